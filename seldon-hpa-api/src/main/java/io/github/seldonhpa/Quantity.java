@@ -1,0 +1,280 @@
+package io.github.seldonhpa;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+
+/**
+ * A Kubernetes resource quantity ({@code 3}, {@code 500m}, {@code 1.5k}, {@code 2Gi}, {@code 1e3}) with the
+ * grammar and value semantics of {@code k8s.io/apimachinery/pkg/api/resource.Quantity}: parsing rounds
+ * non-zero values up to the nearest nano unit, equality and order are by value, {@link #canonical()} is the
+ * form the API server stores, and {@link #milliValue()} rounds away from zero as {@code MilliValue()} does.
+ * {@link #toString()} keeps the text the quantity was parsed from, so nothing a user wrote is rewritten.
+ */
+public final class Quantity implements Comparable<Quantity> {
+  /** How the quantity is written: binary suffixes, decimal suffixes or a decimal exponent. */
+  enum Format {
+    BINARY_SI,
+    DECIMAL_SI,
+    DECIMAL_EXPONENT
+  }
+
+  private static final BigDecimal INT64_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+  private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+
+  private final BigDecimal value;
+  private final Format format;
+  private final String text;
+
+  private Quantity(BigDecimal value, Format format, String text) {
+    this.value = value;
+    this.format = format;
+    this.text = text;
+  }
+
+  /**
+   * Parses the Kubernetes quantity grammar: {@code [+-]digits[.digits][suffix]} with a suffix among
+   * {@code n u m k M G T P E}, {@code Ki Mi Gi Ti Pi Ei}, or {@code e}/{@code E} and a signed integer.
+   *
+   * @throws HpaValidationException naming {@code quantity} and the text when it is not a quantity
+   */
+  public static Quantity parse(String text) {
+    return parse("quantity", text);
+  }
+
+  /**
+   * Parses a quantity held in the named field.
+   *
+   * @throws HpaValidationException naming {@code field} and the text when it is not a quantity
+   */
+  public static Quantity parse(String field, String text) {
+    if (text == null) {
+      throw new NullPointerException(field + " == null");
+    }
+    Quantity q = tryParse(text);
+    if (q == null) {
+      throw new HpaValidationException(String.format(
+          "%s must be a Kubernetes quantity such as 3, 500m, 1.5k or 2Gi (was \"%s\")", field, text));
+    }
+    return q;
+  }
+
+  /** The integer quantity {@code value}, written in decimal. */
+  public static Quantity of(long value) {
+    return new Quantity(BigDecimal.valueOf(value), Format.DECIMAL_SI, Long.toString(value));
+  }
+
+  /**
+   * The decimal quantity {@code value}, rounded up to nano units as Kubernetes does, written in
+   * canonical form ({@code 0.5} becomes {@code 500m}).
+   */
+  public static Quantity of(BigDecimal value) {
+    Quantity q = new Quantity(roundToNano(value), Format.DECIMAL_SI, null);
+    return new Quantity(q.value, q.format, q.canonical());
+  }
+
+  /** The quantity {@code milli / 1000}, written in canonical form ({@code ofMilli(1500)} is {@code 1500m}). */
+  public static Quantity ofMilli(long milli) {
+    return of(BigDecimal.valueOf(milli, 3));
+  }
+
+  private static Quantity tryParse(String s) {
+    int n = s.length();
+    int i = 0;
+    if (n == 0) {
+      return null;
+    }
+    boolean negative = false;
+    if (s.charAt(0) == '+' || s.charAt(0) == '-') {
+      negative = s.charAt(0) == '-';
+      i++;
+    }
+    int intStart = i;
+    while (i < n && isDigit(s.charAt(i))) {
+      i++;
+    }
+    int intDigits = i - intStart;
+    int fracDigits = 0;
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      int fracStart = i;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+      }
+      fracDigits = i - fracStart;
+    }
+    if (intDigits + fracDigits == 0) {
+      return null;
+    }
+    String number = s.substring(intStart, i);
+    String suffix = s.substring(i);
+    BigDecimal amount = new BigDecimal(number.endsWith(".") ? number + "0" : number.startsWith(".")
+        ? "0" + number : number);
+    Format format;
+    switch (suffix) {
+      case "Ki": case "Mi": case "Gi": case "Ti": case "Pi": case "Ei":
+        format = Format.BINARY_SI;
+        amount = amount.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(10 * (1 + "KMGTPE".indexOf(suffix.charAt(0))))));
+        break;
+      default:
+        int exponent;
+        if (suffix.length() > 1 && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')) {
+          exponent = parseExponent(suffix.substring(1));
+          if (exponent == Integer.MIN_VALUE) {
+            return null;
+          }
+          format = Format.DECIMAL_EXPONENT;
+        } else {
+          exponent = decimalSuffixExponent(suffix);
+          if (exponent == Integer.MIN_VALUE) {
+            return null;
+          }
+          format = Format.DECIMAL_SI;
+        }
+        amount = amount.scaleByPowerOfTen(exponent);
+    }
+    amount = roundToNano(amount);
+    if (format == Format.BINARY_SI && amount.compareTo(INT64_MAX) > 0) {
+      amount = INT64_MAX; // the apimachinery cap for binary quantities
+    }
+    if (format == Format.BINARY_SI && amount.signum() > 0 && amount.compareTo(BigDecimal.ONE) < 0) {
+      format = Format.DECIMAL_SI;
+    }
+    return new Quantity(negative ? amount.negate() : amount, format, s);
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static int parseExponent(String s) {
+    int i = 0;
+    if (!s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-')) {
+      i++;
+    }
+    if (i == s.length() || s.length() - i > 9) {
+      return Integer.MIN_VALUE;
+    }
+    for (int j = i; j < s.length(); j++) {
+      if (!isDigit(s.charAt(j))) {
+        return Integer.MIN_VALUE;
+      }
+    }
+    return Integer.parseInt(s);
+  }
+
+  private static int decimalSuffixExponent(String suffix) {
+    switch (suffix) {
+      case "n": return -9;
+      case "u": return -6;
+      case "m": return -3;
+      case "": return 0;
+      case "k": return 3;
+      case "M": return 6;
+      case "G": return 9;
+      case "T": return 12;
+      case "P": return 15;
+      case "E": return 18;
+      default: return Integer.MIN_VALUE;
+    }
+  }
+
+  /** Non-zero values are rounded up (away from zero) to a whole number of nano units. */
+  private static BigDecimal roundToNano(BigDecimal v) {
+    if (v.signum() == 0) {
+      return BigDecimal.ZERO;
+    }
+    return v.scale() > 9 ? v.setScale(9, RoundingMode.UP) : v;
+  }
+
+  /** The exact value. */
+  public BigDecimal toBigDecimal() {
+    return value;
+  }
+
+  /** The value as the nearest double, as {@code AsApproximateFloat64()} gives it. */
+  public double doubleValue() {
+    return value.doubleValue();
+  }
+
+  /** The value in milli units, rounded away from zero ({@code MilliValue()}); {@code 1.0001} gives 1001. */
+  public long milliValue() {
+    return value.multiply(THOUSAND).setScale(0, RoundingMode.UP).longValueExact();
+  }
+
+  /** The value in whole units, rounded away from zero ({@code Value()}). */
+  public long longValue() {
+    return value.setScale(0, RoundingMode.UP).longValueExact();
+  }
+
+  /** -1, 0 or 1 as the value is negative, zero or positive. */
+  public int signum() {
+    return value.signum();
+  }
+
+  /**
+   * The canonical form the API server stores: no fraction, the largest suffix that keeps the number whole
+   * ({@code 1.5k} is {@code 1500}, {@code 0.1} is {@code 100m}, {@code 1.5Gi} is {@code 1536Mi}).
+   */
+  public String canonical() {
+    if (value.signum() == 0) {
+      return "0";
+    }
+    Format f = format;
+    if (f == Format.BINARY_SI) {
+      boolean small = value.abs().compareTo(BigDecimal.valueOf(1024)) < 0;
+      boolean whole = value.stripTrailingZeros().scale() <= 0;
+      if (small || !whole) {
+        f = Format.DECIMAL_SI;
+      }
+    }
+    if (f == Format.BINARY_SI) {
+      BigInteger amount = value.toBigIntegerExact();
+      int exponent = 0;
+      BigInteger k = BigInteger.valueOf(1024);
+      while (exponent < 6 && amount.mod(k).signum() == 0) {
+        amount = amount.divide(k);
+        exponent++;
+      }
+      return amount + (exponent == 0 ? "" : "KMGTPE".charAt(exponent - 1) + "i");
+    }
+    BigDecimal stripped = value.stripTrailingZeros();
+    BigInteger mantissa = stripped.unscaledValue();
+    int exponent = -stripped.scale();
+    while (Math.floorMod(exponent, 3) != 0) {
+      mantissa = mantissa.multiply(BigInteger.TEN);
+      exponent--;
+    }
+    if (exponent == 0) {
+      return mantissa.toString();
+    }
+    if (f == Format.DECIMAL_SI && exponent >= -9 && exponent <= 18) {
+      return mantissa + "num kMGTPE".substring(exponent / 3 + 3, exponent / 3 + 4).trim();
+    }
+    // beyond the SI suffixes (or written with an exponent): an exponent keeps the value exact
+    return mantissa + "e" + exponent;
+  }
+
+  /** Compares by value: {@code 1k}, {@code 1000} and {@code 1e3} are equal. */
+  @Override
+  public int compareTo(Quantity other) {
+    return value.compareTo(other.value);
+  }
+
+  /** Equal by value: {@code 1k}, {@code 1000} and {@code 1e3} are equal. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Quantity && value.compareTo(((Quantity) o).value) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return value.signum() == 0 ? 0 : value.stripTrailingZeros().hashCode();
+  }
+
+  /** The text the quantity was written with (canonical form for computed quantities). */
+  @Override
+  public String toString() {
+    return text;
+  }
+}

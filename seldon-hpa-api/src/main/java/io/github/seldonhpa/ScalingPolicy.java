@@ -1,0 +1,77 @@
+package io.github.seldonhpa;
+
+import io.github.seldonhpa.internal.Checks;
+import java.time.Duration;
+import org.immutables.value.Value;
+
+/**
+ * One HPA scaling policy ({@code spec.behavior.scaleUp|scaleDown.policies[*]}): change by at most
+ * {@code value} Pods or {@code value} percent of the current replicas within {@code period}.
+ */
+@Value.Immutable
+public abstract class ScalingPolicy {
+  /** The policy kind ({@code type} in YAML). */
+  public enum Type {
+    /** An absolute number of replicas ({@code Pods}). */
+    PODS("Pods"),
+    /** A percentage of the current replicas ({@code Percent}). */
+    PERCENT("Percent");
+
+    private final String yaml;
+
+    Type(String yaml) {
+      this.yaml = yaml;
+    }
+
+    /** The spelling in YAML: {@code Pods} or {@code Percent}. */
+    public String yamlName() {
+      return yaml;
+    }
+
+    /**
+     * The type spelled as in YAML.
+     *
+     * @throws HpaValidationException for any other spelling
+     */
+    public static Type fromYaml(String field, String value) {
+      for (Type t : values()) {
+        if (t.yaml.equals(value)) {
+          return t;
+        }
+      }
+      throw new HpaValidationException(
+          String.format("%s must be Pods or Percent (was \"%s\")", field, value));
+    }
+  }
+
+  /** {@code type}: Pods or Percent. */
+  public abstract Type type();
+
+  /** {@code value}: how many Pods, or which percentage. Range: &gt; 0. */
+  public abstract int value();
+
+  /** {@code periodSeconds}: the window the change is limited over. Range: 1..1800 s, whole seconds. */
+  public abstract Duration period();
+
+  /** At most {@code pods} replicas per {@code period}. */
+  public static ScalingPolicy pods(int pods, Duration period) {
+    return ImmutableScalingPolicy.builder().type(Type.PODS).value(pods).period(period).build();
+  }
+
+  /** At most {@code percent} percent of the current replicas per {@code period}. */
+  public static ScalingPolicy percent(int percent, Duration period) {
+    return ImmutableScalingPolicy.builder().type(Type.PERCENT).value(percent).period(period).build();
+  }
+
+  /** {@code periodSeconds} as written in YAML. */
+  public final int periodSeconds() {
+    return (int) period().getSeconds();
+  }
+
+  @Value.Check
+  final void check() {
+    Checks.check(value() > 0, "value must be > 0 (was %d)", value());
+    Checks.wholeSeconds("periodSeconds", period());
+    Checks.range("periodSeconds", period().getSeconds(), 1, 1800);
+  }
+}
