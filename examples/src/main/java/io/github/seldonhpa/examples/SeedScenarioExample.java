@@ -94,7 +94,7 @@ public final class SeedScenarioExample {
             .build())
         .name(NameMapping.of("seldon_model_infer_total", "infer_rps"))
         .metricsQuery("sum by (<<.GroupBy>>) (\n  rate (\n    <<.Series>>{<<.LabelMatchers>>}["
-            + PrometheusDuration.format(rateWindow) + "]\n  )\n)\n")
+            + PrometheusDuration.format(rateWindow) + "]\n  )\n)")
         .build();
     return AdapterConfig.builder().addRule(inferRps).build();
   }

@@ -24,9 +24,10 @@ import java.util.stream.Collectors;
  * Validates manifests against the official autoscaling/v2 OpenAPI document and the Seldon CRDs' {@code
  * openAPIV3Schema}, read from {@code ../shared/schemas} at run time (tests are skipped without it).
  *
- * <p>Two adjustments mirror the API server: a Quantity decodes from a JSON number as well as a string
- * (the OpenAPI document only says string), and unknown fields are errors (strict field validation, as
- * {@code kubectl apply --validate=strict}; without it the API server would silently drop them).
+ * <p>Three adjustments mirror the API server: a Quantity decodes from a JSON number as well as a string
+ * (the OpenAPI document only says string); unknown fields are errors (strict field validation, as
+ * {@code kubectl apply --validate=strict}; without it the API server would silently drop them); and the
+ * per-direction {@code tolerance} of Kubernetes 1.33, which the shared copy predates, is admitted.
  */
 public final class KubeSchemas {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -104,6 +105,9 @@ public final class KubeSchemas {
       anyOf.addObject().put("type", "string");
       anyOf.addObject().put("type", "number");
       schemas.set(QUANTITY, quantity);
+      // this copy predates Kubernetes 1.33, which added behavior.scaleUp/scaleDown.tolerance (a Quantity)
+      ((ObjectNode) schemas.path("io.k8s.api.autoscaling.v2.HPAScalingRules").path("properties"))
+          .putObject("tolerance").put("$ref", "#/components/schemas/" + QUANTITY);
       schemas.fields().forEachRemaining(e -> strict(e.getValue()));
       ObjectNode root = JsonNodeFactory.instance.objectNode();
       root.put("$ref", "#/components/schemas/" + HPA);
