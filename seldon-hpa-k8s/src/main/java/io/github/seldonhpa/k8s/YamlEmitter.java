@@ -139,6 +139,9 @@ final class YamlEmitter {
   }
 
   static boolean isPlainSafe(String s) {
+    if (isSimpleWord(s)) {
+      return true;
+    }
     if (s.isEmpty() || NOT_A_STRING.matcher(s).matches()) {
       return false;
     }
@@ -163,6 +166,26 @@ final class YamlEmitter {
       }
     }
     return true;
+  }
+
+  // The fast path for the keys and names that make up most of a manifest: a letter, then letters, digits
+  // and "_-./", and not one of the words YAML 1.1 reads as a bool or null (all of at most five letters).
+  private static boolean isSimpleWord(String s) {
+    int n = s.length();
+    if (n == 0 || !isAsciiLetter(s.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      char c = s.charAt(i);
+      if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '_' && c != '-' && c != '.' && c != '/') {
+        return false;
+      }
+    }
+    return n > 5 || !NOT_A_STRING.matcher(s).matches();
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   // literal blocks cannot carry control characters or carriage returns, and a leading space or an
