@@ -1,5 +1,6 @@
 package io.github.seldonhpa.scaling;
 
+import io.github.seldonhpa.Hpa;
 import io.github.seldonhpa.ScalingPolicy;
 import io.github.seldonhpa.ScalingRules;
 import io.github.seldonhpa.internal.Checks;
@@ -65,7 +66,10 @@ public final class HpaController {
   private boolean seeded;
   private final Events upEvents = new Events();
   private final Events downEvents = new Events();
+  // what the last normalisation set: the ScalingLimited reason and status, the AbleToScale reason
   private int reason;
+  private boolean limited;
+  private String able;
 
   private HpaController(Builder b) {
     Checks.check(b.maxReplicas >= 1, "maxReplicas must be >= 1 (was %d)", b.maxReplicas);
@@ -104,6 +108,25 @@ public final class HpaController {
   /** A builder; {@code maxReplicas} is required. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A builder with the bounds and behavior of {@code hpa} ({@code minReplicas} defaults to 1), to adjust
+   * the controller flags.
+   */
+  public static Builder builder(Hpa hpa) {
+    Builder b = builder().minReplicas(hpa.effectiveMinReplicas()).maxReplicas(hpa.maxReplicas());
+    hpa.behavior().ifPresent(behavior -> {
+      b.behavior();
+      behavior.scaleUp().ifPresent(b::scaleUp);
+      behavior.scaleDown().ifPresent(b::scaleDown);
+    });
+    return b;
+  }
+
+  /** The controller of {@code hpa} with the default flags. */
+  public static HpaController of(Hpa hpa) {
+    return builder(hpa).build();
   }
 
   /** {@code spec.minReplicas}. */
@@ -198,8 +221,36 @@ public final class HpaController {
   }
 
   private ScaleDecision normalize(long t, int current, int proposal, String error) {
+    int desired = normalizeAndRescale(t, current, proposal);
+    return new ScaleDecision(current, desired, desired != current, error, able, VALID_METRIC_FOUND, true,
+        reasonName(reason), limited);
+  }
+
+  /**
+   * The allocation-free reconcile of an HPA with one Object or External AverageValue metric (the Seldon
+   * case) for the simulator: the same path as {@link #step}, returning the new replica count.
+   */
+  int stepAverageValue(long t, int specReplicas, long usageMilli, long targetAverageMilli) {
+    if (!seeded) {
+      addRecommendation(specReplicas, t);
+      seeded = true;
+    }
+    if (specReplicas == 0 && minReplicas != 0) {
+      return 0;
+    }
+    if (specReplicas > maxReplicas || specReplicas < minReplicas) {
+      int desired = specReplicas > maxReplicas ? maxReplicas : minReplicas;
+      recordScaleEvent(specReplicas, desired, t);
+      return desired;
+    }
+    double ratio = (double) usageMilli / ((double) targetAverageMilli * specReplicas);
+    int proposal = ReplicaCalculator.within(ratio, downTolerance, upTolerance) ? specReplicas
+        : ReplicaCalculator.toInt32(Math.ceil((double) usageMilli / (double) targetAverageMilli));
+    return normalizeAndRescale(t, specReplicas, proposal);
+  }
+
+  private int normalizeAndRescale(long t, int current, int proposal) {
     int stabilized;
-    String able;
     if (behavior) {
       stabilized = stabilizeWithBehaviors(proposal, current, t);
       able = stabilized == proposal ? READY_FOR_NEW_SCALE
@@ -209,14 +260,12 @@ public final class HpaController {
       able = stabilized == proposal ? READY_FOR_NEW_SCALE : SCALE_DOWN_STABILIZED;
     }
     int desired = behavior ? convertWithBehaviorRate(current, stabilized, t) : convertLegacy(current, stabilized);
-    String limitReason = reasonName(reason);
-    boolean rescale = desired != current;
-    if (rescale) {
+    limited = desired != stabilized;
+    if (desired != current) {
       recordScaleEvent(current, desired, t);
       able = SUCCEEDED_RESCALE;
     }
-    return new ScaleDecision(current, desired, rescale, error, able, VALID_METRIC_FOUND, true, limitReason,
-        desired != stabilized);
+    return desired;
   }
 
   // ---- stabilization ----
