@@ -22,22 +22,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * A real Prometheus for the integration tests, shared by every test class of the run: backfills
  * {@link SyntheticSeldonSeries} with {@code promtool tsdb create-blocks-from openmetrics} into
- * {@code target/prometheus-it}, starts {@code /usr/bin/prometheus} on a free 127.0.0.1 port, waits (bounded)
- * for {@code /-/ready}, and stops that process when the run ends, also when a test failed (JUnit closes the
- * root store) and when the JVM exits early (a shutdown hook). Without {@code /usr/bin/prometheus} and
- * {@code /usr/bin/promtool} the tests are skipped with the install command, never passed.
+ * {@code target/prometheus-it}, starts {@code prometheus} on a free 127.0.0.1 port, waits (bounded) for
+ * {@code /-/ready}, and stops that process when the run ends, also when a test failed (JUnit closes the root
+ * store) and when the JVM exits early (a shutdown hook).
  *
- * <p>Test methods and constructors receive the {@link PrometheusClient} for it as a parameter.
+ * <p>Tests call {@link #client()} in their body, also inside dynamic tests: without {@code prometheus} and
+ * {@code promtool} each test is then reported skipped with the install command, never passed and never
+ * silently left out.
  */
-final class PrometheusServer implements BeforeAllCallback, ParameterResolver {
-  static final Path PROMETHEUS = Paths.get("/usr/bin/prometheus");
-  static final Path PROMTOOL = Paths.get("/usr/bin/promtool");
+final class PrometheusServer implements BeforeAllCallback {
+  /** Where prometheus and promtool are: Debian's /usr/bin, or the folder named by {@code seldonhpa.prometheus.bin}. */
+  static final Path BIN = Paths.get(System.getProperty("seldonhpa.prometheus.bin", "/usr/bin"));
+  static final Path PROMETHEUS = BIN.resolve("prometheus");
+  static final Path PROMTOOL = BIN.resolve("promtool");
   static final String INSTALL = "apt-get update && apt-get install -y prometheus";
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PrometheusServer.class);
@@ -46,27 +47,51 @@ final class PrometheusServer implements BeforeAllCallback, ParameterResolver {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
   private static final int START_ATTEMPTS = 3;
 
+  /** The shared server, started by the first test that needs it. */
+  private static Running running;
+  /** Why the first start failed: later tests fail at once with it instead of waiting again. */
+  private static RuntimeException startFailure;
+
+  /** Makes JUnit stop the shared server when the whole run ends, whichever class started it. */
   @Override
   public void beforeAll(ExtensionContext context) {
+    context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Stopper.class, key -> new Stopper(), Stopper.class);
+  }
+
+  /**
+   * The client for the shared server, which is started on first use.
+   *
+   * @throws org.opentest4j.TestAbortedException (the test is skipped) when prometheus or promtool is missing
+   */
+  static synchronized PrometheusClient client() {
     assumeTrue(Files.isExecutable(PROMETHEUS) && Files.isExecutable(PROMTOOL),
         () -> "skipped: " + PROMETHEUS + " and " + PROMTOOL + " are needed for the Prometheus integration tests;"
             + " install them with `" + INSTALL + "` (as root, Debian)");
-    running(context);
+    if (startFailure != null) {
+      throw startFailure;
+    }
+    if (running == null) {
+      try {
+        running = Running.start(workDir());
+      } catch (RuntimeException e) {
+        startFailure = e;
+        throw e;
+      }
+    }
+    return running.client;
   }
 
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == PrometheusClient.class;
-  }
-
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return running(context).client;
-  }
-
-  private static Running running(ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(Running.class, key -> Running.start(workDir()), Running.class);
+  /** Closed by JUnit at the end of the run. */
+  static final class Stopper implements AutoCloseable {
+    @Override
+    public void close() {
+      synchronized (PrometheusServer.class) {
+        if (running != null) {
+          running.close();
+          running = null;
+        }
+      }
+    }
   }
 
   /** {@code target/prometheus-it} of this module (failsafe passes it; the fallback is relative to the module). */
@@ -76,7 +101,7 @@ final class PrometheusServer implements BeforeAllCallback, ParameterResolver {
         .toAbsolutePath().normalize();
   }
 
-  /** The started process; closed by JUnit at the end of the run. */
+  /** The started process. */
   static final class Running implements AutoCloseable {
     final Process process;
     final PrometheusClient client;

@@ -4,7 +4,6 @@ import static io.github.seldonhpa.k8s.it.SyntheticSeldonSeries.END;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.seldonhpa.Quantity;
-import io.github.seldonhpa.k8s.PrometheusClient;
 import io.github.seldonhpa.k8s.QueryResult;
 import java.util.List;
 import java.util.Map;
@@ -216,13 +215,13 @@ class SeldonQueriesIT {
   }
 
   @TestFactory
-  Stream<DynamicTest> eachQueryReturnsTheKnownRateAndTheExpectedReplicas(PrometheusClient prometheus) {
+  Stream<DynamicTest> eachQueryReturnsTheKnownRateAndTheExpectedReplicas() {
     return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
       // the PromQL under test: swap for the library's explain of (c.described(), c.selector()) once it
       // lands, and keep c.adapterQuery() as the expected text
       String promql = c.adapterQuery();
 
-      QueryResult result = prometheus.query(promql, END);
+      QueryResult result = PrometheusServer.client().query(promql, END);
 
       assertThat(result.samples()).hasSize(1);
       assertThat(result.samples().get(0).labels())
