@@ -220,6 +220,7 @@ class SeldonQueriesIT {
       // the PromQL under test: swap for the library's explain of (c.described(), c.selector()) once it
       // lands, and keep c.adapterQuery() as the expected text
       String promql = c.adapterQuery();
+      assertThat(designatedRate(c)).as("the synthetic series the metric designates").isEqualTo(c.expectedRate());
 
       QueryResult result = PrometheusServer.client().query(promql, END);
 
@@ -234,6 +235,41 @@ class SeldonQueriesIT {
       assertThat(averageValueProposal(value, Quantity.parse(c.averageValue()), c.statusReplicas()))
           .isEqualTo(c.expectedReplicas());
     }));
+  }
+
+  /**
+   * The summed rate of the synthetic series the HPA metric designates, with Kubernetes label-selector
+   * semantics on the series labels (NotIn and DoesNotExist also match a missing label), independent of PromQL.
+   */
+  static double designatedRate(Case c) {
+    return SyntheticSeldonSeries.SERIES.stream()
+        .filter(s -> designates(c, s.labels()))
+        .mapToDouble(SyntheticSeldonSeries.Series::rate)
+        .sum();
+  }
+
+  private static boolean designates(Case c, Map<String, String> labels) {
+    Described d = c.described();
+    boolean object = d.name().equals(labels.get(d.resourceLabel()))
+        && (d.namespace() == null || d.namespace().equals(labels.get("namespace")));
+    return object
+        && c.selector().matchLabels().entrySet().stream()
+            .allMatch(e -> e.getValue().equals(labels.get(e.getKey())))
+        && c.selector().matchExpressions().stream().allMatch(e -> {
+          String value = labels.get(e.key());
+          switch (e.operator()) {
+            case "In":
+              return value != null && e.values().contains(value);
+            case "NotIn":
+              return value == null || !e.values().contains(value);
+            case "Exists":
+              return value != null;
+            case "DoesNotExist":
+              return value == null;
+            default:
+              throw new IllegalArgumentException("operator " + e.operator());
+          }
+        });
   }
 
   /**
