@@ -26,10 +26,10 @@ public abstract class QueryResult {
   public abstract List<String> warnings();
 
   /**
-   * The value prometheus-adapter reports for the object whose resource label {@code label} is
+   * The sample value prometheus-adapter takes for the object whose resource label {@code label} is
    * {@code value} (e.g. {@code model}, {@code irisa0}): the last sample with that label value, as the
-   * adapter takes the last when several match. Empty when none matches, which the adapter reports as
-   * "metric not found".
+   * adapter takes the last when several match. The adapter then reports it in milli-units, truncated, and
+   * NaN as 0. Empty when no sample matches, which the adapter reports as "metric not found".
    */
   public OptionalDouble valueOf(String label, String value) {
     OptionalDouble found = OptionalDouble.empty();

@@ -107,11 +107,10 @@ final class PrometheusServer implements BeforeAllCallback {
     final PrometheusClient client;
     private final Thread shutdownHook;
 
-    private Running(Process process, URI baseUri) {
+    private Running(Process process, Thread shutdownHook, URI baseUri) {
       this.process = process;
+      this.shutdownHook = shutdownHook;
       this.client = PrometheusClient.of(baseUri);
-      this.shutdownHook = new Thread(() -> stop(process), "stop-prometheus-it");
-      Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     static Running start(Path dir) {
@@ -138,11 +137,15 @@ final class PrometheusServer implements BeforeAllCallback {
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();
+          // from here on, also stop it if the JVM exits before JUnit closes the store
+          Thread shutdownHook = new Thread(() -> stop(process), "stop-prometheus-it");
+          Runtime.getRuntime().addShutdownHook(shutdownHook);
           URI base = URI.create("http://127.0.0.1:" + port);
           if (awaitReady(process, base)) {
-            return new Running(process, base);
+            return new Running(process, shutdownHook, base);
           }
           stop(process);
+          Runtime.getRuntime().removeShutdownHook(shutdownHook);
           String tail = tail(log);
           // another process may take the port between probing and binding it: try another one
           if (!tail.contains("address already in use")) {
