@@ -23,14 +23,23 @@ class QuantityPropertyTest implements WithQuickTheories {
     return sign.zip(whole, fraction, Generate.pick(SUFFIXES), (s, w, f, x) -> s + w + f + x);
   }
 
+  /**
+   * The canonical form keeps the value; it is a fixed point after at most one more round, because a
+   * binary quantity that is not a multiple of 1024 prints without a suffix ({@code 31.25Ki} is
+   * {@code 32000}) and then reads back as decimal ({@code 32k}), in apimachinery as here.
+   */
   @Test
-  void theCanonicalFormParsesToTheSameValueAndIsAFixedPoint() {
+  void theCanonicalFormKeepsTheValueAndSettlesAfterOneMoreRound() {
     qt().withExamples(5000).forAll(texts()).checkAssert(text -> {
       Quantity q = Quantity.parse(text);
       Quantity again = Quantity.parse(q.canonical());
       assertThat(again).as(text).isEqualTo(q);
-      assertThat(again.canonical()).as(text).isEqualTo(q.canonical());
       assertThat(again.hashCode()).as(text).isEqualTo(q.hashCode());
+      String settled = again.canonical();
+      assertThat(Quantity.parse(settled).canonical()).as(text).isEqualTo(settled);
+      if (!q.canonical().equals(settled)) {
+        assertThat(text).as("only unsuffixed binary forms move").containsPattern("[KMGT]i$");
+      }
       assertThat(q.toString()).isEqualTo(text);
     });
   }
