@@ -9,6 +9,7 @@ public final class Checks {
   private static final Pattern DNS_1123_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
   private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
 
   private Checks() {}
 
@@ -42,5 +43,43 @@ public final class Checks {
     check(value.length() <= 63 && DNS_1123_LABEL.matcher(value).matches(),
         "%s must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a"
             + " letter or digit, at most 63 characters (was \"%s\")", field, value);
+  }
+
+  /** {@code field} must be set when {@code set} is false. */
+  public static void present(String field, boolean set, String why) {
+    check(set, "%s must be set %s (was unset)", field, why);
+  }
+
+  /** Not empty and not only white space. */
+  public static void notBlank(String field, String value) {
+    check(!value.trim().isEmpty(), "%s must not be blank (was \"%s\")", field, value);
+  }
+
+  /**
+   * A name the API server puts in a URL path (kinds, metric names): not empty, not {@code .} or
+   * {@code ..}, without {@code /} or {@code %}.
+   */
+  public static void pathSegment(String field, String value) {
+    check(!value.isEmpty() && !value.equals(".") && !value.equals("..") && value.indexOf('/') < 0
+            && value.indexOf('%') < 0,
+        "%s must be a valid path segment: not empty, not . or .., without / or %% (was \"%s\")", field, value);
+  }
+
+  /** A label key: an optional DNS-1123 subdomain prefix and '/', then a name of at most 63 characters. */
+  public static void labelKey(String field, String key) {
+    int slash = key.lastIndexOf('/');
+    String prefix = slash < 0 ? null : key.substring(0, slash);
+    String name = key.substring(slash + 1);
+    boolean ok = name.length() <= 63 && LABEL_NAME.matcher(name).matches()
+        && (prefix == null || prefix.length() <= 253 && DNS_1123_SUBDOMAIN.matcher(prefix).matches());
+    check(ok, "%s must be a label key: an optional DNS-1123 prefix and '/', then at most 63 letters, digits,"
+        + " '-', '_' or '.', starting and ending with a letter or digit (was \"%s\")", field, key);
+  }
+
+  /** A label value: empty, or at most 63 letters, digits, '-', '_' or '.', starting and ending alphanumeric. */
+  public static void labelValue(String field, String value) {
+    check(value.isEmpty() || value.length() <= 63 && LABEL_NAME.matcher(value).matches(),
+        "%s must be a label value: empty or at most 63 letters, digits, '-', '_' or '.', starting and ending"
+            + " with a letter or digit (was \"%s\")", field, value);
   }
 }

@@ -1,0 +1,107 @@
+package io.github.seldonhpa;
+
+import io.github.seldonhpa.internal.Checks;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * An {@code autoscaling/v2} HorizontalPodAutoscaler aimed at a Seldon Model or Server. Besides the API
+ * ranges it enforces the Seldon rules (see {@code docs/api.md}): the target is a Model or Server of
+ * {@code mlops.seldon.io/v1alpha1}; Object metrics use AverageValue and name their described object;
+ * a Model HPA has metrics, none of them Pods or Resource metrics (a Model's selector matches no pods).
+ */
+@Value.Immutable
+public abstract class Hpa {
+  Hpa() {}
+
+  /** {@code metadata.name}: a DNS-1123 subdomain. */
+  public abstract String name();
+
+  /** {@code metadata.namespace}: a DNS-1123 label. */
+  public abstract String namespace();
+
+  /** {@code spec.scaleTargetRef}: a Seldon Model or Server. */
+  public abstract ObjectReference scaleTargetRef();
+
+  /** {@code spec.minReplicas}. Range: &gt;= 1. Default: 1 (omitted from YAML). */
+  public abstract Optional<Integer> minReplicas();
+
+  /** {@code spec.maxReplicas}. Range: &gt;= minReplicas (&gt;= 1). */
+  public abstract int maxReplicas();
+
+  /** {@code spec.metrics}. Default: empty (the API server then uses cpu Utilization 80, Server HPAs only). */
+  public abstract List<Metric> metrics();
+
+  /** {@code spec.behavior}. Default: none (the Kubernetes default behaviour). */
+  public abstract Optional<Behavior> behavior();
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link Hpa}. */
+  public static class Builder extends ImmutableHpa.Builder {
+    /** {@code minReplicas} and {@code maxReplicas}. */
+    public final Builder replicas(int min, int max) {
+      return minReplicas(min).maxReplicas(max);
+    }
+  }
+
+  /** {@code spec.minReplicas} as the controller applies it: 1 when unset. */
+  public final int effectiveMinReplicas() {
+    return minReplicas().orElse(1);
+  }
+
+  @Value.Check
+  final void check() {
+    Checks.dns1123Subdomain("name", name());
+    Checks.dns1123Label("namespace", namespace());
+    ObjectReference target = scaleTargetRef();
+    Checks.check(target.apiVersion().equals(ObjectReference.SELDON_API_VERSION),
+        "scaleTargetRef.apiVersion must be %s: seldon-hpa scales Seldon Models and Servers (was \"%s\")",
+        ObjectReference.SELDON_API_VERSION, target.apiVersion());
+    Checks.check(target.isSeldonModel() || target.isSeldonServer(),
+        "scaleTargetRef.kind must be Model or Server: they are the Seldon kinds with a scale subresource,"
+            + " Pipelines and Experiments have none (was \"%s\")", target.kind());
+    Checks.dns1123Subdomain("scaleTargetRef.name", target.name());
+    minReplicas().ifPresent(min -> Checks.check(min >= 1, "minReplicas must be >= 1 (was %d)", min));
+    if (minReplicas().isPresent()) {
+      Checks.check(maxReplicas() >= minReplicas().get(),
+          "maxReplicas must be >= minReplicas (was maxReplicas=%d, minReplicas=%d)", maxReplicas(),
+          minReplicas().get());
+    } else {
+      Checks.check(maxReplicas() >= 1, "maxReplicas must be >= 1 (was %d)", maxReplicas());
+    }
+    boolean model = target.isSeldonModel();
+    Checks.check(!model || !metrics().isEmpty(),
+        "metrics must not be empty on a Model HPA: the API server would fill in cpu Utilization 80, and a"
+            + " Seldon Model's selector matches no pods (was [])");
+    for (int i = 0; i < metrics().size(); i++) {
+      checkMetric("metrics[" + i + "]", metrics().get(i), model);
+    }
+  }
+
+  private static void checkMetric(String field, Metric m, boolean model) {
+    if (m instanceof ObjectMetric) {
+      ObjectMetric o = (ObjectMetric) m;
+      Checks.check(o.describedObject().isPresent(), "%s.describedObject must be set on an HPA (was unset)",
+          field);
+      Checks.check(o.target().type() == MetricTarget.Type.AVERAGE_VALUE,
+          "%s.target.type must be AverageValue for an Object metric on a Seldon HPA: with Value the HPA"
+              + " scales by the ready pods of the target's selector, and a Seldon Model's selector matches"
+              + " no pods (was %s)", field, o.target().type().yamlName());
+    } else if (model && m instanceof ExternalMetric) {
+      Checks.check(m.target().type() == MetricTarget.Type.AVERAGE_VALUE,
+          "%s.target.type must be AverageValue for an External metric on a Model HPA: with Value the HPA"
+              + " scales by the ready pods of the target's selector, and a Seldon Model's selector matches"
+              + " no pods (was %s)", field, m.target().type().yamlName());
+    } else if (model) {
+      throw new HpaValidationException(String.format(
+          "%s must not be a %s metric on a Model HPA: it is measured on the pods of the target's selector,"
+              + " and a Seldon Model's selector matches no pods; put it on the Server HPA (was %s)",
+          field, m.type().yamlName(), m.describe()));
+    }
+  }
+}

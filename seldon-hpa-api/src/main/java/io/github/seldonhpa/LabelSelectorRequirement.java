@@ -1,0 +1,102 @@
+package io.github.seldonhpa;
+
+import io.github.seldonhpa.internal.Checks;
+import java.util.List;
+import org.immutables.value.Value;
+
+/** One {@code matchExpressions} entry of a label selector: {@code key}, {@code operator}, {@code values}. */
+@Value.Immutable
+public abstract class LabelSelectorRequirement {
+  /** {@code operator}: how {@code values} apply to the label {@code key}. */
+  public enum Operator {
+    /** The label's value is one of {@code values} ({@code In}). */
+    IN("In"),
+    /** The label is absent or its value is none of {@code values} ({@code NotIn}). */
+    NOT_IN("NotIn"),
+    /** The label is present, with any value ({@code Exists}). */
+    EXISTS("Exists"),
+    /** The label is absent ({@code DoesNotExist}). */
+    DOES_NOT_EXIST("DoesNotExist");
+
+    private final String yaml;
+
+    Operator(String yaml) {
+      this.yaml = yaml;
+    }
+
+    /** The spelling in YAML: {@code In}, {@code NotIn}, {@code Exists} or {@code DoesNotExist}. */
+    public String yamlName() {
+      return yaml;
+    }
+
+    /**
+     * The operator spelled as in YAML.
+     *
+     * @throws HpaValidationException for any other spelling
+     */
+    public static Operator fromYaml(String field, String value) {
+      for (Operator o : values()) {
+        if (o.yaml.equals(value)) {
+          return o;
+        }
+      }
+      throw new HpaValidationException(
+          String.format("%s must be In, NotIn, Exists or DoesNotExist (was \"%s\")", field, value));
+    }
+  }
+
+  LabelSelectorRequirement() {}
+
+  /** {@code key}: a label key. */
+  public abstract String key();
+
+  /** {@code operator}. */
+  public abstract Operator operator();
+
+  /** {@code values}: non-empty for In and NotIn, empty for Exists and DoesNotExist. Default: empty. */
+  public abstract List<String> values();
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link LabelSelectorRequirement}. */
+  public static class Builder extends ImmutableLabelSelectorRequirement.Builder {}
+
+  /** {@code key In (values)}. */
+  public static LabelSelectorRequirement in(String key, String... values) {
+    return builder().key(key).operator(Operator.IN).addValues(values).build();
+  }
+
+  /** {@code key NotIn (values)}. */
+  public static LabelSelectorRequirement notIn(String key, String... values) {
+    return builder().key(key).operator(Operator.NOT_IN).addValues(values).build();
+  }
+
+  /** {@code key Exists}. */
+  public static LabelSelectorRequirement exists(String key) {
+    return builder().key(key).operator(Operator.EXISTS).build();
+  }
+
+  /** {@code key DoesNotExist}. */
+  public static LabelSelectorRequirement doesNotExist(String key) {
+    return builder().key(key).operator(Operator.DOES_NOT_EXIST).build();
+  }
+
+  @Value.Check
+  final void check() {
+    Checks.labelKey("key", key());
+    boolean needsValues = operator() == Operator.IN || operator() == Operator.NOT_IN;
+    if (needsValues) {
+      Checks.check(!values().isEmpty(), "values must not be empty for operator %s (was [])",
+          operator().yamlName());
+    } else {
+      Checks.check(values().isEmpty(), "values must be empty for operator %s (was %s)",
+          operator().yamlName(), values());
+    }
+    for (int i = 0; i < values().size(); i++) {
+      Checks.labelValue("values[" + i + "]", values().get(i));
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.github.seldonhpa;
+
+/**
+ * One entry of the HPA's {@code spec.metrics}: an {@link ObjectMetric}, {@link PodsMetric},
+ * {@link ResourceMetric} or {@link ExternalMetric}. Seldon HPAs use Object metrics with AverageValue
+ * targets; the other kinds are here so existing HPAs can be read and checked.
+ */
+public abstract class Metric {
+  /** The metric source ({@code type} in YAML). */
+  public enum Type {
+    /** A metric describing one Kubernetes object ({@code Object}). */
+    OBJECT("Object"),
+    /** A metric averaged over the target's pods ({@code Pods}). */
+    PODS("Pods"),
+    /** CPU or memory of the target's pods ({@code Resource}). */
+    RESOURCE("Resource"),
+    /** A metric not tied to any Kubernetes object ({@code External}). */
+    EXTERNAL("External");
+
+    private final String yaml;
+
+    Type(String yaml) {
+      this.yaml = yaml;
+    }
+
+    /** The spelling in YAML: {@code Object}, {@code Pods}, {@code Resource} or {@code External}. */
+    public String yamlName() {
+      return yaml;
+    }
+
+    /**
+     * The type spelled as in YAML.
+     *
+     * @throws HpaValidationException for any other spelling
+     */
+    public static Type fromYaml(String field, String value) {
+      for (Type t : values()) {
+        if (t.yaml.equals(value)) {
+          return t;
+        }
+      }
+      throw new HpaValidationException(
+          String.format("%s must be Object, Pods, Resource or External (was \"%s\")", field, value));
+    }
+  }
+
+  // Package-private: the four subclasses are the only metric kinds.
+  Metric() {}
+
+  /** {@code type}. */
+  public abstract Type type();
+
+  /** {@code target}. */
+  public abstract MetricTarget target();
+
+  /** A short description for messages: the type and the metric or resource name ({@code Object infer_rps}). */
+  abstract String describe();
+}

@@ -1,0 +1,140 @@
+package io.github.seldonhpa;
+
+import io.github.seldonhpa.internal.Checks;
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A metric's {@code target}: the {@code type} and exactly the one field that type reads
+ * ({@code value}, {@code averageValue} or {@code averageUtilization}).
+ */
+@Value.Immutable
+public abstract class MetricTarget {
+  /** {@code type}: how the controller compares the metric with the target. */
+  public enum Type {
+    /** The metric as a whole against {@code value} ({@code Value}). */
+    VALUE("Value"),
+    /** The metric divided by the replicas against {@code averageValue} ({@code AverageValue}). */
+    AVERAGE_VALUE("AverageValue"),
+    /** The pods' usage as a percentage of their requests against {@code averageUtilization}. */
+    UTILIZATION("Utilization");
+
+    private final String yaml;
+
+    Type(String yaml) {
+      this.yaml = yaml;
+    }
+
+    /** The spelling in YAML: {@code Value}, {@code AverageValue} or {@code Utilization}. */
+    public String yamlName() {
+      return yaml;
+    }
+
+    /**
+     * The type spelled as in YAML.
+     *
+     * @throws HpaValidationException for any other spelling
+     */
+    public static Type fromYaml(String field, String value) {
+      for (Type t : values()) {
+        if (t.yaml.equals(value)) {
+          return t;
+        }
+      }
+      throw new HpaValidationException(
+          String.format("%s must be Value, AverageValue or Utilization (was \"%s\")", field, value));
+    }
+  }
+
+  // The controller works on int64 milli-units (Quantity.MilliValue()).
+  private static final BigDecimal MAX = BigDecimal.valueOf(Long.MAX_VALUE, 3);
+
+  MetricTarget() {}
+
+  /** {@code type}. */
+  public abstract Type type();
+
+  /** {@code value}, set exactly for type Value. Range: &gt; 0, at most 9223372036854775807m. */
+  public abstract Optional<Quantity> value();
+
+  /** {@code averageValue}, set exactly for type AverageValue. Range: &gt; 0, at most 9223372036854775807m. */
+  public abstract Optional<Quantity> averageValue();
+
+  /** {@code averageUtilization} in percent, set exactly for type Utilization. Range: &gt; 0. */
+  public abstract Optional<Integer> averageUtilization();
+
+  /** A builder, for targets read from YAML; the factories below cover the valid shapes. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link MetricTarget}. */
+  public static class Builder extends ImmutableMetricTarget.Builder {}
+
+  /** {@code type: AverageValue} with {@code averageValue}. */
+  public static MetricTarget averageValue(Quantity averageValue) {
+    return builder().type(Type.AVERAGE_VALUE).averageValue(averageValue).build();
+  }
+
+  /** {@code type: AverageValue} with the integer {@code averageValue}. */
+  public static MetricTarget averageValue(long averageValue) {
+    return averageValue(Quantity.of(averageValue));
+  }
+
+  /** {@code type: AverageValue} with {@code averageValue} parsed as a quantity ({@code "500m"}). */
+  public static MetricTarget averageValue(String averageValue) {
+    return averageValue(Quantity.parse("averageValue", averageValue));
+  }
+
+  /** {@code type: Value} with {@code value}. */
+  public static MetricTarget value(Quantity value) {
+    return builder().type(Type.VALUE).value(value).build();
+  }
+
+  /** {@code type: Value} with the integer {@code value}. */
+  public static MetricTarget value(long value) {
+    return value(Quantity.of(value));
+  }
+
+  /** {@code type: Value} with {@code value} parsed as a quantity. */
+  public static MetricTarget value(String value) {
+    return value(Quantity.parse("value", value));
+  }
+
+  /** {@code type: Utilization} with {@code averageUtilization} percent. */
+  public static MetricTarget utilization(int averageUtilization) {
+    return builder().type(Type.UTILIZATION).averageUtilization(averageUtilization).build();
+  }
+
+  /** The quantity this target's type reads, or empty for Utilization. */
+  public final Optional<Quantity> quantity() {
+    return type() == Type.VALUE ? value() : averageValue();
+  }
+
+  @Value.Check
+  final void check() {
+    String t = type().yamlName();
+    field("value", value(), type() == Type.VALUE, t);
+    field("averageValue", averageValue(), type() == Type.AVERAGE_VALUE, t);
+    field("averageUtilization", averageUtilization(), type() == Type.UTILIZATION, t);
+    value().ifPresent(q -> positive("value", q));
+    averageValue().ifPresent(q -> positive("averageValue", q));
+    averageUtilization().ifPresent(u -> Checks.check(u > 0, "averageUtilization must be > 0 (was %d)", u));
+  }
+
+  private static void field(String name, Optional<?> value, boolean wanted, String type) {
+    if (wanted) {
+      Checks.check(value.isPresent(), "%s must be set for target type %s (was unset)", name, type);
+    } else {
+      Checks.check(value.isEmpty(), "%s must be unset for target type %s (was %s)", name, type,
+          value.map(String::valueOf).orElse(""));
+    }
+  }
+
+  private static void positive(String name, Quantity q) {
+    Checks.check(q.signum() > 0, "%s must be > 0 (was %s)", name, q);
+    Checks.check(q.toBigDecimal().compareTo(MAX) <= 0,
+        "%s must be at most 9223372036854775807m, the controller's int64 milli-units (was %s)", name, q);
+  }
+}

@@ -1,0 +1,62 @@
+package io.github.seldonhpa;
+
+import io.github.seldonhpa.internal.Checks;
+import java.util.regex.Pattern;
+import org.immutables.value.Value;
+
+/**
+ * A {@code CrossVersionObjectReference}: the HPA's {@code scaleTargetRef} or an Object metric's
+ * {@code describedObject}. {@link #model(String)} and {@link #server(String)} name Seldon CRs.
+ */
+@Value.Immutable
+public abstract class ObjectReference {
+  /** The API version of Seldon Core 2's Model and Server CRs: {@value}. */
+  public static final String SELDON_API_VERSION = "mlops.seldon.io/v1alpha1";
+
+  private static final Pattern API_VERSION = Pattern.compile(
+      "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[a-z0-9]+");
+
+  ObjectReference() {}
+
+  /** {@code apiVersion}: {@code <group>/<version>}, or {@code <version>} for the core group ({@code v1}). */
+  public abstract String apiVersion();
+
+  /** {@code kind}, for example {@code Model}, {@code Server}, {@code Pod} or {@code Namespace}. */
+  public abstract String kind();
+
+  /** {@code name} of the referent, in the HPA's namespace. */
+  public abstract String name();
+
+  /** A reference to any object. */
+  public static ObjectReference of(String apiVersion, String kind, String name) {
+    return ImmutableObjectReference.builder().apiVersion(apiVersion).kind(kind).name(name).build();
+  }
+
+  /** The Seldon Model {@code name} ({@code mlops.seldon.io/v1alpha1}, kind {@code Model}). */
+  public static ObjectReference model(String name) {
+    return of(SELDON_API_VERSION, "Model", name);
+  }
+
+  /** The Seldon Server {@code name} ({@code mlops.seldon.io/v1alpha1}, kind {@code Server}). */
+  public static ObjectReference server(String name) {
+    return of(SELDON_API_VERSION, "Server", name);
+  }
+
+  /** Whether this names a Seldon Model. */
+  public final boolean isSeldonModel() {
+    return SELDON_API_VERSION.equals(apiVersion()) && "Model".equals(kind());
+  }
+
+  /** Whether this names a Seldon Server. */
+  public final boolean isSeldonServer() {
+    return SELDON_API_VERSION.equals(apiVersion()) && "Server".equals(kind());
+  }
+
+  @Value.Check
+  final void check() {
+    Checks.check(API_VERSION.matcher(apiVersion()).matches(),
+        "apiVersion must be <group>/<version> or <version> (was \"%s\")", apiVersion());
+    Checks.pathSegment("kind", kind());
+    Checks.pathSegment("name", name());
+  }
+}

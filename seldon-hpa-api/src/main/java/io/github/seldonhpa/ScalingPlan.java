@@ -1,0 +1,175 @@
+package io.github.seldonhpa;
+
+import io.github.seldonhpa.internal.Checks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * What the DSL builds: a Seldon Model autoscaled by an HPA on one or more metrics and, for single-model
+ * serving, its Server autoscaled by a second HPA. The Model CR and both HPAs are derived from this one
+ * plan, so the Model HPA and the Server HPA always carry the same metrics, bounds and behaviour.
+ *
+ * <p>{@link #model()} sets {@code spec.replicas} to {@code minReplicas} and never min/maxReplicas, which
+ * would turn on Seldon's lag-based scaling. The plan's metrics apply to the Model HPA, so they must be
+ * Object (or External) metrics with AverageValue targets; an Object metric without a described object
+ * describes the plan's Model.
+ */
+@Value.Immutable
+public abstract class ScalingPlan {
+  private static final String MODEL_HPA_SUFFIX = "-model-hpa";
+  private static final String SERVER_HPA_SUFFIX = "-server-hpa";
+
+  ScalingPlan() {}
+
+  /** The Model's {@code metadata.name}: a DNS-1123 subdomain of at most 243 characters. */
+  public abstract String modelName();
+
+  /** The namespace of the Model, the Server and both HPAs: a DNS-1123 label. */
+  public abstract String namespace();
+
+  /**
+   * The Server hosting only this Model (single-model serving): when set, the plan also yields
+   * {@code <server>-server-hpa}. At most 242 characters. Default: none (no Server HPA). Not written into
+   * the Model's {@code spec.server}, as in Seldon's examples.
+   */
+  public abstract Optional<String> server();
+
+  /** The Model's {@code spec.storageUri}. Default: none (the plan then yields no Model CR). */
+  public abstract Optional<String> storageUri();
+
+  /** The Model's {@code spec.requirements}; needs {@link #storageUri()}. Default: empty. */
+  public abstract List<String> requirements();
+
+  /** The Model's {@code spec.memory}; needs {@link #storageUri()}. Default: none. */
+  public abstract Optional<Quantity> memory();
+
+  /** The metrics of both HPAs: Object or External metrics with AverageValue targets. At least one. */
+  public abstract List<Metric> metrics();
+
+  /** {@code minReplicas} of both HPAs and the Model's {@code spec.replicas}. Range: &gt;= 1. */
+  public abstract int minReplicas();
+
+  /** {@code maxReplicas} of both HPAs. Range: &gt;= minReplicas. */
+  public abstract int maxReplicas();
+
+  /** {@code behavior.scaleUp} of both HPAs. Default: the Kubernetes scale-up rules. */
+  public abstract Optional<ScalingRules> scaleUp();
+
+  /** {@code behavior.scaleDown} of both HPAs. Default: the Kubernetes scale-down rules. */
+  public abstract Optional<ScalingRules> scaleDown();
+
+  /** A builder; see {@link SeldonHpa#model(String)}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link ScalingPlan}. */
+  public static class Builder extends ImmutableScalingPlan.Builder {
+    /** {@code minReplicas} and {@code maxReplicas}. */
+    public final Builder replicas(int min, int max) {
+      return minReplicas(min).maxReplicas(max);
+    }
+
+    /** The Model's {@code spec.memory} parsed as a quantity ({@code "3M"}). */
+    public final Builder memory(String memory) {
+      return memory(Quantity.parse("memory", memory));
+    }
+  }
+
+  /**
+   * The Model CR: {@code spec.replicas = minReplicas}, no min/maxReplicas; present when
+   * {@link #storageUri()} is set.
+   */
+  @Value.Lazy
+  public Optional<Model> model() {
+    return storageUri().map(uri -> Model.builder()
+        .name(modelName())
+        .namespace(namespace())
+        .storageUri(uri)
+        .addAllRequirements(requirements())
+        .memory(memory())
+        .replicas(minReplicas())
+        .build());
+  }
+
+  /** The Model HPA {@code <modelName>-model-hpa}, scaling the Model. */
+  @Value.Lazy
+  public Hpa modelHpa() {
+    return hpa(modelName() + MODEL_HPA_SUFFIX, ObjectReference.model(modelName()));
+  }
+
+  /**
+   * The Server HPA {@code <server>-server-hpa}, scaling the Server on the same metrics (still describing
+   * the Model), bounds and behaviour; present when {@link #server()} is set.
+   */
+  @Value.Lazy
+  public Optional<Hpa> serverHpa() {
+    return server().map(s -> hpa(s + SERVER_HPA_SUFFIX, ObjectReference.server(s)));
+  }
+
+  /** {@code spec.behavior} of both HPAs: present when scaleUp or scaleDown is set. */
+  public final Optional<Behavior> behavior() {
+    if (scaleUp().isEmpty() && scaleDown().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(Behavior.builder().scaleUp(scaleUp()).scaleDown(scaleDown()).build());
+  }
+
+  private Hpa hpa(String name, ObjectReference target) {
+    List<Metric> metrics = new ArrayList<>(metrics().size());
+    ObjectReference model = ObjectReference.model(modelName());
+    for (Metric m : metrics()) {
+      boolean undescribed = m instanceof ObjectMetric && ((ObjectMetric) m).describedObject().isEmpty();
+      metrics.add(undescribed ? ((ObjectMetric) m).describing(model) : m);
+    }
+    return Hpa.builder()
+        .name(name)
+        .namespace(namespace())
+        .scaleTargetRef(target)
+        .minReplicas(minReplicas())
+        .maxReplicas(maxReplicas())
+        .addAllMetrics(metrics)
+        .behavior(behavior())
+        .build();
+  }
+
+  @Value.Check
+  final void check() {
+    Checks.dns1123Subdomain("modelName", modelName());
+    Checks.check(modelName().length() <= 253 - MODEL_HPA_SUFFIX.length(),
+        "modelName must be at most %d characters so that <modelName>%s is a valid name (was %d characters)",
+        253 - MODEL_HPA_SUFFIX.length(), MODEL_HPA_SUFFIX, modelName().length());
+    Checks.dns1123Label("namespace", namespace());
+    server().ifPresent(s -> {
+      Checks.dns1123Subdomain("server", s);
+      Checks.check(s.length() <= 253 - SERVER_HPA_SUFFIX.length(),
+          "server must be at most %d characters so that <server>%s is a valid name (was %d characters)",
+          253 - SERVER_HPA_SUFFIX.length(), SERVER_HPA_SUFFIX, s.length());
+    });
+    storageUri().ifPresent(uri -> Checks.notBlank("storageUri", uri));
+    Checks.check(storageUri().isPresent() || requirements().isEmpty() && memory().isEmpty(),
+        "storageUri must be set when requirements or memory are, to derive the Model CR (was unset)");
+    for (int i = 0; i < requirements().size(); i++) {
+      Checks.notBlank("requirements[" + i + "]", requirements().get(i));
+    }
+    memory().ifPresent(m -> Checks.check(m.signum() > 0, "memory must be > 0 (was %s)", m));
+    Checks.check(!metrics().isEmpty(), "metrics must not be empty: a plan scales on at least one metric (was [])");
+    for (int i = 0; i < metrics().size(); i++) {
+      Metric m = metrics().get(i);
+      Checks.check(m instanceof ObjectMetric || m instanceof ExternalMetric,
+          "metrics[%d] must not be a %s metric in a ScalingPlan: the plan applies its metrics to the Model"
+              + " HPA, and a Seldon Model's selector matches no pods; build a Server HPA with Hpa.builder()"
+              + " (was %s)", i, m.type().yamlName(), m.describe());
+    }
+    Checks.check(minReplicas() >= 1, "minReplicas must be >= 1 (was %d)", minReplicas());
+    Checks.check(maxReplicas() >= minReplicas(),
+        "maxReplicas must be >= minReplicas (was maxReplicas=%d, minReplicas=%d)", maxReplicas(), minReplicas());
+    // The derived objects carry the Seldon rules (AverageValue targets); build them now so a bad plan
+    // fails here and not later in a renderer.
+    model();
+    modelHpa();
+    serverHpa();
+  }
+}
