@@ -1,0 +1,193 @@
+package io.github.seldonhpa.k8s;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.seldonhpa.HpaValidationException;
+import io.github.seldonhpa.promql.AdapterConfig;
+import io.github.seldonhpa.promql.DiscoveryRule;
+import io.github.seldonhpa.promql.GroupResource;
+import io.github.seldonhpa.promql.NameMapping;
+import io.github.seldonhpa.promql.PrometheusDuration;
+import io.github.seldonhpa.promql.ResourceMapping;
+import io.github.seldonhpa.promql.ResourceRule;
+import io.github.seldonhpa.promql.ResourceRules;
+import io.github.seldonhpa.promql.SeriesFilter;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a read prometheus-adapter {@code config.yaml} tree into an {@link AdapterConfig}, as strictly as
+ * the adapter loads it ({@code yaml.v2 UnmarshalStrict}: unknown keys are errors). Errors name the path.
+ */
+final class AdapterConfigs {
+  private static final Set<String> TOP = Set.of("rules", "externalRules", "resourceRules");
+
+  private AdapterConfigs() {}
+
+  /** Whether a tree looks like an adapter config: a mapping with at least one of its top-level keys. */
+  static boolean looksLikeConfig(JsonNode tree) {
+    if (!tree.isObject() || tree.size() == 0) {
+      return false;
+    }
+    for (String key : TOP) {
+      if (tree.has(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static AdapterConfig parse(JsonNode tree, String prefix) {
+    mapping(tree, prefix, TOP);
+    AdapterConfig.Builder config = AdapterConfig.builder();
+    config.addAllRules(rules(tree.get("rules"), YamlPaths.key(prefix, "rules")));
+    config.addAllExternalRules(rules(tree.get("externalRules"), YamlPaths.key(prefix, "externalRules")));
+    JsonNode resourceRules = tree.get("resourceRules");
+    if (present(resourceRules)) {
+      String path = YamlPaths.key(prefix, "resourceRules");
+      mapping(resourceRules, path, Set.of("cpu", "memory", "window"));
+      config.resourceRules(ResourceRules.builder()
+          .cpu(resourceRule(resourceRules.get("cpu"), YamlPaths.key(path, "cpu")))
+          .memory(resourceRule(resourceRules.get("memory"), YamlPaths.key(path, "memory")))
+          .window(PrometheusDuration.parse(YamlPaths.key(path, "window"),
+              string(resourceRules.get("window"), YamlPaths.key(path, "window"))))
+          .build());
+    }
+    return config.build();
+  }
+
+  private static List<DiscoveryRule> rules(JsonNode node, String path) {
+    if (!present(node)) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      throw new HpaValidationException(path + " must be a sequence (was " + ManifestReader.describe(node) + ")");
+    }
+    List<DiscoveryRule> out = new java.util.ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      out.add(rule(node.get(i), YamlPaths.index(path, i)));
+    }
+    return out;
+  }
+
+  private static DiscoveryRule rule(JsonNode node, String path) {
+    mapping(node, path, Set.of("seriesQuery", "seriesFilters", "resources", "name", "metricsQuery"));
+    DiscoveryRule.Builder rule = DiscoveryRule.builder()
+        .seriesQuery(optionalString(node.get("seriesQuery"), YamlPaths.key(path, "seriesQuery")))
+        .metricsQuery(optionalString(node.get("metricsQuery"), YamlPaths.key(path, "metricsQuery")));
+    JsonNode filters = node.get("seriesFilters");
+    if (present(filters)) {
+      String filtersPath = YamlPaths.key(path, "seriesFilters");
+      if (!filters.isArray()) {
+        throw new HpaValidationException(filtersPath + " must be a sequence (was "
+            + ManifestReader.describe(filters) + ")");
+      }
+      for (int i = 0; i < filters.size(); i++) {
+        String fp = YamlPaths.index(filtersPath, i);
+        JsonNode f = filters.get(i);
+        mapping(f, fp, Set.of("is", "isNot"));
+        String is = optionalString(f.get("is"), YamlPaths.key(fp, "is"));
+        String isNot = optionalString(f.get("isNot"), YamlPaths.key(fp, "isNot"));
+        if (!is.isEmpty() && !isNot.isEmpty()) {
+          throw new HpaValidationException(fp + " cannot have both an `is` (" + is + ") and `isNot` ("
+              + isNot + ") expression in a single filter");
+        }
+        if (is.isEmpty() && isNot.isEmpty()) {
+          throw new HpaValidationException(fp + " must have either an `is` or `isNot` expression");
+        }
+        rule.addSeriesFilter(is.isEmpty() ? SeriesFilter.isNot(isNot) : SeriesFilter.is(is));
+      }
+    }
+    if (present(node.get("resources"))) {
+      rule.resources(resources(node.get("resources"), YamlPaths.key(path, "resources")));
+    }
+    JsonNode name = node.get("name");
+    if (present(name)) {
+      String namePath = YamlPaths.key(path, "name");
+      mapping(name, namePath, Set.of("matches", "as"));
+      rule.name(NameMapping.of(optionalString(name.get("matches"), YamlPaths.key(namePath, "matches")),
+          optionalString(name.get("as"), YamlPaths.key(namePath, "as"))));
+    }
+    return rule.build();
+  }
+
+  private static ResourceMapping resources(JsonNode node, String path) {
+    mapping(node, path, Set.of("overrides", "template", "namespaced"));
+    ResourceMapping.Builder mapping = ResourceMapping.builder();
+    JsonNode overrides = node.get("overrides");
+    if (present(overrides)) {
+      String op = YamlPaths.key(path, "overrides");
+      mapping(overrides, op, null);
+      for (Iterator<Map.Entry<String, JsonNode>> it = overrides.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String gp = YamlPaths.key(op, e.getKey());
+        mapping(e.getValue(), gp, Set.of("group", "resource"));
+        mapping.putOverride(e.getKey(), GroupResource.of(
+            optionalString(e.getValue().get("group"), YamlPaths.key(gp, "group")),
+            optionalString(e.getValue().get("resource"), YamlPaths.key(gp, "resource"))));
+      }
+    }
+    if (present(node.get("template"))) {
+      mapping.template(string(node.get("template"), YamlPaths.key(path, "template")));
+    }
+    JsonNode namespaced = node.get("namespaced");
+    if (present(namespaced)) {
+      if (!namespaced.isBoolean()) {
+        throw new HpaValidationException(YamlPaths.key(path, "namespaced") + " must be true or false (was "
+            + ManifestReader.describe(namespaced) + ")");
+      }
+      mapping.namespaced(namespaced.booleanValue());
+    }
+    return mapping.build();
+  }
+
+  private static ResourceRule resourceRule(JsonNode node, String path) {
+    if (!present(node)) {
+      throw new HpaValidationException(path + " must be set (was unset)");
+    }
+    mapping(node, path, Set.of("containerQuery", "nodeQuery", "resources", "containerLabel"));
+    ResourceRule.Builder rule = ResourceRule.builder()
+        .containerQuery(optionalString(node.get("containerQuery"), YamlPaths.key(path, "containerQuery")))
+        .nodeQuery(optionalString(node.get("nodeQuery"), YamlPaths.key(path, "nodeQuery")))
+        .containerLabel(optionalString(node.get("containerLabel"), YamlPaths.key(path, "containerLabel")));
+    if (present(node.get("resources"))) {
+      rule.resources(resources(node.get("resources"), YamlPaths.key(path, "resources")));
+    }
+    return rule.build();
+  }
+
+  private static boolean present(JsonNode node) {
+    return node != null && !node.isNull();
+  }
+
+  private static void mapping(JsonNode node, String path, Set<String> keys) {
+    if (!node.isObject()) {
+      throw new HpaValidationException((path.isEmpty() ? "config" : path) + " must be a mapping (was "
+          + ManifestReader.describe(node) + ")");
+    }
+    if (keys == null) {
+      return;
+    }
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!keys.contains(key)) {
+        throw new HpaValidationException(YamlPaths.key(path, key) + " is not a field the adapter knows (was "
+            + ManifestReader.describe(node.get(key)) + ")");
+      }
+    }
+  }
+
+  private static String optionalString(JsonNode node, String path) {
+    return present(node) ? string(node, path) : "";
+  }
+
+  /** yaml.v2 turns any scalar into a string field; only mappings and sequences are errors. */
+  private static String string(JsonNode node, String path) {
+    if (node == null || node.isContainerNode() || node.isNull()) {
+      throw new HpaValidationException(path + " must be a string (was "
+          + (node == null ? "unset" : ManifestReader.describe(node)) + ")");
+    }
+    return node.asText();
+  }
+}

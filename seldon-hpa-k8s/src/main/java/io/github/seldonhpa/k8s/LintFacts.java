@@ -1,0 +1,92 @@
+package io.github.seldonhpa.k8s;
+
+import io.github.seldonhpa.HpaValidationException;
+import io.github.seldonhpa.internal.HpaStyle;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.immutables.value.Value;
+
+/**
+ * What {@link Lint} cannot read from the manifests: the Prometheus scrape interval of the Seldon series,
+ * the adapter's relist interval, the Seldon Core 2 version and how long a server pod takes to start.
+ */
+@Value.Immutable
+@HpaStyle
+public abstract class LintFacts {
+  private static final Pattern VERSION = Pattern.compile("v?(\\d{1,6})\\.(\\d{1,6})(?:\\.(\\d{1,6}))?(?:[-+].*)?");
+
+  /**
+   * The interval at which Prometheus scrapes the Seldon agents. Default: 15 s, the interval of the
+   * PodMonitors Seldon ships (Prometheus' own default is 1 m: set it when your monitors do not say).
+   */
+  @Value.Default
+  public Duration scrapeInterval() {
+    return Duration.ofSeconds(15);
+  }
+
+  /** prometheus-adapter's {@code --metrics-relist-interval}. Default: 1 m, the Helm chart's value. */
+  @Value.Default
+  public Duration relistInterval() {
+    return Duration.ofMinutes(1);
+  }
+
+  /** The Seldon Core 2 version ({@code 2.10.1}, {@code v2.8.4}). Default: unknown, version checks skipped. */
+  public abstract Optional<String> seldonVersion();
+
+  /**
+   * The time from a server pod's creation until it can load a model. Default: unknown, the start-up check
+   * is skipped.
+   */
+  public abstract Optional<Duration> serverStartup();
+
+  /** The defaults: scrape 15 s, relist 1 m, version and start-up time unknown. */
+  public static LintFacts defaults() {
+    return builder().build();
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link LintFacts}. */
+  public static class Builder extends ImmutableLintFacts.Builder {}
+
+  @Value.Check
+  final void check() {
+    positive("scrapeInterval", scrapeInterval());
+    positive("relistInterval", relistInterval());
+    serverStartup().ifPresent(d -> positive("serverStartup", d));
+    seldonVersion().ifPresent(v -> {
+      if (!VERSION.matcher(v).matches()) {
+        throw new HpaValidationException(
+            "seldonVersion must be a version such as 2.10.1 (was \"" + v + "\")");
+      }
+    });
+  }
+
+  private static void positive(String field, Duration d) {
+    if (d.isNegative() || d.isZero()) {
+      throw new HpaValidationException(field + " must be > 0 (was " + d + ")");
+    }
+  }
+
+  /** Whether the Seldon version is known and at least {@code major.minor.patch}. */
+  final Optional<Boolean> seldonAtLeast(int major, int minor, int patch) {
+    return seldonVersion().map(v -> {
+      Matcher m = VERSION.matcher(v);
+      m.matches();
+      int[] have = {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+          m.group(3) == null ? 0 : Integer.parseInt(m.group(3))};
+      int[] want = {major, minor, patch};
+      for (int i = 0; i < 3; i++) {
+        if (have[i] != want[i]) {
+          return have[i] > want[i];
+        }
+      }
+      return true;
+    });
+  }
+}

@@ -1,0 +1,127 @@
+package io.github.seldonhpa.k8s;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One Kubernetes object read from YAML: a document of a stream, or one item of a {@code kind: List}.
+ * Holds the lossless tree (every field, in the order written, including the ones seldon-hpa does not model)
+ * and the position of every key and sequence item, so findings can point at a line. Immutable: {@link #tree()}
+ * returns a copy. Equality is by content (the tree), not by where it was read.
+ */
+public final class Manifest {
+  private final String source;
+  private final int document;
+  private final Integer item;
+  private final ObjectNode root;
+  private final Map<String, Position> positions;
+
+  Manifest(String source, int document, Integer item, ObjectNode root, Map<String, Position> positions) {
+    this.source = source;
+    this.document = document;
+    this.item = item;
+    this.root = root;
+    this.positions = positions;
+  }
+
+  /** The name of the file or stream it was read from. */
+  public String source() {
+    return source;
+  }
+
+  /** The document of the stream, counted from 1. */
+  public int document() {
+    return document;
+  }
+
+  /** The index in the {@code items} of a {@code kind: List} document, when it came from one. */
+  public Optional<Integer> item() {
+    return Optional.ofNullable(item);
+  }
+
+  /** {@code apiVersion}, when set. */
+  public Optional<String> apiVersion() {
+    return text(root.get("apiVersion"));
+  }
+
+  /** {@code kind}, when set; a bare prometheus-adapter {@code config.yaml} has none. */
+  public Optional<String> kind() {
+    return text(root.get("kind"));
+  }
+
+  /** {@code metadata.name}, when set. */
+  public Optional<String> name() {
+    return text(root.path("metadata").get("name"));
+  }
+
+  /** {@code metadata.namespace}, when set. */
+  public Optional<String> namespace() {
+    return text(root.path("metadata").get("namespace"));
+  }
+
+  /** A copy of the whole object as read: every field, in the order written. */
+  public ObjectNode tree() {
+    return root.deepCopy();
+  }
+
+  /**
+   * Where the value at {@code path} starts ({@code spec.metrics[0].object.target.type}; keys that are not
+   * plain words are quoted: {@code data."config.yaml"}); for a mapping key, the position of the key.
+   * The empty path is the object itself.
+   */
+  public Optional<Position> position(String path) {
+    return Optional.ofNullable(positions.get(path));
+  }
+
+  /** The object as YAML: same fields, same order, same values (comments and anchors are not kept). */
+  public String toYaml() {
+    return YamlTrees.write(root);
+  }
+
+  /** Several objects as one multi-document YAML stream, separated by {@code ---}. */
+  public static String toYaml(List<Manifest> manifests) {
+    StringBuilder out = new StringBuilder();
+    for (Manifest m : manifests) {
+      if (out.length() > 0) {
+        out.append("---\n");
+      }
+      out.append(m.toYaml());
+    }
+    return out.toString();
+  }
+
+  /** The object for messages: {@code HorizontalPodAutoscaler seldon-mesh/irisa0-model-hpa}. */
+  String describe() {
+    return kind().orElse("(no kind)") + " " + namespace().map(ns -> ns + "/").orElse("")
+        + name().orElse("(no name)");
+  }
+
+  /** The tree itself, for reading inside the package only. */
+  JsonNode node() {
+    return root;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Manifest && ((Manifest) o).root.equals(root);
+  }
+
+  @Override
+  public int hashCode() {
+    return root.hashCode();
+  }
+
+  /** {@code HorizontalPodAutoscaler seldon-mesh/irisa0-model-hpa (hpa.yaml, document 1)}. */
+  @Override
+  public String toString() {
+    return describe() + " (" + source + ", document " + document
+        + (item == null ? "" : ", item " + item) + ")";
+  }
+
+  private static Optional<String> text(JsonNode node) {
+    return node != null && node.isTextual() ? Optional.of(node.textValue()) : Optional.empty();
+  }
+}
