@@ -14,6 +14,7 @@ import io.github.seldonhpa.promql.AdapterConfig;
 import io.github.seldonhpa.promql.Explanation;
 import io.github.seldonhpa.promql.SeldonPresets;
 import io.github.seldonhpa.promql.Series;
+import io.github.seldonhpa.scaling.ReplicaCalculator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -37,9 +38,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(PrometheusServer.class)
 class SeldonQueriesIT {
-  /** The HPA controller's default tolerance, both directions (k8s-hpa.md §4). */
-  private static final double TOLERANCE = 0.1;
-
   /** The seeds' adapter config: the single {@code infer_rps} rule with a 2m window. */
   private static final AdapterConfig SEEDS_CONFIG = SeldonPresets.inferRpsConfig(Duration.ofMinutes(2));
 
@@ -284,18 +282,13 @@ class SeldonQueriesIT {
   }
 
   /**
-   * The replicas an HPA proposes for an Object metric with an AverageValue target (k8s-hpa.md §5.2) when
-   * prometheus-adapter reports {@code value}: the adapter sends {@code int64(value * 1000)} milli-units,
-   * {@code ratio = usage / (target * statusReplicas)}, no change within the tolerance, else
-   * {@code ceil(usage / target)}.
+   * The replicas the library's HPA arithmetic proposes for an Object metric with an AverageValue target
+   * (k8s-hpa.md §5.2, default tolerance) when prometheus-adapter reports {@code value}: the adapter sends
+   * {@code int64(value * 1000)} milli-units.
    */
   static int averageValueProposal(double value, Quantity averageValue, int statusReplicas) {
     long usage = (long) (value * 1000.0);
-    long target = averageValue.milliValue();
-    double ratio = (double) usage / ((double) target * (double) statusReplicas);
-    if (1.0 - TOLERANCE <= ratio && ratio <= 1.0 + TOLERANCE) {
-      return statusReplicas;
-    }
-    return (int) Math.ceil((double) usage / (double) target);
+    return ReplicaCalculator.objectAverageValue(usage, averageValue.milliValue(), statusReplicas,
+        ReplicaCalculator.DEFAULT_TOLERANCE, ReplicaCalculator.DEFAULT_TOLERANCE).replicas();
   }
 }
