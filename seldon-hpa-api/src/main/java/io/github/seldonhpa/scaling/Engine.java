@@ -80,7 +80,7 @@ final class Engine {
         if (rps > 0) {
           lastUsedMs = t;
         }
-        if (t >= nextStats) {
+        if (t >= nextStats && lag.autoscalingModelEnabled()) {
           nextStats = next(nextStats, t, statsMs);
           int want = modelSpec;
           if (queue / Math.max(1, serving) >= lag.modelInferenceLagThreshold()) {

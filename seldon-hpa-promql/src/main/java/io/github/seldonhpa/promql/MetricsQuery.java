@@ -29,16 +29,49 @@ public final class MetricsQuery {
   private static final String TEMPLATE_NAME = "metrics-query";
   private static final String ARGS_TYPE = "naming.queryTemplateArgs";
 
+  private static final String[] FIELDS = {".Series", ".LabelMatchers", ".GroupBy"};
+
   private final GoTemplate template;
+  /**
+   * For a template that only prints the string fields {@code .Series}, {@code .LabelMatchers} and
+   * {@code .GroupBy} between text (as almost every adapter config does): its parts, text as String and
+   * fields as Integer index into {@link #FIELDS}. Go prints a string field as is, so concatenating gives
+   * the engine's output without building the other fields. Null for any other template.
+   */
+  private final Object[] plan;
   private final LabelSource converter;
   private final ResourceTable table;
   private final boolean namespaced;
 
-  MetricsQuery(GoTemplate template, LabelSource converter, ResourceTable table, boolean namespaced) {
+  MetricsQuery(String text, GoTemplate template, LabelSource converter, ResourceTable table, boolean namespaced) {
     this.template = template;
+    this.plan = plan(text);
     this.converter = converter;
     this.table = table;
     this.namespaced = namespaced;
+  }
+
+  private static Object[] plan(String text) {
+    List<Object> parts = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      int open = text.indexOf("<<", i);
+      if (open < 0) {
+        parts.add(text.substring(i));
+        break;
+      }
+      if (open > i) {
+        parts.add(text.substring(i, open));
+      }
+      int close = text.indexOf(">>", open + 2);
+      int field = close < 0 ? -1 : Arrays.asList(FIELDS).indexOf(text.substring(open + 2, close));
+      if (field < 0) {
+        return null;
+      }
+      parts.add(field);
+      i = close + 2;
+    }
+    return parts.toArray();
   }
 
   /**
@@ -56,7 +89,7 @@ public final class MetricsQuery {
   /** {@code NewMetricsQuery}: parses the template with delimiters {@code << >>}. */
   static MetricsQuery of(String metricsQuery, LabelSource converter, ResourceTable table,
       boolean namespaced) {
-    return new MetricsQuery(parse(metricsQuery), converter, table, namespaced);
+    return new MetricsQuery(metricsQuery, parse(metricsQuery), converter, table, namespaced);
   }
 
   /** Parses a metrics query template; the error is the adapter's {@code unable to parse metrics query template}. */
@@ -105,42 +138,42 @@ public final class MetricsQuery {
   /** {@code Build}: requirements must be in selector order. */
   String build(String series, GroupResourceKey resource, String namespace, List<String> extraGroupBy,
       List<Requirement> requirements, List<String> names) {
-    Map<String, String> valuesByName = new HashMap<>();
+    Map<String, String> valuesByName = plan == null ? new HashMap<>() : null;
     StringBuilder matchers = new StringBuilder(96);
     String nsLabel = namespace.isEmpty() ? null : converter.labelFor(GroupResourceKey.NAMESPACES);
     appendSelector(matchers, valuesByName, requirements);
     if (nsLabel != null) {
       appendMatcher(matchers, nsLabel, "=", namespace);
-      valuesByName.put(nsLabel, namespace);
+      put(valuesByName, nsLabel, namespace);
     }
     String resourceLabel = converter.labelFor(resource);
     String target = names.size() == 1 ? names.get(0) : String.join("|", names);
     appendMatcher(matchers, resourceLabel, names.size() > 1 ? "=~" : "=", target);
-    valuesByName.put(resourceLabel, target);
-    List<String> groupBy;
-    String groupByText;
-    if (extraGroupBy.isEmpty()) {
-      groupBy = List.of(resourceLabel);
-      groupByText = resourceLabel;
-    } else {
-      groupBy = new ArrayList<>(extraGroupBy.size() + 1);
-      groupBy.add(resourceLabel);
-      groupBy.addAll(extraGroupBy);
-      groupByText = String.join(",", groupBy);
+    put(valuesByName, resourceLabel, target);
+    if (plan != null) {
+      return render(series, matchers.toString(),
+          extraGroupBy.isEmpty() ? resourceLabel : resourceLabel + "," + String.join(",", extraGroupBy));
     }
+    List<String> groupBy = new ArrayList<>(extraGroupBy.size() + 1);
+    groupBy.add(resourceLabel);
+    groupBy.addAll(extraGroupBy);
+    String groupByText = String.join(",", groupBy);
     return execute(series, matchers.toString(), valuesByName, groupByText, groupBy);
   }
 
   /** {@code BuildExternal}: requirements must be in selector order. */
   String buildExternal(String series, String namespace, String groupBy, List<String> groupBySlice,
       List<Requirement> requirements) {
-    Map<String, String> valuesByName = new HashMap<>();
+    Map<String, String> valuesByName = plan == null ? new HashMap<>() : null;
     StringBuilder matchers = new StringBuilder(64);
     String nsLabel = namespaced && !namespace.isEmpty() ? converter.labelFor(GroupResourceKey.NAMESPACES) : null;
     appendSelector(matchers, valuesByName, requirements);
     if (nsLabel != null) {
       appendMatcher(matchers, nsLabel, "=", namespace);
-      valuesByName.put(nsLabel, namespace);
+      put(valuesByName, nsLabel, namespace);
+    }
+    if (plan != null) {
+      return render(series, matchers.toString(), groupBy);
     }
     return execute(series, matchers.toString(), valuesByName, groupBy, groupBySlice);
   }
@@ -156,7 +189,7 @@ public final class MetricsQuery {
       String joined = r.values().size() == 1 ? r.values().get(0) : String.join("|", r.values());
       String operator = matcherOperator(r.op(), r.values().size());
       appendMatcher(matchers, r.key(), operator, joined);
-      valuesByName.put(r.key(), joined);
+      put(valuesByName, r.key(), joined);
     }
   }
 
@@ -181,11 +214,43 @@ public final class MetricsQuery {
     };
   }
 
+  private static void put(Map<String, String> valuesByName, String label, String value) {
+    if (valuesByName != null) {
+      valuesByName.put(label, value);
+    }
+  }
+
   private static void appendMatcher(StringBuilder out, String label, String operator, String value) {
     if (out.length() > 0) {
       out.append(',');
     }
-    out.append(label).append(operator).append(GoQuote.quote(value));
+    out.append(label).append(operator);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        GoQuote.quote(value, out);
+        return;
+      }
+    }
+    // printable ASCII without quote or backslash: strconv.Quote only adds the quotes
+    out.append('"').append(value).append('"');
+  }
+
+  /** Executes the {@link #plan}. */
+  private String render(String series, String labelMatchers, String groupBy) {
+    StringBuilder out = new StringBuilder(256);
+    for (Object part : plan) {
+      if (part instanceof String text) {
+        out.append(text);
+      } else {
+        int field = (Integer) part;
+        out.append(field == 0 ? series : field == 1 ? labelMatchers : groupBy);
+      }
+    }
+    if (out.length() == 0) {
+      throw new HpaValidationException("empty query produced by metrics query template");
+    }
+    return out.toString();
   }
 
   private String execute(String series, String labelMatchers, Map<String, String> valuesByName, String groupBy,
