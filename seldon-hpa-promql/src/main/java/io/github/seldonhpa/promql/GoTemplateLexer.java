@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The lexer of Go's {@code text/template/parse} (Go 1.22 to 1.24): text, actions with configurable
+ * The lexer of Go's {@code text/template/parse} as of Go 1.24: text, actions with configurable
  * delimiters, trim markers ({@code <<- } and {@code  ->>}), comments, and the tokens inside actions. It
  * stops at the first error and emits it as an {@link Kind#ERROR} token carrying Go's message, which the
  * parser reports where Go's parser would meet it.

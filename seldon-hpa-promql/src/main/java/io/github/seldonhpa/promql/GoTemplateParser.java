@@ -25,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parser of Go's {@code text/template/parse} (Go 1.23 and 1.24, including {@code else with}), with
+ * The parser of Go's {@code text/template/parse} as of Go 1.24 (including {@code else with}), with
  * Go's error messages ({@code template: <name>:<line>: <message>}). {@code define}, {@code template},
  * {@code block}, the {@code call} builtin and complex constants are rejected with a message naming them,
  * because a template here is a single tree executed on plain data.
@@ -573,7 +573,7 @@ final class GoTemplateParser {
 
   private Node number(Token token) {
     String text = token.val;
-    if (text.endsWith("i")) {
+    if (text.endsWith("i") && GoNumbers.parseFloat(text.substring(0, text.length() - 1)) != null) {
       throw unsupported("complex number constants");
     }
     Long u = GoNumbers.parseInt(text, true);
