@@ -1054,7 +1054,11 @@ final class GoFormat {
       }
     }
     out.append(fmt);
-    int exp = d.nd() == 0 ? 0 : d.dp - 1;
+    appendExponent(out, d.nd() == 0 ? 0 : d.dp - 1);
+  }
+
+  /** A signed exponent of at least two digits, as strconv writes it: +06, -10, +308. */
+  private static void appendExponent(StringBuilder out, int exp) {
     if (exp < 0) {
       out.append('-');
       exp = -exp;
@@ -1159,16 +1163,7 @@ final class GoFormat {
       }
     }
     out.append(fmt == 'X' ? 'P' : 'p');
-    if (exp < 0) {
-      out.append('-');
-      exp = -exp;
-    } else {
-      out.append('+');
-    }
-    if (exp < 10) {
-      out.append('0');
-    }
-    out.append(exp);
+    appendExponent(out, exp);
     return out.toString();
   }
 }

@@ -464,11 +464,12 @@ final class GoTemplate {
       boolean hasArgs = (args != null && args.length > 1) || fin != MISSING;
       if (receiver instanceof GoStruct) {
         GoStruct s = (GoStruct) receiver;
-        if (s.hasField(fieldName)) {
+        Object value = s.field(fieldName);
+        if (value != null || s.hasField(fieldName)) {
           if (hasArgs) {
             throw errorf(fieldName + " has arguments but cannot be invoked as function");
           }
-          return s.field(fieldName);
+          return value;
         }
       } else if (receiver instanceof Map) {
         if (hasArgs) {

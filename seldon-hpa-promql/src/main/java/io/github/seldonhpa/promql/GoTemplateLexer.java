@@ -125,15 +125,21 @@ final class GoTemplateLexer {
   private static final int TEXT = 1;
   private static final int INSIDE = 2;
 
+  /**
+   * The 1-based line of offset {@code at}, counting the newlines before it as Go does. Tokens are emitted in
+   * input order, so the count only moves forward.
+   */
   private int line(int at) {
-    int n = 1;
-    for (int i = 0; i < at; i++) {
-      if (input.charAt(i) == '\n') {
-        n++;
+    while (lineScanned < at) {
+      if (input.charAt(lineScanned++) == '\n') {
+        lineCount++;
       }
     }
-    return n;
+    return lineCount;
   }
+
+  private int lineScanned;
+  private int lineCount = 1;
 
   private void emit(Kind kind) {
     items.add(new Token(kind, start, input.substring(start, pos), line(start)));
@@ -495,7 +501,7 @@ final class GoTemplateLexer {
       case '(':
         return true;
       default:
-        return r == rightDelim.codePointAt(0);
+        return input.startsWith(rightDelim, pos);
     }
   }
 
