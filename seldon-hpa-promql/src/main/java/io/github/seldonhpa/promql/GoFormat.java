@@ -457,6 +457,15 @@ final class GoFormat {
         fmtS(typeName(arg));
         return;
       }
+      if (verb == 'p') {
+        if (arg instanceof List || arg instanceof Map || arg instanceof GoMap) {
+          // Go prints the address of a slice's or map's data, which a Java value does not have.
+          throw new HpaValidationException(
+              "printf verb %p is not supported by seldon-hpa (was " + typeName(arg) + ")");
+        }
+        badVerb(verb, arg, false);
+        return;
+      }
       printValue(arg, verb, 0);
     }
 
@@ -527,15 +536,15 @@ final class GoFormat {
         }
         buf.append('{');
         boolean first = true;
-        for (Map.Entry<String, Object> e : s.fields().entrySet()) {
+        for (int i = 0; i < s.size(); i++) {
           if (!first) {
             buf.append(sharpV ? ", " : " ");
           }
           first = false;
           if (plusV || sharpV) {
-            buf.append(e.getKey()).append(':');
+            buf.append(s.name(i)).append(':');
           }
-          printValue(e.getValue(), verb, depth + 1);
+          printValue(s.value(i), verb, depth + 1);
         }
         buf.append('}');
       } else {

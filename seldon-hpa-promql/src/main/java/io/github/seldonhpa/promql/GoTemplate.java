@@ -464,12 +464,12 @@ final class GoTemplate {
       boolean hasArgs = (args != null && args.length > 1) || fin != MISSING;
       if (receiver instanceof GoStruct) {
         GoStruct s = (GoStruct) receiver;
-        Object value = s.field(fieldName);
-        if (value != null || s.hasField(fieldName)) {
+        int i = s.indexOf(fieldName);
+        if (i >= 0) {
           if (hasArgs) {
             throw errorf(fieldName + " has arguments but cannot be invoked as function");
           }
-          return value;
+          return s.value(i);
         }
       } else if (receiver instanceof Map) {
         if (hasArgs) {

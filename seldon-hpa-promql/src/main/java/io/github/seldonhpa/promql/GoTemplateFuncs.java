@@ -80,7 +80,7 @@ final class GoTemplateFuncs {
     if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
       return ((Number) v).longValue() != 0;
     }
-    if (v instanceof Double || v instanceof Float) {
+    if (v instanceof Double) {
       return ((Number) v).doubleValue() != 0;
     }
     if (v instanceof List) {
@@ -257,7 +257,7 @@ final class GoTemplateFuncs {
     if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
       return BasicKind.INT;
     }
-    if (v instanceof Double || v instanceof Float) {
+    if (v instanceof Double) {
       return BasicKind.FLOAT;
     }
     if (v instanceof String) {
