@@ -449,6 +449,14 @@ class GoTemplateTest {
   }
 
   @Test
+  void strayBraceInAnAdapterActionIsGosOperandError() {
+    assertThatThrownBy(() -> GoTemplate.parse("metrics-query", "sum(<<.Series }>>)"))
+        .hasMessage("template: metrics-query:1: unexpected \"}\" in operand");
+    assertThatThrownBy(() -> GoTemplate.parse("metrics-query", "sum(<<.Series}>>)"))
+        .hasMessage("template: metrics-query:1: bad character U+007D '}'");
+  }
+
+  @Test
   void rangeWithIndexAndIf() {
     assertThat(run("<<range $i, $l := .GroupBySlice>><<if $i>>;<<end>><<$l>><<end>>")).isEqualTo("pod;container");
   }
