@@ -4,7 +4,6 @@ import io.github.seldonhpa.HpaValidationException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -625,7 +624,7 @@ final class GoFormat {
     }
 
     private void fmtSx(String s, String digits) {
-      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      byte[] b = GoQuote.utf8(s);
       int length = b.length;
       if (precPresent && prec < length) {
         length = prec;
