@@ -341,7 +341,8 @@ final class GoRegexp {
     }
 
     private void openGroup(boolean capture) {
-      if (stack.size() > 1000) {
+      // Go's parser limits the nesting of the syntax tree to a height of 1000.
+      if (stack.size() >= 1000) {
         throw error("expression nests too deeply", whole);
       }
       stack.add(new Frame(flags, capture));
@@ -443,6 +444,9 @@ final class GoRegexp {
           }
           max = m[0];
           i = m[1];
+          if (max < 0) {
+            min = -1; // too big a number: an invalid count, not an unbounded one
+          }
         }
       }
       if (i >= s.length() || s.charAt(i) != '}') {

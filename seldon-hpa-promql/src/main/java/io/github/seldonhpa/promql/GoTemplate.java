@@ -287,7 +287,6 @@ final class GoTemplate {
             || val instanceof Byte) {
           long n = ((Number) val).longValue();
           if (r.pipe.decl.length > 1) {
-            node = r;
             throw errorf("can't use " + GoFormat.sprint(val) + " to iterate over more than one variable");
           }
           if (n > 0) {
@@ -299,7 +298,6 @@ final class GoTemplate {
             return NORMAL;
           }
         } else if (val != null) {
-          node = r;
           throw errorf("range can't iterate over " + GoFormat.sprint(val));
         }
         if (r.elseList != null) {
@@ -466,11 +464,12 @@ final class GoTemplate {
       boolean hasArgs = (args != null && args.length > 1) || fin != MISSING;
       if (receiver instanceof GoStruct) {
         GoStruct s = (GoStruct) receiver;
-        if (s.hasField(fieldName)) {
+        int i = s.indexOf(fieldName);
+        if (i >= 0) {
           if (hasArgs) {
             throw errorf(fieldName + " has arguments but cannot be invoked as function");
           }
-          return s.field(fieldName);
+          return s.value(i);
         }
       } else if (receiver instanceof Map) {
         if (hasArgs) {

@@ -69,6 +69,42 @@ class GoRegexpTest {
         .hasMessage("error parsing regexp: " + message);
   }
 
+  /** Go's regexp/syntax parse_test.go: invalidRegexps, then onlyPOSIX (invalid in Perl mode). */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"(", ")", "(a", "a)", "(a))", "(a|b|", "a|b|)",
+      "(a|b|))", "(a|b", "a|b)", "(a|b))", "[a-z", "([a-z)", "[a-z)", "([a-z]))", "x{1001}", "x{9876543210}",
+      "x{2,1}", "x{1,9876543210}", "(?P<name>a", "(?P<name>", "(?P<name", "(?P<x y>a)", "(?P<>a)", "(?<name>a",
+      "(?<name>", "(?<name", "(?<x y>a)", "(?<>a)", "[a-Z]", "(?i)[a-Z]", "\\Q\\E*", "a{100000}", "a{100000,}",
+      "((((((((((x{2}){2}){2}){2}){2}){2}){2}){2}){2}){2})", "a++", "a**", "a?*", "a+*", "a{1}*", ".{1}{2}.{3}"})
+  void rejectsGosInvalidRegexps(String re) {
+    assertThatThrownBy(() -> GoRegexp.compile(re)).isInstanceOf(HpaValidationException.class)
+        .hasMessageStartingWith("error parsing regexp: ");
+  }
+
+  @Test
+  void rejectsNestingDeeperThanGo() {
+    assertThatThrownBy(() -> GoRegexp.compile("(".repeat(1000) + ")".repeat(1000)))
+        .hasMessageStartingWith("error parsing regexp: expression nests too deeply");
+    assertThatThrownBy(() -> GoRegexp.compile("(?:".repeat(1000) + ")*".repeat(1000)))
+        .hasMessageStartingWith("error parsing regexp: expression nests too deeply");
+  }
+
+  /** Go's regexp/syntax parse_test.go: onlyPerl, valid in Go's Perl mode. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"[a-b-c]", "\\Qabc\\E", "\\Q*+?{[\\E", "\\Q\\\\E",
+      "\\Q\\\\\\E", "(?:a)", "(?P<name>a)", "(?<name>a)"})
+  void acceptsGosPerlOnlySyntax(String re) {
+    assertThat(GoRegexp.compile(re).toString()).isEqualTo(re);
+  }
+
+  @Test
+  void quotedLiteralsMatchLiterally() {
+    assertThat(GoRegexp.compile("^\\Q*+?{[\\E$").matches("*+?{[")).isTrue();
+    assertThat(GoRegexp.compile("^\\Q\\\\E$").matches("\\\\")).isFalse();
+    assertThat(GoRegexp.compile("^\\Q\\\\E$").matches("\\")).isTrue();
+    assertThat(GoRegexp.compile("^[a-b-c]+$").matches("a-c")).isTrue();
+  }
+
   @Test
   void dollarIsEndOfTextAndDotSkipsNewlineUnlessFlagged() {
     assertThat(GoRegexp.compile("a$").matches("a\n")).isFalse();
