@@ -39,13 +39,25 @@ public final class MetricsQuery {
    * the engine's output without building the other fields. Null for any other template.
    */
   private final Object[] plan;
+  private final int planTextLength;
   private final LabelSource converter;
   private final ResourceTable table;
   private final boolean namespaced;
+  /** The last resource normalised by {@link #build}: HPAs ask for the same one again and again. */
+  private volatile Normalized lastResource;
+
+  private record Normalized(GroupResource written, GroupResourceKey key) {}
 
   MetricsQuery(String text, GoTemplate template, LabelSource converter, ResourceTable table, boolean namespaced) {
     this.template = template;
     this.plan = plan(text);
+    int length = 0;
+    if (plan != null) {
+      for (Object part : plan) {
+        length += part instanceof String t ? t.length() : 0;
+      }
+    }
+    this.planTextLength = length;
     this.converter = converter;
     this.table = table;
     this.namespaced = namespaced;
@@ -116,10 +128,15 @@ public final class MetricsQuery {
    */
   public String build(String series, GroupResource resource, String namespace, Optional<LabelSelector> selector,
       String... names) {
-    GroupResourceKey key = table.normalize(resource.group(), resource.resource()).orElseThrow(() ->
-        new HpaValidationException("resource must be a known resource (was \"" + resource + "\")"));
-    List<Requirement> requirements = selector.map(LabelSelectors::of).orElse(List.of());
-    return build(series, key, namespace, List.of(), requirements, Arrays.asList(names));
+    Normalized last = lastResource;
+    if (last == null || !last.written().equals(resource)) {
+      GroupResourceKey key = table.normalize(resource.group(), resource.resource()).orElseThrow(() ->
+          new HpaValidationException("resource must be a known resource (was \"" + resource + "\")"));
+      last = new Normalized(resource, key);
+      lastResource = last;
+    }
+    List<Requirement> requirements = selector.isPresent() ? LabelSelectors.of(selector.get()) : List.of();
+    return build(series, last.key(), namespace, List.of(), requirements, Arrays.asList(names));
   }
 
   /**
@@ -151,7 +168,7 @@ public final class MetricsQuery {
     appendMatcher(matchers, resourceLabel, names.size() > 1 ? "=~" : "=", target);
     put(valuesByName, resourceLabel, target);
     if (plan != null) {
-      return render(series, matchers.toString(),
+      return render(series, matchers,
           extraGroupBy.isEmpty() ? resourceLabel : resourceLabel + "," + String.join(",", extraGroupBy));
     }
     List<String> groupBy = new ArrayList<>(extraGroupBy.size() + 1);
@@ -173,7 +190,7 @@ public final class MetricsQuery {
       put(valuesByName, nsLabel, namespace);
     }
     if (plan != null) {
-      return render(series, matchers.toString(), groupBy);
+      return render(series, matchers, groupBy);
     }
     return execute(series, matchers.toString(), valuesByName, groupBy, groupBySlice);
   }
@@ -237,8 +254,9 @@ public final class MetricsQuery {
   }
 
   /** Executes the {@link #plan}. */
-  private String render(String series, String labelMatchers, String groupBy) {
-    StringBuilder out = new StringBuilder(256);
+  private String render(String series, CharSequence labelMatchers, String groupBy) {
+    StringBuilder out = new StringBuilder(planTextLength + 2 * (series.length() + labelMatchers.length()
+        + groupBy.length()));
     for (Object part : plan) {
       if (part instanceof String text) {
         out.append(text);
