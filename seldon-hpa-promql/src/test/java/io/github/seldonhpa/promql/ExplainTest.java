@@ -178,7 +178,7 @@ class ExplainTest {
         .name(NameMapping.of("^(.*)_(total)$", "")).build()).build();
     Explanation e = explain(config, ObjectReference.model("irisa0"), null);
     assertThat(e.served()).isFalse();
-    assertThat(e.reasons()).containsExactly("the adapter does not start with this config: must specify an 'as'"
+    assertThat(e.reasons()).containsExactly("the adapter does not start with this config: rules[0]: must specify an 'as'"
         + " value for name matcher \"^(.*)_(total)$\" associated with series query \"q\"");
   }
 
