@@ -1,6 +1,7 @@
 package io.github.seldonhpa.benchmarks;
 
 import io.github.seldonhpa.LabelSelector;
+import io.github.seldonhpa.promql.DiscoveryRule;
 import io.github.seldonhpa.promql.GroupResource;
 import io.github.seldonhpa.promql.MetricsQuery;
 import io.github.seldonhpa.promql.SeldonPresets;
@@ -24,7 +25,12 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class QueryRenderBenchmark {
-  private final MetricsQuery query = MetricsQuery.of(SeldonPresets.modelInferRps(Duration.ofMinutes(2)));
+  private final DiscoveryRule seed = SeldonPresets.modelInferRps(Duration.ofMinutes(2));
+  private final MetricsQuery query = MetricsQuery.of(seed);
+  /** The same template with a comment action, which takes the general template engine. */
+  private final MetricsQuery engineQuery = MetricsQuery.of(DiscoveryRule.builder()
+      .seriesQuery(seed.seriesQuery()).resources(seed.resources())
+      .metricsQuery(seed.metricsQuery() + "<</* general engine */>>").build());
   private final GroupResource models = GroupResource.of("mlops.seldon.io", "models");
   private final Optional<LabelSelector> selector = Optional.of(LabelSelector.matchLabel("method_type", "rest"));
 
@@ -32,5 +38,11 @@ public class QueryRenderBenchmark {
   @Benchmark
   public String modelWithSelector() {
     return query.build("seldon_model_infer_total", models, "seldon-mesh", selector, "irisa0");
+  }
+
+  /** The same through the general Go template engine (any template beyond printing string fields). */
+  @Benchmark
+  public String modelWithSelectorThroughEngine() {
+    return engineQuery.build("seldon_model_infer_total", models, "seldon-mesh", selector, "irisa0");
   }
 }

@@ -133,6 +133,31 @@ class QueryPropertyTest {
   }
 
   @Test
+  void printingOnlyStringFieldsRendersAsTheTemplateEngineDoes() {
+    Gen<String> part = Generate.pick(List.of("<<.Series>>", "<<.LabelMatchers>>", "<<.GroupBy>>"))
+        .mix(unicode(6).map(s -> s.replace('<', '(')), 50);
+    Gen<List<String>> parts = lists().of(part).ofSizeBetween(1, 8);
+    qt().forAll(parts, lists().of(unicode(6)).ofSizeBetween(1, 3)).checkAssert((ps, names) -> {
+      String template = String.join("", ps);
+      String matchers = query("<<.LabelMatchers>>").build("m", PODS, "ns", Optional.empty(),
+          names.toArray(new String[0]));
+      Map<String, Object> args = new LinkedHashMap<>();
+      args.put("Series", "m");
+      args.put("LabelMatchers", matchers);
+      args.put("LabelValuesByName", Map.of());
+      args.put("GroupBy", "pod");
+      args.put("GroupBySlice", List.of("pod"));
+      String engine = GoTemplate.parse("metrics-query", template)
+          .execute(GoTemplate.struct("naming.queryTemplateArgs", args));
+      if (engine.isEmpty()) {
+        return;
+      }
+      assertThat(query(template).build("m", PODS, "ns", Optional.empty(), names.toArray(new String[0])))
+          .isEqualTo(engine);
+    });
+  }
+
+  @Test
   void aTemplateWithoutActionsRendersToItself() {
     Gen<String> noAction = unicode(40).map(s -> "q" + s.replace('<', '('));
     qt().forAll(noAction).checkAssert(text ->
