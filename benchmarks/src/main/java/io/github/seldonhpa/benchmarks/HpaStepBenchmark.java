@@ -42,14 +42,18 @@ public class HpaStepBenchmark {
   private int current;
   private int i;
 
-  @Setup
-  public void setUp() {
-    ScalingPlan plan = model("irisa0").namespace("seldon-mesh").server("mlserver")
+  /** A Seldon pair with the seeds' recommended scale-up: averageValue 8, replicas 2..40. */
+  static ScalingPlan plan() {
+    return model("irisa0").namespace("seldon-mesh").server("mlserver")
         .addMetric(objectMetric("infer_rps", averageValue(8))).replicas(2, 40)
         .scaleUp(scalingRules().stabilizationWindow(Duration.ofSeconds(60)).addPolicy(pods(5, Duration.ofSeconds(90)))
             .build())
         .build();
-    hpa = HpaController.of(plan.modelHpa());
+  }
+
+  @Setup
+  public void setUp() {
+    hpa = HpaController.of(plan().modelHpa());
     readings = new MetricReading[256];
     for (int k = 0; k < readings.length; k++) {
       double rps = 160 + 140 * Math.sin(2 * Math.PI * k / readings.length);

@@ -1,11 +1,5 @@
 package io.github.seldonhpa.benchmarks;
 
-import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
-import static io.github.seldonhpa.SeldonHpa.objectMetric;
-import static io.github.seldonhpa.SeldonHpa.pods;
-import static io.github.seldonhpa.SeldonHpa.scalingRules;
-
 import io.github.seldonhpa.ScalingPlan;
 import io.github.seldonhpa.scaling.RpsTrace;
 import io.github.seldonhpa.scaling.Simulation;
@@ -41,11 +35,7 @@ public class SimulateBenchmark {
 
   @Setup
   public void setUp() {
-    ScalingPlan plan = model("irisa0").namespace("seldon-mesh").server("mlserver")
-        .addMetric(objectMetric("infer_rps", averageValue(8))).replicas(2, 40)
-        .scaleUp(scalingRules().stabilizationWindow(Duration.ofSeconds(60)).addPolicy(pods(5, Duration.ofSeconds(90)))
-            .build())
-        .build();
+    ScalingPlan plan = HpaStepBenchmark.plan();
     simulations = new Simulation[PAIRS];
     Duration day = Duration.ofDays(1);
     for (int p = 0; p < PAIRS; p++) {
