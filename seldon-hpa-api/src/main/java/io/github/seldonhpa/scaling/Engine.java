@@ -1,6 +1,7 @@
 package io.github.seldonhpa.scaling;
 
 import io.github.seldonhpa.Hpa;
+import io.github.seldonhpa.HpaValidationException;
 import io.github.seldonhpa.NativeScaling;
 
 /** The simulation loop of {@link Simulation}; one instance per run. */
@@ -63,6 +64,10 @@ final class Engine {
     for (int k = 0; k < steps; k++) {
       long t = k * tickMs;
       double rps = trace.rps(t / 1000.0);
+      if (!(rps >= 0 && rps < Double.POSITIVE_INFINITY)) {
+        throw new HpaValidationException("trace rps must be a finite number >= 0 (was " + rps + " at "
+            + SimulationResult.num(t / 1000.0) + " s)");
+      }
       ringSum += rps - ring[k % window];
       ring[k % window] = rps;
       filled = Math.min(filled + 1, window);
