@@ -1,9 +1,13 @@
 package io.github.seldonhpa.scaling;
 
+import static io.github.seldonhpa.SeldonHpa.averageValue;
+import static io.github.seldonhpa.SeldonHpa.model;
+import static io.github.seldonhpa.SeldonHpa.objectMetric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.seldonhpa.HpaValidationException;
+import io.github.seldonhpa.ScalingPlan;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +29,16 @@ class RpsTraceTest {
     assertThat(t.rps(59)).isEqualTo(16.0);
     assertThat(t.rps(120)).isEqualTo(56.0);
     assertThat(t.rps(240)).isEqualTo(96.0);
+  }
+
+  @Test
+  void aFunctionThatGoesNegativeStopsTheSimulationAtThatTime() {
+    ScalingPlan plan = model("m").namespace("ns").addMetric(objectMetric("infer_rps", averageValue(5)))
+        .replicas(1, 3).build();
+    Simulation sim = Simulation.builder().trace(RpsTrace.of(t -> 10 - t, Duration.ofSeconds(60)))
+        .modelHpa(plan.modelHpa()).saturationRps(10).build();
+    assertThatThrownBy(sim::run).isInstanceOf(HpaValidationException.class)
+        .hasMessage("trace rps must be a finite number >= 0 (was -1.0 at 11 s)");
   }
 
   @Test

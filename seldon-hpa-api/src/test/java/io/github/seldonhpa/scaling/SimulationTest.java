@@ -68,6 +68,18 @@ class SimulationTest {
   }
 
   @Test
+  void toleranceCanLeaveTheModelAndServerHpasOneReplicaApart() {
+    // 96 RPS against averageValue 8 asks for 12; the Server HPA, a sync behind on the ramp, stops at 11
+    // because 96 / (8 * 11) = 1.09 is within the 10 % tolerance, and the model stays ScheduleFailed
+    ScalingPlan p = plan(2, 12, 8);
+    SimulationResult r = Simulation.builder()
+        .trace(RpsTrace.ramp(16, 96, Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofMinutes(15)))
+        .modelHpa(p.modelHpa()).serverHpa(p.serverHpa()).serverHpaOffset(Duration.ofSeconds(7)).saturationRps(10)
+        .build().run();
+    assertThat(r.timeline().get(899).toString()).isEqualTo("899,96,96,12,2,11,11,true,48");
+  }
+
+  @Test
   void podsBeyondTheStartingLimitWaitPending() {
     SimulationResult r = stepLoad(plan(1, 10, 10)).maxStartingPods(2).build().run();
     // two pods start at 75 s and serve at 105 s; the third starts then and serves at 135 s, after the end
