@@ -34,8 +34,8 @@ final class AdapterRules {
     final List<String> series = new ArrayList<>();
     /** API metric name to the series that give it. */
     final Map<String, List<String>> names = new LinkedHashMap<>();
-    /** Whether the rule names an exact series outside Seldon's (a recording rule, another exporter). */
-    boolean namesForeignSeries;
+    /** The series the rule names exactly when it is not one Seldon exports (a typo, a recording rule). */
+    Optional<String> foreignSeries = Optional.empty();
     /** Whether the regexps compiled; if not, nothing is known about its names. */
     boolean evaluable = true;
 
@@ -104,7 +104,9 @@ final class AdapterRules {
       }
       return rule;
     }
-    rule.namesForeignSeries = candidates.size() == 1 && !SeldonSeries.NAMES.contains(candidates.get(0));
+    if (candidates.size() == 1 && !SeldonSeries.NAMES.contains(candidates.get(0))) {
+      rule.foreignSeries = Optional.of(candidates.get(0));
+    }
     List<Pattern> filters = new ArrayList<>();
     List<Boolean> keep = new ArrayList<>();
     for (SeriesFilter f : rule.rule.seriesFilters()) {

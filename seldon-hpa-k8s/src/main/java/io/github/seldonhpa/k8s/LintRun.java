@@ -540,7 +540,8 @@ final class LintRun {
     if (!near.isEmpty()) {
       return "; near misses: " + String.join(", ", near);
     }
-    return "; the rules serve: " + served.keySet().stream().limit(5).collect(Collectors.joining(", "))
+    return "; the rules serve: " + served.keySet().stream().limit(5).map(n -> n.isEmpty() ? "\"\"" : n)
+        .collect(Collectors.joining(", "))
         + (served.size() > 5 ? ", ..." : "");
   }
 
@@ -986,9 +987,8 @@ final class LintRun {
     }
     if (r.mapsSeldon() && r.evaluable && r.series.stream().noneMatch(SeldonSeries.LABELS::containsKey)) {
       String seriesPath = YamlPaths.key(r.path, "seriesQuery");
-      String near = r.namesForeignSeries ? SeldonSeries.NAMES.stream()
-          .filter(n -> distance(n, r.series.isEmpty() ? r.rule.seriesQuery() : r.series.get(0)) <= 3)
-          .findFirst().map(n -> "; near miss: " + n).orElse("") : "";
+      String near = r.foreignSeries.flatMap(foreign -> SeldonSeries.NAMES.stream()
+          .filter(n -> distance(n, foreign) <= 3).findFirst()).map(n -> "; near miss: " + n).orElse("");
       s.report(LintCode.SERIES_QUERY_NO_SELDON_METRIC, seriesPath, "seriesQuery " + quote(r.rule.seriesQuery().strip())
           + " with the rule's filters and name.matches keeps no metric Seldon exports, though the rule maps Seldon"
           + " resources" + near, "select a Seldon series such as {__name__=\"seldon_model_infer_total\","
