@@ -35,6 +35,8 @@ public final class Quantity implements Comparable<Quantity> {
   /**
    * Parses the Kubernetes quantity grammar: {@code [+-]digits[.digits][suffix]} with a suffix among
    * {@code n u m k M G T P E}, {@code Ki Mi Gi Ti Pi Ei}, or {@code e}/{@code E} and a signed integer.
+   * At least one digit is required, as the grammar and the CRDs' quantity pattern say (apimachinery's
+   * parser alone also reads {@code "-"}, {@code "."} or {@code "m"} as 0).
    *
    * @throws HpaValidationException naming {@code quantity} and the text when it is not a quantity
    */
@@ -147,12 +149,18 @@ public final class Quantity implements Comparable<Quantity> {
     return c >= '0' && c <= '9';
   }
 
+  /**
+   * The exponent after {@code e}/{@code E}: a signed integer. Exponents beyond nine digits (after leading
+   * zeros) are rejected: apimachinery truncates them to int32, which turns them into nonsense.
+   */
   private static int parseExponent(String s) {
     int i = 0;
+    boolean negative = false;
     if (!s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-')) {
+      negative = s.charAt(0) == '-';
       i++;
     }
-    if (i == s.length() || s.length() - i > 9) {
+    if (i == s.length()) {
       return Integer.MIN_VALUE;
     }
     for (int j = i; j < s.length(); j++) {
@@ -160,7 +168,14 @@ public final class Quantity implements Comparable<Quantity> {
         return Integer.MIN_VALUE;
       }
     }
-    return Integer.parseInt(s);
+    while (i < s.length() - 1 && s.charAt(i) == '0') {
+      i++;
+    }
+    if (s.length() - i > 9) {
+      return Integer.MIN_VALUE;
+    }
+    int magnitude = Integer.parseInt(s.substring(i));
+    return negative ? -magnitude : magnitude;
   }
 
   private static int decimalSuffixExponent(String suffix) {
@@ -197,12 +212,20 @@ public final class Quantity implements Comparable<Quantity> {
     return value.doubleValue();
   }
 
-  /** The value in milli units, rounded away from zero ({@code MilliValue()}); {@code 1.0001} gives 1001. */
+  /**
+   * The value in milli units, rounded away from zero ({@code MilliValue()}); {@code 1.0001} gives 1001.
+   *
+   * @throws ArithmeticException when it does not fit a {@code long} (Go would overflow silently)
+   */
   public long milliValue() {
     return value.multiply(THOUSAND).setScale(0, RoundingMode.UP).longValueExact();
   }
 
-  /** The value in whole units, rounded away from zero ({@code Value()}). */
+  /**
+   * The value in whole units, rounded away from zero ({@code Value()}).
+   *
+   * @throws ArithmeticException when it does not fit a {@code long}
+   */
   public long longValue() {
     return value.setScale(0, RoundingMode.UP).longValueExact();
   }

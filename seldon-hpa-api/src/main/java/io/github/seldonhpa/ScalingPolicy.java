@@ -44,6 +44,8 @@ public abstract class ScalingPolicy {
     }
   }
 
+  ScalingPolicy() {}
+
   /** {@code type}: Pods or Percent. */
   public abstract Type type();
 
@@ -53,14 +55,19 @@ public abstract class ScalingPolicy {
   /** {@code periodSeconds}: the window the change is limited over. Range: 1..1800 s, whole seconds. */
   public abstract Duration period();
 
+  /** The policy {@code type} with {@code value} per {@code period}, as read from YAML. */
+  public static ScalingPolicy of(Type type, int value, Duration period) {
+    return ImmutableScalingPolicy.builder().type(type).value(value).period(period).build();
+  }
+
   /** At most {@code pods} replicas per {@code period}. */
   public static ScalingPolicy pods(int pods, Duration period) {
-    return ImmutableScalingPolicy.builder().type(Type.PODS).value(pods).period(period).build();
+    return of(Type.PODS, pods, period);
   }
 
   /** At most {@code percent} percent of the current replicas per {@code period}. */
   public static ScalingPolicy percent(int percent, Duration period) {
-    return ImmutableScalingPolicy.builder().type(Type.PERCENT).value(percent).period(period).build();
+    return of(Type.PERCENT, percent, period);
   }
 
   /** {@code periodSeconds} as written in YAML. */

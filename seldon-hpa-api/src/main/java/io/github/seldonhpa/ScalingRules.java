@@ -49,6 +49,8 @@ public abstract class ScalingRules {
     }
   }
 
+  ScalingRules() {}
+
   /**
    * {@code stabilizationWindowSeconds}. Range: 0..3600 s, whole seconds. Default: 0 for scale-up, 300 s
    * for scale-down.

@@ -1,0 +1,153 @@
+package io.github.seldonhpa.scaling;
+
+import io.github.seldonhpa.Hpa;
+import io.github.seldonhpa.NativeScaling;
+
+/** The simulation loop of {@link Simulation}; one instance per run. */
+final class Engine {
+  private final Simulation sim;
+  private final boolean keepTimeline;
+
+  Engine(Simulation sim, boolean keepTimeline) {
+    this.sim = sim;
+    this.keepTimeline = keepTimeline;
+  }
+
+  SimulationResult run() {
+    RpsTrace trace = sim.trace();
+    long tickMs = sim.tick().toMillis();
+    double tickSec = tickMs / 1000.0;
+    int steps = (int) Math.max(1, (sim.duration().toMillis() + tickMs - 1) / tickMs);
+    long syncMs = sim.syncPeriod().toMillis();
+    Hpa modelHpa = sim.modelHpa();
+    int modelMin = modelHpa.effectiveMinReplicas();
+    int modelMax = modelHpa.maxReplicas();
+    HpaController model = HpaController.of(modelHpa);
+    long modelTarget = Simulation.targetMilli("modelHpa", modelHpa);
+    HpaController server = sim.serverHpa().map(HpaController::of).orElse(null);
+    long serverTarget = sim.serverHpa().map(h -> Simulation.targetMilli("serverHpa", h)).orElse(0L);
+    int serverMax = sim.serverHpa().map(Hpa::maxReplicas).orElse(modelMax);
+    StartupDelay startup = sim.serverStartup().fresh();
+    NativeScaling lag = sim.nativeScaling().orElse(null);
+
+    int window = (int) Math.max(1, sim.metricWindow().toMillis() / tickMs);
+    double[] ring = new double[window];
+    double ringSum = 0;
+    int filled = 0;
+
+    int initial = sim.initialReplicas().orElse(modelMin);
+    int modelSpec = initial;
+    int serving = initial;
+    int serverSpec = initial;
+    long[] readyAt = new long[Math.max(serverMax, initial) + 1];
+    boolean[] started = new boolean[readyAt.length];
+    java.util.Arrays.fill(started, 0, initial, true);
+    int maxStarting = sim.maxStartingPods().orElse(Integer.MAX_VALUE);
+    int pods = initial;
+    boolean failed = false;
+    long nextModelSync = sim.modelHpaOffset().toMillis();
+    long nextServerSync = sim.serverHpaOffset().toMillis();
+
+    // native lag scaling: in-flight requests, last use, stats timer, last state change
+    double queue = 0;
+    long lastUsedMs = 0;
+    long statsMs = lag == null ? 0 : lag.scalingStatsPeriod().toMillis();
+    long nextStats = statsMs;
+    long lastChangeMs = 0;
+    long stableMs = sim.nativeStablePeriod().toMillis();
+
+    SimulationResult.Recorder rec = new SimulationResult.Recorder(keepTimeline ? steps : 0, tickSec, sim.saturationRps());
+    for (int k = 0; k < steps; k++) {
+      long t = k * tickMs;
+      double rps = trace.rps(t / 1000.0);
+      ringSum += rps - ring[k % window];
+      ring[k % window] = rps;
+      filled = Math.min(filled + 1, window);
+      double metricRps = ringSum / filled;
+      long metricMilli = (long) Math.ceil(metricRps * 1000);
+      int oldSpec = modelSpec;
+      int oldServing = serving;
+      boolean oldFailed = failed;
+
+      if (lag == null) {
+        if (t >= nextModelSync) {
+          modelSpec = model.stepAverageValue(t, modelSpec, metricMilli, modelTarget);
+          nextModelSync = next(nextModelSync, t, syncMs);
+        }
+      } else {
+        double capacity = serving * sim.saturationRps() * tickSec;
+        queue = Math.max(0, queue + rps * tickSec - capacity);
+        if (rps > 0) {
+          lastUsedMs = t;
+        }
+        if (t >= nextStats) {
+          nextStats = next(nextStats, t, statsMs);
+          int want = modelSpec;
+          if (queue / Math.max(1, serving) >= lag.modelInferenceLagThreshold()) {
+            want = modelSpec + 1;
+          } else if (t - lastUsedMs >= lag.modelInactiveThreshold().toMillis()) {
+            want = modelSpec - 1;
+          }
+          boolean stable = t - lastChangeMs >= stableMs;
+          if (want != modelSpec && stable && !failed && serving >= 1 && want >= Math.max(1, modelMin)
+              && want <= modelMax) {
+            modelSpec = want;
+          }
+        }
+      }
+      if (server != null) {
+        if (t >= nextServerSync) {
+          serverSpec = server.stepAverageValue(t, serverSpec, metricMilli, serverTarget);
+          nextServerSync = next(nextServerSync, t, syncMs);
+        }
+      } else {
+        serverSpec = Math.min(modelSpec, serverMax);
+      }
+      // StatefulSet: new pods get the next ordinals, a scale-down removes the highest ones
+      while (pods < serverSpec) {
+        started[pods++] = false;
+      }
+      if (pods > serverSpec) {
+        pods = serverSpec;
+      }
+      int starting = 0;
+      for (int i = 0; i < pods; i++) {
+        if (started[i] && readyAt[i] > t) {
+          starting++;
+        }
+      }
+      int ready = 0;
+      for (int i = 0; i < pods; i++) {
+        if (!started[i] && starting < maxStarting) {
+          started[i] = true;
+          readyAt[i] = t + startup.nextMillis();
+          starting++;
+        }
+        if (started[i] && readyAt[i] <= t) {
+          ready++;
+        }
+      }
+      // all-or-nothing placement, one model replica per server replica
+      if (modelSpec <= ready) {
+        serving = modelSpec;
+        failed = false;
+      } else {
+        failed = true;
+        serving = Math.min(serving, ready);
+      }
+      if (modelSpec != oldSpec || serving != oldServing || failed != oldFailed) {
+        lastChangeMs = t;
+      }
+      rec.record(k, t / 1000.0, rps, metricRps, modelSpec, serving, serverSpec, ready, pods, failed);
+    }
+    return rec.finish(sim);
+  }
+
+  private static long next(long due, long t, long period) {
+    long n = due + period;
+    while (n <= t) {
+      n += period;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,81 @@
+package io.github.seldonhpa.scaling;
+
+import java.util.List;
+
+/**
+ * One metric of an HPA as the controller sees it at one reconcile: its target together with what the
+ * metrics API returned. {@link HpaController} asks it for a proposal with the scale's replica counts and
+ * the HPA's tolerances; the factories cover every metric source and target type.
+ */
+@FunctionalInterface
+public interface MetricReading {
+  /**
+   * The metric's proposal.
+   *
+   * @param specReplicas {@code scale.spec.replicas}
+   * @param statusReplicas {@code scale.status.replicas}
+   * @param down the scale-down tolerance
+   * @param up the scale-up tolerance
+   */
+  MetricProposal propose(int specReplicas, int statusReplicas, double down, double up);
+
+  /** An Object metric with an {@code AverageValue} target (the Seldon case): value and target in milli-units. */
+  static MetricReading objectAverageValue(long usageMilli, long targetAverageMilli) {
+    return (spec, status, down, up) ->
+        ReplicaCalculator.objectAverageValue(usageMilli, targetAverageMilli, status, down, up);
+  }
+
+  /** An Object metric with a {@code Value} target, with the ready and total pod counts of the scale selector. */
+  static MetricReading objectValue(long usageMilli, long targetMilli, int readyPodCount, int podCount) {
+    return (spec, status, down, up) ->
+        ReplicaCalculator.objectValue(usageMilli, targetMilli, spec, readyPodCount, podCount, down, up);
+  }
+
+  /** An External metric with an {@code AverageValue} target; the series values are summed. */
+  static MetricReading externalAverageValue(long[] valuesMilli, long targetAverageMilli) {
+    long[] values = valuesMilli.clone();
+    return (spec, status, down, up) ->
+        ReplicaCalculator.externalAverageValue(values, targetAverageMilli, status, down, up);
+  }
+
+  /** An External metric with a {@code Value} target; the series values are summed. */
+  static MetricReading externalValue(long[] valuesMilli, long targetMilli, int readyPodCount, int podCount) {
+    long[] values = valuesMilli.clone();
+    return (spec, status, down, up) ->
+        ReplicaCalculator.externalValue(values, targetMilli, spec, readyPodCount, podCount, down, up);
+  }
+
+  /** A Pods metric with its per-pod samples ({@code target.averageValue} in milli-units). */
+  static MetricReading pods(List<PodSample> pods, long targetAverageMilli) {
+    List<PodSample> copy = List.copyOf(pods);
+    return (spec, status, down, up) ->
+        ReplicaCalculator.pods(copy, new long[0], targetAverageMilli, spec, down, up);
+  }
+
+  /** A Resource metric with a {@code Utilization} target, with samples for pods not in the list. */
+  static MetricReading resourceUtilization(String resource, List<PodSample> pods, long[] extraSamplesMilli,
+      int targetUtilization) {
+    List<PodSample> copy = List.copyOf(pods);
+    long[] extra = extraSamplesMilli.clone();
+    return (spec, status, down, up) ->
+        ReplicaCalculator.resourceUtilization(copy, extra, targetUtilization, resource, spec, down, up);
+  }
+
+  /** A Resource metric with an {@code AverageValue} target (raw usage per pod). */
+  static MetricReading resourceAverageValue(List<PodSample> pods, long targetAverageMilli) {
+    List<PodSample> copy = List.copyOf(pods);
+    return (spec, status, down, up) ->
+        ReplicaCalculator.resourceAverageValue(copy, new long[0], targetAverageMilli, spec, down, up);
+  }
+
+  /**
+   * A metric that could not be read or is not understood.
+   *
+   * @param reason the {@code ScalingActive=False} reason, e.g. {@code FailedGetExternalMetric} or
+   *     {@code InvalidMetricSourceType}
+   */
+  static MetricReading failed(String reason, String error) {
+    MetricProposal p = MetricProposal.failed(reason, error);
+    return (spec, status, down, up) -> p;
+  }
+}

@@ -1,0 +1,166 @@
+package io.github.seldonhpa.scaling;
+
+import io.github.seldonhpa.Hpa;
+import io.github.seldonhpa.Metric;
+import io.github.seldonhpa.MetricTarget;
+import io.github.seldonhpa.NativeScaling;
+import io.github.seldonhpa.internal.Checks;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.immutables.value.Value;
+
+/**
+ * A replay of an RPS trace through a Seldon Model HPA, its Server HPA and Seldon's scheduler, as seeds
+ * 000 and 002 describe them: each HPA reconciles on its own timer (sync period plus its own offset) from
+ * the model's RPS averaged over the adapter query's rate window; the scheduler places model replicas
+ * all-or-nothing, one per ready server replica, and while it cannot place them all the model is
+ * {@code ScheduleFailed} and the replicas already loaded keep serving; a new server pod serves after its
+ * start-up delay (pod start, image pull, model download and load). Without a Server HPA the servers follow
+ * the model's replicas (Seldon's native server scaling). With {@link #nativeScaling()} the model is scaled
+ * by Seldon's lag-based native scaling (seed 003) instead of its HPA, within the same bounds.
+ *
+ * <p>Assumptions: {@code status.replicas} of the Model and the Server equal {@code spec.replicas}; the
+ * metric value the HPA reads is {@code ceil(1000 * mean RPS over the window)} milli-units; a pod serves at
+ * most {@link #saturationRps()} before latency breaks.
+ */
+@Value.Immutable
+public abstract class Simulation {
+  /** The offered load. */
+  public abstract RpsTrace trace();
+
+  /** The Model HPA: its bounds and behavior, and its Object or External AverageValue metric target. */
+  public abstract Hpa modelHpa();
+
+  /** The Server HPA of the 1:1 pair. Default: none, the servers follow the model's replicas. */
+  public abstract Optional<Hpa> serverHpa();
+
+  /**
+   * Seldon's lag-based model scaling in place of the Model HPA (its bounds still apply). Default: none.
+   */
+  public abstract Optional<NativeScaling> nativeScaling();
+
+  /** The per-replica RPS at which latency breaks. Range: &gt; 0. */
+  public abstract double saturationRps();
+
+  /** When the Model HPA first reconciles. Range: 0..syncPeriod. Default: 0. */
+  @Value.Default
+  public Duration modelHpaOffset() {
+    return Duration.ZERO;
+  }
+
+  /** When the Server HPA first reconciles. Range: 0..syncPeriod. Default: 0. */
+  @Value.Default
+  public Duration serverHpaOffset() {
+    return Duration.ZERO;
+  }
+
+  /** The HPA sync period of both HPAs. Default: 15 s. */
+  @Value.Default
+  public Duration syncPeriod() {
+    return HpaController.DEFAULT_SYNC_PERIOD;
+  }
+
+  /** How long a new server pod takes to serve. Default: fixed 60 s. */
+  @Value.Default
+  public StartupDelay serverStartup() {
+    return StartupDelay.fixed(Duration.ofSeconds(60));
+  }
+
+  /**
+   * How many server pods can be starting at the same time (free node capacity, image pulls); further pods
+   * wait Pending until one of them serves. Default: unlimited.
+   */
+  public abstract OptionalInt maxStartingPods();
+
+  /** The rate window of the adapter's query ({@code rate(...[1m])}). Default: 60 s. */
+  @Value.Default
+  public Duration metricWindow() {
+    return Duration.ofSeconds(60);
+  }
+
+  /** The simulation step; one timeline row per step. Default: 1 s. */
+  @Value.Default
+  public Duration tick() {
+    return Duration.ofSeconds(1);
+  }
+
+  /** How long to simulate. Default: the trace's length. */
+  @Value.Default
+  public Duration duration() {
+    return trace().length();
+  }
+
+  /** Model and server replicas at the start, all serving. Default: the Model HPA's minReplicas. */
+  public abstract OptionalInt initialReplicas();
+
+  /**
+   * How long a model must go without a state change before Seldon's scheduler applies a native scaling
+   * event. Default: 5 min.
+   */
+  @Value.Default
+  public Duration nativeStablePeriod() {
+    return Duration.ofMinutes(5);
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link Simulation}. */
+  public static class Builder extends ImmutableSimulation.Builder {}
+
+  /** Runs the simulation: the per-step timeline and its summary. */
+  public SimulationResult run() {
+    return new Engine(this, true).run();
+  }
+
+  /** Runs the simulation keeping only the summary (no timeline: constant memory). */
+  public SimulationSummary summarize() {
+    return new Engine(this, false).run().summary();
+  }
+
+  /** The metric target of an HPA in milli-units: its Object or External AverageValue metric. */
+  static long targetMilli(String field, Hpa hpa) {
+    for (Metric m : hpa.metrics()) {
+      MetricTarget t = m.target();
+      if ((m.type() == Metric.Type.OBJECT || m.type() == Metric.Type.EXTERNAL)
+          && t.type() == MetricTarget.Type.AVERAGE_VALUE && t.averageValue().isPresent()) {
+        return t.averageValue().get().milliValue();
+      }
+    }
+    throw new io.github.seldonhpa.HpaValidationException(String.format(
+        "%s.metrics must hold an Object or External metric with an AverageValue target to simulate"
+            + " (was %s)", field, hpa.metrics()));
+  }
+
+  @Value.Check
+  final void check() {
+    Checks.check(saturationRps() > 0 && Double.isFinite(saturationRps()),
+        "saturationRps must be > 0 (was %s)", saturationRps());
+    checkPositive("tick", tick());
+    checkPositive("syncPeriod", syncPeriod());
+    checkPositive("metricWindow", metricWindow());
+    checkPositive("duration", duration());
+    checkOffset("modelHpaOffset", modelHpaOffset());
+    checkOffset("serverHpaOffset", serverHpaOffset());
+    Checks.check(!nativeStablePeriod().isNegative(), "nativeStablePeriod must be >= 0 (was %s)",
+        nativeStablePeriod());
+    targetMilli("modelHpa", modelHpa());
+    serverHpa().ifPresent(s -> targetMilli("serverHpa", s));
+    maxStartingPods().ifPresent(n -> Checks.check(n >= 1, "maxStartingPods must be >= 1 (was %d)", n));
+    initialReplicas().ifPresent(n -> Checks.check(n >= modelHpa().effectiveMinReplicas() && n <= modelHpa().maxReplicas(),
+        "initialReplicas must be in %d..%d, the Model HPA's bounds (was %d)", modelHpa().effectiveMinReplicas(),
+        modelHpa().maxReplicas(), n));
+  }
+
+  private static void checkPositive(String field, Duration d) {
+    Checks.check(!d.isNegative() && !d.isZero(), "%s must be > 0 (was %s)", field, d);
+  }
+
+  private void checkOffset(String field, Duration d) {
+    Checks.check(!d.isNegative() && d.compareTo(syncPeriod()) <= 0, "%s must be in 0..%s (was %s)", field,
+        syncPeriod(), d);
+  }
+}

@@ -1,0 +1,187 @@
+package io.github.seldonhpa.k8s;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.github.seldonhpa.Hpa;
+import io.github.seldonhpa.Model;
+import io.github.seldonhpa.NativeScaling;
+import io.github.seldonhpa.Quantity;
+import io.github.seldonhpa.ScalingPlan;
+import io.github.seldonhpa.Server;
+import io.github.seldonhpa.internal.Checks;
+import io.github.seldonhpa.promql.AdapterConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders plans and value types as Kubernetes manifests: fresh fabric8 objects on every call (they are
+ * mutable, so none is shared or kept), or deterministic YAML in the layout of the Seldon docs (same input,
+ * same bytes; {@code apiVersion}, {@code kind}, {@code metadata}, {@code spec}; in an HPA spec {@code
+ * scaleTargetRef}, {@code minReplicas}, {@code maxReplicas}, {@code metrics}, {@code behavior}). Both come
+ * from one mapping, so the YAML always parses to objects equal to the fabric8 ones.
+ *
+ * <pre>{@code
+ * List<HorizontalPodAutoscaler> hpas = Manifests.hpas(plan); // irisa0-model-hpa, mlserver-server-hpa
+ * String yaml = Manifests.yaml(plan);                         // Model, Model HPA, Server HPA
+ * }</pre>
+ */
+public final class Manifests {
+  // Jackson is loaded only when fabric8 objects are asked for: YAML rendering does not need it
+  private static final class Mapper {
+    static final ObjectMapper INSTANCE = new ObjectMapper().registerModule(
+        new SimpleModule("seldon-hpa").addSerializer(Quantity.class, ToStringSerializer.instance));
+  }
+
+  private Manifests() {}
+
+  /**
+   * The plan's manifests in the order to apply them: the Model (when the plan has a {@code storageUri}),
+   * the Model HPA and, for single-model serving, the Server HPA.
+   */
+  public static List<HasMetadata> of(ScalingPlan plan) {
+    List<HasMetadata> objects = new ArrayList<>(3);
+    plan.model().ifPresent(m -> objects.add(model(m)));
+    objects.addAll(hpas(plan));
+    return objects;
+  }
+
+  /** The plan's HPAs: {@code <model>-model-hpa} and, when the plan names a server, {@code <server>-server-hpa}. */
+  public static List<HorizontalPodAutoscaler> hpas(ScalingPlan plan) {
+    List<HorizontalPodAutoscaler> hpas = new ArrayList<>(2);
+    hpas.add(hpa(plan.modelHpa()));
+    plan.serverHpa().ifPresent(s -> hpas.add(hpa(s)));
+    return hpas;
+  }
+
+  /** An autoscaling/v2 HorizontalPodAutoscaler. */
+  public static HorizontalPodAutoscaler hpa(Hpa hpa) {
+    return Mapper.INSTANCE.convertValue(ManifestTrees.hpa(hpa), HorizontalPodAutoscaler.class);
+  }
+
+  /** A Seldon Model ({@code mlops.seldon.io/v1alpha1}). */
+  public static GenericKubernetesResource model(Model model) {
+    return Mapper.INSTANCE.convertValue(ManifestTrees.model(model), GenericKubernetesResource.class);
+  }
+
+  /** A Seldon Server ({@code mlops.seldon.io/v1alpha1}). */
+  public static GenericKubernetesResource server(Server server) {
+    return Mapper.INSTANCE.convertValue(ManifestTrees.server(server), GenericKubernetesResource.class);
+  }
+
+  /** The plan's manifests (see {@link #of(ScalingPlan)}) as one multi-document YAML text. */
+  public static String yaml(ScalingPlan plan) {
+    StringBuilder out = new StringBuilder(2048);
+    plan.model().ifPresent(m -> document(ManifestTrees.model(m), out));
+    document(ManifestTrees.hpa(plan.modelHpa()), out);
+    plan.serverHpa().ifPresent(s -> document(ManifestTrees.hpa(s), out));
+    return out.toString();
+  }
+
+  /** The plan's HPAs (see {@link #hpas(ScalingPlan)}) as one multi-document YAML text. */
+  public static String hpasYaml(ScalingPlan plan) {
+    StringBuilder out = new StringBuilder(2048);
+    document(ManifestTrees.hpa(plan.modelHpa()), out);
+    plan.serverHpa().ifPresent(s -> document(ManifestTrees.hpa(s), out));
+    return out.toString();
+  }
+
+  /** One HPA as YAML. */
+  public static String yaml(Hpa hpa) {
+    return documentText(ManifestTrees.hpa(hpa));
+  }
+
+  /** One Model as YAML. */
+  public static String yaml(Model model) {
+    return documentText(ManifestTrees.model(model));
+  }
+
+  /** One Server as YAML. */
+  public static String yaml(Server server) {
+    return documentText(ManifestTrees.server(server));
+  }
+
+  /**
+   * Seldon's native scaling settings as a {@code seldon-core-v2-setup} helm values file: the dotted keys of
+   * {@link NativeScaling#helmValues()} nested, the agent settings as strings as the chart holds them.
+   */
+  public static String helmValuesYaml(NativeScaling settings) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : settings.helmValues().entrySet()) {
+      String[] path = e.getKey().split("\\.");
+      Map<String, Object> node = root;
+      for (int i = 0; i < path.length - 1; i++) {
+        node = cast(node.computeIfAbsent(path[i], k -> new LinkedHashMap<String, Object>()));
+      }
+      boolean flag = e.getValue().equals("true") || e.getValue().equals("false");
+      node.put(path[path.length - 1], flag ? (Object) Boolean.valueOf(e.getValue()) : e.getValue());
+    }
+    return documentText(root);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> cast(Object o) {
+    return (Map<String, Object>) o;
+  }
+
+  /** Several YAML documents joined with {@code ---} separators. */
+  public static String join(List<String> documents) {
+    StringBuilder out = new StringBuilder();
+    for (String d : documents) {
+      if (out.length() > 0) {
+        out.append("---\n");
+      }
+      out.append(d);
+    }
+    return out.toString();
+  }
+
+  /** The name prometheus-adapter's Helm chart gives its ConfigMap: {@code <release>-prometheus-adapter}. */
+  public static String adapterConfigMapName(String release) {
+    return release + "-prometheus-adapter";
+  }
+
+  /** The adapter's {@code config.yaml} text. */
+  public static String adapterConfigYaml(AdapterConfig config) {
+    return documentText(ManifestTrees.adapterConfig(config));
+  }
+
+  /**
+   * The ConfigMap the prometheus-adapter Helm release {@code release} reads its rules from
+   * ({@code <release>-prometheus-adapter} in the adapter's namespace, key {@code config.yaml}).
+   */
+  public static ConfigMap adapterConfigMap(String release, String namespace, AdapterConfig config) {
+    return Mapper.INSTANCE.convertValue(adapterConfigMapTree(release, namespace, config), ConfigMap.class);
+  }
+
+  /** {@link #adapterConfigMap(String, String, AdapterConfig)} as YAML. */
+  public static String adapterConfigMapYaml(String release, String namespace, AdapterConfig config) {
+    return documentText(adapterConfigMapTree(release, namespace, config));
+  }
+
+  private static Map<String, Object> adapterConfigMapTree(String release, String namespace, AdapterConfig config) {
+    Checks.dns1123Label("release", release);
+    Checks.dns1123Label("namespace", namespace);
+    return ManifestTrees.configMap(adapterConfigMapName(release), namespace,
+        Map.of("config.yaml", adapterConfigYaml(config)));
+  }
+
+  private static String documentText(Map<String, Object> tree) {
+    StringBuilder out = new StringBuilder(1024);
+    YamlEmitter.document(tree, out);
+    return out.toString();
+  }
+
+  private static void document(Map<String, Object> tree, StringBuilder out) {
+    if (out.length() > 0) {
+      out.append("---\n");
+    }
+    YamlEmitter.document(tree, out);
+  }
+}

@@ -1,0 +1,273 @@
+package io.github.seldonhpa.k8s;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.seldonhpa.HpaValidationException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs PromQL against a Prometheus server's instant-query API ({@code POST /api/v1/query}) and returns the
+ * result vector, the way prometheus-adapter does when the HPA asks for a custom metric. Use it to
+ * sanity-check an explained query against your own Prometheus before configuring the adapter:
+ *
+ * <pre>{@code
+ * PrometheusClient prometheus = PrometheusClient.of(URI.create("http://localhost:9090"));
+ * QueryResult result = prometheus.query(promql, Instant.now());
+ * double rps = result.valueOf("model", "irisa0").orElseThrow();
+ * }</pre>
+ *
+ * <p>Failures are unchecked {@link PrometheusException}s: {@link PrometheusException.Unreachable},
+ * {@link PrometheusException.QueryError} (Prometheus' {@code errorType} and {@code error}),
+ * {@link PrometheusException.EmptyResult} (with the likely causes) and
+ * {@link PrometheusException.BadResponse}. Instances are immutable and thread-safe.
+ */
+public final class PrometheusClient {
+  /** Default: 10 s, for connecting and for the whole answer. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern RANGE = Pattern.compile("\\[\\s*([0-9][0-9a-z]*)\\s*(?::[^\\]]*)?\\]");
+  private static final int BODY_EXCERPT = 200;
+
+  private final URI baseUri;
+  private final URI queryUri;
+  private final Duration timeout;
+  private final HttpClient http;
+
+  private PrometheusClient(URI baseUri, Duration timeout) {
+    this.baseUri = baseUri;
+    String base = baseUri.toString();
+    // resolve against a directory so a path prefix (http://host/prometheus) is kept
+    this.queryUri = URI.create(base.endsWith("/") ? base : base + "/").resolve("api/v1/query");
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(timeout)
+        .build();
+  }
+
+  /**
+   * A client for the Prometheus at {@code baseUri} (e.g. {@code http://localhost:9090}, or with a path
+   * prefix such as {@code http://host/prometheus}) with the {@link #DEFAULT_TIMEOUT}.
+   *
+   * @throws HpaValidationException when {@code baseUri} is not an absolute http or https URI
+   */
+  public static PrometheusClient of(URI baseUri) {
+    return of(baseUri, DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * A client for the Prometheus at {@code baseUri} that waits at most {@code timeout} to connect and at
+   * most {@code timeout} for each answer.
+   *
+   * @throws HpaValidationException when {@code baseUri} is not an absolute http or https URI with a host,
+   *     or {@code timeout} is not positive
+   */
+  public static PrometheusClient of(URI baseUri, Duration timeout) {
+    Objects.requireNonNull(baseUri, "baseUri");
+    Objects.requireNonNull(timeout, "timeout");
+    String scheme = baseUri.getScheme();
+    if (!baseUri.isAbsolute() || baseUri.getHost() == null
+        || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+        || baseUri.getRawQuery() != null || baseUri.getRawFragment() != null) {
+      throw new HpaValidationException(
+          "baseUri must be an absolute http or https URI with a host and no query (was \"" + baseUri + "\")");
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new HpaValidationException("timeout must be positive (was " + timeout + ")");
+    }
+    return new PrometheusClient(baseUri, timeout);
+  }
+
+  /** The Prometheus base URI this client was created with. */
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  /** The connect and answer timeout. Default: {@link #DEFAULT_TIMEOUT}. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * Evaluates {@code promql} at {@code time} (sent in Unix seconds to the millisecond, Prometheus'
+   * precision) and returns the result vector.
+   *
+   * @throws HpaValidationException when {@code promql} is blank
+   * @throws PrometheusException.Unreachable when the server does not answer within the timeout
+   * @throws PrometheusException.QueryError when Prometheus rejects or fails the query
+   * @throws PrometheusException.EmptyResult when the query matches no series
+   * @throws PrometheusException.BadResponse when the answer is not a Prometheus vector result
+   */
+  public QueryResult query(String promql, Instant time) {
+    Objects.requireNonNull(promql, "promql");
+    Objects.requireNonNull(time, "time");
+    if (promql.isBlank()) {
+      throw new HpaValidationException("promql must not be blank (was \"" + promql + "\")");
+    }
+    String form = "query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+        + "&time=" + unixSeconds(time);
+    HttpRequest request = HttpRequest.newBuilder(queryUri)
+        .timeout(timeout)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
+        .build();
+    HttpResponse<String> response = send(request);
+    return parse(response, promql, time);
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (HttpConnectTimeoutException e) {
+      throw new PrometheusException.Unreachable(queryUri, "no connection within " + timeout, e);
+    } catch (HttpTimeoutException e) {
+      throw new PrometheusException.Unreachable(queryUri, "no answer within " + timeout, e);
+    } catch (ConnectException e) {
+      throw new PrometheusException.Unreachable(queryUri, "connection refused", e);
+    } catch (IOException e) {
+      throw new PrometheusException.Unreachable(queryUri, describe(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PrometheusException.Unreachable(queryUri, "interrupted while waiting for the answer", e);
+    }
+  }
+
+  private QueryResult parse(HttpResponse<String> response, String promql, Instant time) {
+    String body = response.body();
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw notPrometheus(response, e);
+    }
+    if (root == null || !root.isObject() || !root.path("status").isTextual()) {
+      throw notPrometheus(response, null);
+    }
+    if ("error".equals(root.get("status").asText())) {
+      throw new PrometheusException.QueryError(response.statusCode(),
+          root.path("errorType").asText("unknown"), root.path("error").asText(""), promql);
+    }
+    JsonNode data = root.path("data");
+    String resultType = data.path("resultType").asText("");
+    if (!"vector".equals(resultType)) {
+      throw new PrometheusException.BadResponse("prometheus at " + queryUri + " returned a " + quoted(resultType)
+          + " result, but prometheus-adapter needs a vector for custom metrics; query: " + promql, null);
+    }
+    JsonNode result = data.path("result");
+    if (!result.isArray()) {
+      throw notPrometheus(response, null);
+    }
+    if (result.isEmpty()) {
+      throw new PrometheusException.EmptyResult(emptyMessage(promql, time), promql, time);
+    }
+    List<QuerySample> samples = new ArrayList<>(result.size());
+    for (JsonNode sample : result) {
+      samples.add(sample(sample, response));
+    }
+    List<String> warnings = new ArrayList<>();
+    root.path("warnings").forEach(w -> warnings.add(w.asText()));
+    return QueryResult.of(promql, time, samples, warnings);
+  }
+
+  private QuerySample sample(JsonNode sample, HttpResponse<String> response) {
+    JsonNode metric = sample.path("metric");
+    JsonNode value = sample.path("value");
+    if (!metric.isObject() || !value.isArray() || value.size() != 2 || !value.get(0).isNumber()
+        || !value.get(1).isTextual()) {
+      throw notPrometheus(response, null);
+    }
+    Map<String, String> labels = new TreeMap<>();
+    for (Map.Entry<String, JsonNode> label : metric.properties()) {
+      labels.put(label.getKey(), label.getValue().asText());
+    }
+    Instant timestamp = Instant.ofEpochMilli(
+        value.get(0).decimalValue().movePointRight(3).setScale(0, RoundingMode.HALF_EVEN).longValueExact());
+    return QuerySample.of(labels, sampleValue(value.get(1).asText(), response), timestamp);
+  }
+
+  /** Prometheus writes sample values as Go's strconv.FormatFloat does: "+Inf", "-Inf", "NaN" or a number. */
+  private double sampleValue(String text, HttpResponse<String> response) {
+    switch (text) {
+      case "+Inf":
+        return Double.POSITIVE_INFINITY;
+      case "-Inf":
+        return Double.NEGATIVE_INFINITY;
+      case "NaN":
+        return Double.NaN;
+      default:
+        try {
+          return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+          throw notPrometheus(response, e);
+        }
+    }
+  }
+
+  private PrometheusException.BadResponse notPrometheus(HttpResponse<String> response, Throwable cause) {
+    String body = response.body();
+    String excerpt = body.length() > BODY_EXCERPT ? body.substring(0, BODY_EXCERPT) + "..." : body;
+    return new PrometheusException.BadResponse("prometheus at " + queryUri + " answered HTTP "
+        + response.statusCode() + " with a body that is not a Prometheus query result (check the base URI): "
+        + quoted(excerpt.strip()), cause);
+  }
+
+  /** The causes the Seldon docs give for an empty result, with the query's own windows when it has any. */
+  static String emptyMessage(String promql, Instant time) {
+    Set<String> windows = new LinkedHashSet<>();
+    Matcher m = RANGE.matcher(promql);
+    while (m.find()) {
+      windows.add("[" + m.group(1) + "]");
+    }
+    String window = windows.isEmpty()
+        ? "a rate window shorter than two scrape intervals"
+        : "a rate window shorter than two scrape intervals: this query uses " + String.join(", ", windows);
+    return "prometheus returned no samples for the query at " + time + "; likely causes: "
+        + "(1) no inference traffic yet: Seldon creates its series on the first inference request, so send"
+        + " some requests and wait at least two scrape intervals; "
+        + "(2) " + window + ", and a rate needs two samples inside the window (Seldon's PodMonitors scrape"
+        + " every 15s, so use at least [30s]; the Seldon docs use [2m]); "
+        + "(3) label matchers or namespace that match no series: check the model, server, pod and namespace"
+        + " names and the metric selector labels; "
+        + "query: " + promql;
+  }
+
+  private static String unixSeconds(Instant time) {
+    return BigDecimal.valueOf(time.toEpochMilli(), 3).stripTrailingZeros().toPlainString();
+  }
+
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank()
+        ? e.getClass().getName()
+        : message + " (" + e.getClass().getName() + ")";
+  }
+
+  private static String quoted(String text) {
+    return "\"" + text + "\"";
+  }
+}

@@ -1,0 +1,100 @@
+package io.github.seldonhpa.k8s.it;
+
+import static io.github.seldonhpa.k8s.it.SyntheticSeldonSeries.END;
+import static io.github.seldonhpa.k8s.it.SyntheticSeldonSeries.HISTORY;
+import static io.github.seldonhpa.k8s.it.SyntheticSeldonSeries.SERIES;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.seldonhpa.k8s.PrometheusClient;
+import io.github.seldonhpa.k8s.PrometheusException;
+import io.github.seldonhpa.k8s.QueryResult;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@link PrometheusClient} against the real server: the backfill is all there, and each error path. */
+@ExtendWith(PrometheusServer.class)
+class PrometheusClientIT {
+
+  @Test
+  void theWholeBackfilledHourIsQueryableFromTheOldestBlock() {
+    PrometheusClient prometheus = PrometheusServer.client();
+    for (String metric : new String[] {"seldon_model_infer_total", "seldon_model_infer_seconds_total"}) {
+      assertThat(prometheus.query("count(" + metric + ")", END.minus(HISTORY)).samples().get(0).value())
+          .isEqualTo(SERIES.size());
+      assertThat(prometheus.query("count(" + metric + ")", END).samples().get(0).value())
+          .isEqualTo(SERIES.size());
+    }
+    String series = "seldon_model_infer_total{namespace=\"seldon-mesh\",pod=\"mlserver-0\",model=\"irisa0\","
+        + "code=\"200\"}";
+    assertThat(prometheus.query(series, END.minus(HISTORY)).samples().get(0).value()).isEqualTo(100.0);
+    assertThat(prometheus.query(series, END).samples().get(0).value()).isEqualTo(100.0 + 2.5 * 3600);
+  }
+
+  @Test
+  void returnsEverySampleWithItsLabels() {
+    PrometheusClient prometheus = PrometheusServer.client();
+    QueryResult result = prometheus.query("""
+        sum by (pod) (
+          rate (
+            seldon_model_infer_total{namespace="seldon-mesh",pod=~"mlserver-0|mlserver-1|mlserver-2"}[2m]
+          )
+        )
+        """, END);
+
+    assertThat(result.samples()).hasSize(3)
+        .allSatisfy(s -> assertThat(s.timestamp()).isEqualTo(END));
+    assertThat(result.samples()).extracting(s -> s.labels()).containsExactlyInAnyOrder(
+        Map.of("pod", "mlserver-0"), Map.of("pod", "mlserver-1"), Map.of("pod", "mlserver-2"));
+    assertThat(result.valueOf("pod", "mlserver-0")).hasValue(3.75);
+    assertThat(result.valueOf("pod", "mlserver-1")).hasValue(5.75);
+    assertThat(result.valueOf("pod", "mlserver-2")).hasValue(2.0625);
+    assertThat(result.warnings()).isEmpty();
+  }
+
+  @Test
+  void aWrongNamespaceGivesAnEmptyResultWithTheLikelyCauses() {
+    PrometheusClient prometheus = PrometheusServer.client();
+    String promql = "sum by (model) (\n  rate (\n"
+        + "    seldon_model_infer_total{namespace=\"seldon\",model=\"irisa0\"}[2m]\n  )\n)\n";
+
+    assertThatThrownBy(() -> prometheus.query(promql, END))
+        .isInstanceOf(PrometheusException.EmptyResult.class)
+        .hasMessageStartingWith("prometheus returned no samples for the query at 2026-01-01T00:00:00Z;"
+            + " likely causes: (1) no inference traffic yet")
+        .hasMessageContaining("(2) a rate window shorter than two scrape intervals: this query uses [2m],")
+        .hasMessageContaining("(3) label matchers or namespace that match no series")
+        .hasMessageEndingWith("; query: " + promql);
+  }
+
+  @Test
+  void beforeTheFirstInferenceThereIsNoSeries() {
+    PrometheusClient prometheus = PrometheusServer.client();
+    assertThatThrownBy(() -> prometheus.query("sum by (model) (rate(seldon_model_infer_total[2m]))",
+        END.minus(HISTORY).minusSeconds(600)))
+        .isInstanceOf(PrometheusException.EmptyResult.class)
+        .hasMessageContaining("(1) no inference traffic yet");
+  }
+
+  @Test
+  void aPromqlSyntaxErrorIsAQueryErrorWithPrometheusText() {
+    PrometheusClient prometheus = PrometheusServer.client();
+    assertThatThrownBy(() -> prometheus.query("sum by (model) (rate(seldon_model_infer_total[2m])", END))
+        .isInstanceOfSatisfying(PrometheusException.QueryError.class, e -> {
+          assertThat(e.httpStatus()).isEqualTo(400);
+          assertThat(e.errorType()).isEqualTo("bad_data");
+          assertThat(e.error()).contains("parse error");
+        })
+        .hasMessageStartingWith("prometheus rejected the query (HTTP 400, bad_data): ")
+        .hasMessageEndingWith("; query: sum by (model) (rate(seldon_model_infer_total[2m])");
+  }
+
+  @Test
+  void aScalarResultIsRefusedAsTheAdapterDoes() {
+    PrometheusClient prometheus = PrometheusServer.client();
+    assertThatThrownBy(() -> prometheus.query("scalar(sum(rate(seldon_model_infer_total[2m])))", END))
+        .isInstanceOf(PrometheusException.BadResponse.class)
+        .hasMessageContaining("returned a \"scalar\" result, but prometheus-adapter needs a vector");
+  }
+}
