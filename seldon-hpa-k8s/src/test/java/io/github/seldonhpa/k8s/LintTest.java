@@ -235,11 +235,13 @@ class LintTest {
         modelHpa("irisa0", "").replace("name: infer_rps", "name: infer_rpss"));
     assertThat(f.path()).isEqualTo("spec.metrics[0].object.metric.name");
     assertThat(f.message()).isEqualTo("metric infer_rpss is served by no prometheus-adapter rule; near misses:"
-        + " infer_rps (data.\"config.yaml\".rules[0])");
+        + " rule 0 (seriesQuery \"{__name__=\\\"seldon_model_infer_total\\\",namespace!=\\\"\\\"}\") serves series seldon_model_infer_total for models.mlops.seldon.io as infer_rps, not infer_rpss"
+        + " (name.as \"infer_rps\")");
     Finding far = only(LintCode.METRIC_NOT_SERVED, FACTS, ADAPTER,
         modelHpa("irisa0", "").replace("name: infer_rps", "name: latency_p95"));
-    assertThat(far.message()).isEqualTo("metric latency_p95 is served by no prometheus-adapter rule; the rules"
-        + " serve: infer_rps");
+    assertThat(far.message()).isEqualTo("metric latency_p95 is served by no prometheus-adapter rule; near misses:"
+        + " rule 0 (seriesQuery \"{__name__=\\\"seldon_model_infer_total\\\",namespace!=\\\"\\\"}\") serves series seldon_model_infer_total for models.mlops.seldon.io as infer_rps, not latency_p95"
+        + " (name.as \"infer_rps\")");
   }
 
   @Test
@@ -249,7 +251,9 @@ class LintTest {
     assertThat(lint(FACTS, regexp, modelHpa("irisa0", ""))).isEmpty();
     // Go reads $1_rps as the group named "1_rps", which does not exist: every series is named ""
     Finding f = only(LintCode.METRIC_NOT_SERVED, FACTS, regexp.replace("${1}_rps", "$1_rps"), modelHpa("irisa0", ""));
-    assertThat(f.message()).isEqualTo("metric infer_rps is served by no prometheus-adapter rule; the rules serve: \"\"");
+    assertThat(f.message()).isEqualTo("metric infer_rps is served by no prometheus-adapter rule; near misses:"
+        + " rule 0 (seriesQuery \"{__name__=\\\"seldon_model_infer_total\\\",namespace!=\\\"\\\"}\") serves series seldon_model_infer_total for models.mlops.seldon.io as , not infer_rps"
+        + " (name.as \"$1_rps\")");
   }
 
   @Test
@@ -257,18 +261,24 @@ class LintTest {
     String noModel = ADAPTER.replace("          model: {group: mlops.seldon.io, resource: model}\n", "");
     Finding f = only(LintCode.METRIC_RESOURCE_NOT_MAPPED, FACTS, noModel, modelHpa("irisa0", ""));
     assertThat(f.path()).isEqualTo("spec.metrics[0].object.describedObject");
-    assertThat(f.message()).isEqualTo("the adapter does not offer infer_rps for models.mlops.seldon.io:"
-        + " data.\"config.yaml\".rules[0] serves infer_rps but maps no label to models.mlops.seldon.io");
+    assertThat(f.message()).isEqualTo("the adapter does not offer infer_rps for models.mlops.seldon.io: rule 0 (seriesQuery \"{__name__=\\\"seldon_model_infer_total\\\",namespace!=\\\"\\\"}\")"
+        + " serves infer_rps from series seldon_model_infer_total for [namespaces, pods, servers.mlops.seldon.io] but"
+        + " not for models.mlops.seldon.io: no label of the series maps to models.mlops.seldon.io (the resource is"
+        + " missing from resources.overrides or the template)");
     String noNamespace = ADAPTER.replace("          namespace: {resource: namespace}\n", "");
     assertThat(only(LintCode.METRIC_RESOURCE_NOT_MAPPED, FACTS, noNamespace, modelHpa("irisa0", "")).message())
-        .isEqualTo("the adapter does not offer infer_rps for models.mlops.seldon.io: data.\"config.yaml\".rules[0]"
-            + " serves infer_rps but maps no label to namespaces");
+        .isEqualTo("the adapter does not offer infer_rps for models.mlops.seldon.io: the adapter fails to build the"
+            + " query: unable to convert resource namespaces into label: no generic resource label form specified for"
+            + " this metric");
     String template = ADAPTER.replace("overrides:", "template: kube_<<.Resource>>\n        overrides_unused:")
         .replaceAll("          (model|server|pod|namespace): \\{[^}]*\\}\n", "")
         .replace("        overrides_unused:\n", "");
-    assertThat(only(LintCode.METRIC_RESOURCE_NOT_MAPPED, FACTS, template, modelHpa("irisa0", "")).message())
-        .isEqualTo("the adapter does not offer infer_rps for models.mlops.seldon.io: data.\"config.yaml\".rules[0]"
-            + " maps models.mlops.seldon.io to label kube_model, which the series seldon_model_infer_total do not carry");
+    // with no label of the series mapped to any resource, the name is registered for nothing
+    assertThat(only(LintCode.METRIC_NOT_SERVED, FACTS, template, modelHpa("irisa0", "")).message())
+        .isEqualTo("metric infer_rps is served by no prometheus-adapter rule; near misses: rule 0 (seriesQuery"
+            + " \"{__name__=\\\"seldon_model_infer_total\\\",namespace!=\\\"\\\"}\") serves infer_rps from series"
+            + " seldon_model_infer_total for [] but not for models.mlops.seldon.io: no label of the series maps to"
+            + " models.mlops.seldon.io (the resource is missing from resources.overrides or the template)");
   }
 
   @Test
@@ -384,9 +394,10 @@ class LintTest {
         + " content, but found '-' (at line 2, column 1 of the value)");
     Finding as = only(LintCode.ADAPTER_CONFIG_INVALID, FACTS, ADAPTER.replace(
         "{matches: seldon_model_infer_total, as: infer_rps}", "{matches: \"^(seldon)_(.*)$\"}"));
-    assertThat(as.path()).isEqualTo("data.\"config.yaml\".rules[0].name.as");
-    assertThat(as.message()).isEqualTo("data.\"config.yaml\".rules[0].name.as must be set when name.matches has 2"
-        + " or more capture groups (was \"\")");
+    assertThat(as.path()).isEqualTo("data.\"config.yaml\".rules[0]");
+    assertThat(as.message()).isEqualTo("data.\"config.yaml\".rules[0]: must specify an 'as' value for name matcher"
+        + " \"^(seldon)_(.*)$\" associated with series query"
+        + " \"{__name__=\\\"seldon_model_infer_total\\\",namespace!=\\\"\\\"}\"");
   }
 
   @Test
@@ -551,7 +562,9 @@ class LintTest {
     List<Finding> all = Lint.check(manifests, Optional.of(config), FACTS);
     assertThat(all).extracting(Finding::toString).containsExactly("ERROR SHPA011 hpa.yaml:17:9"
         + " HorizontalPodAutoscaler seldon-mesh/irisa0-model-hpa spec.metrics[0].object.metric.name: metric infer_rpm"
-        + " is served by no prometheus-adapter rule; near misses: infer_rps (rules[0]); fix: use a metric name the"
+        + " is served by no prometheus-adapter rule; near misses: rule 0 (seriesQuery"
+        + " \"{__name__=\\\"seldon_model_infer_total\\\",namespace!=\\\"\\\"}\") serves series seldon_model_infer_total"
+        + " for models.mlops.seldon.io as infer_rps, not infer_rpm (name.as \"infer_rps\"); fix: use a metric name the"
         + " adapter serves, or add a rule whose name.as gives infer_rpm");
     assertThat(Lint.check(manifests, Optional.of(config),
         LintFacts.builder().relistInterval(Duration.ofSeconds(5)).build()))
