@@ -198,8 +198,15 @@ final class LintRun {
     boolean loads;
     /** Per rule (custom rules, then external ones), the metrics it registers from the known series. */
     final List<List<RegisteredMetric>> registered = new ArrayList<>();
-    /** Whether a custom rule reads series lint does not know (so what it serves cannot be told). */
-    boolean readsUnknownSeries;
+    /** Metric names custom rules may serve from series lint does not know (a recording rule, say). */
+    final Set<String> unknownSeriesNames = new TreeSet<>();
+    /** Whether such a rule names its metrics with a regexp, so any name may be served. */
+    boolean unknownSeriesAnyName;
+
+    /** Whether a metric of this name may come from series lint does not know, so its absence proves nothing. */
+    boolean mayServeUnknown(String name) {
+      return unknownSeriesAnyName || unknownSeriesNames.contains(name);
+    }
 
     String rulePath(int index) {
       int custom = config.rules().size();
@@ -485,7 +492,7 @@ final class LintRun {
   private Set<String> checkObjectServed(Hpa h, JsonNode source, String sectionPath, String name) {
     Subject s = h.subject;
     Set<String> series = new TreeSet<>();
-    if (adapters.stream().anyMatch(a -> a.loads && a.readsUnknownSeries)) {
+    if (adapters.stream().anyMatch(a -> a.loads && a.mayServeUnknown(name))) {
       return series;
     }
     JsonNode described = source.path("describedObject");
@@ -544,7 +551,7 @@ final class LintRun {
     Set<String> series = new TreeSet<>();
     Set<String> names = new TreeSet<>();
     for (Adapter a : adapters) {
-      if (!a.loads || a.readsUnknownSeries && !external) {
+      if (!a.loads || !external && a.mayServeUnknown(name)) {
         return series;
       }
       for (RegisteredMetric r : a.all()) {
@@ -934,7 +941,17 @@ final class LintRun {
       a.registered.add(a.loads ? one.discover(SeldonSeries.series()) : List.of());
       Optional<String> exact = exactSeries(rule.seriesQuery());
       boolean unknownSeries = exact.isPresent() && !SeldonSeries.LABELS.containsKey(exact.get());
-      a.readsUnknownSeries |= unknownSeries && !a.external(i);
+      if (unknownSeries && !a.external(i)) {
+        String as = rule.name().map(n -> n.as()).orElse("");
+        String matches = rule.name().map(n -> n.matches()).orElse("");
+        if (!as.isEmpty() && as.indexOf('$') < 0) {
+          a.unknownSeriesNames.add(as);
+        } else if (as.isEmpty() && matches.isEmpty()) {
+          a.unknownSeriesNames.add(exact.get());
+        } else {
+          a.unknownSeriesAnyName = true;
+        }
+      }
       checkAdapterRule(a, i, exact.filter(x -> unknownSeries));
     }
     for (int j = 0; j < rules && a.loads; j++) {
