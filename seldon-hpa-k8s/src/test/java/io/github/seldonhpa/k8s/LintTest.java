@@ -257,6 +257,47 @@ class LintTest {
   }
 
   @Test
+  void podsAndExternalMetricsAreLookedUpInTheRegistry() {
+    String pods = LintTest.hpa("mlserver-server-hpa", "Server", "mlserver", "irisa0", """
+          - type: Pods
+            pods:
+              metric: {name: infer_rps}
+              target: {type: AverageValue, averageValue: 3}
+          - type: External
+            external:
+              metric: {name: infer_rps}
+              target: {type: AverageValue, averageValue: 3}
+        """);
+    Finding f = only(LintCode.METRIC_NOT_SERVED, FACTS, ADAPTER, pods);
+    assertThat(f.path()).isEqualTo("spec.metrics[2].external.metric.name");
+    assertThat(f.message()).isEqualTo("metric infer_rps is served by no prometheus-adapter external rule");
+    Finding typo = only(LintCode.METRIC_NOT_SERVED, FACTS, ADAPTER, pods.replace("pods:\n      metric: {name: infer_rps}",
+        "pods:\n      metric: {name: infer_rsp}").replace("- type: External", "- type: Unknown"));
+    assertThat(typo.path()).isEqualTo("spec.metrics[1].pods.metric.name");
+    assertThat(typo.message()).isEqualTo("metric infer_rsp is served by no prometheus-adapter rule for pods; near"
+        + " misses: infer_rps");
+  }
+
+  @Test
+  void metricsFromSeriesLintDoesNotKnowAreNotReportedUnserved() {
+    String recording = ADAPTER + """
+          - seriesQuery: 'seldon:model_rps:rate2m{namespace!=""}'
+            resources:
+              overrides:
+                model: {group: mlops.seldon.io, resource: model}
+                namespace: {resource: namespace}
+            name: {as: model_rps}
+            metricsQuery: sum by (<<.GroupBy>>) (<<.Series>>{<<.LabelMatchers>>})
+        """.indent(2);
+    String hpa = modelHpa("irisa0", "").replace("name: infer_rps", "name: model_rps");
+    // the rule's series is not one Seldon exports, which SHPA019 reports; the HPA's metric may still be real
+    assertThat(lint(FACTS, recording, hpa)).extracting(f -> f.code().id() + " " + f.path())
+        .containsExactly("SHPA019 data.\"config.yaml\".rules[1].seriesQuery");
+    assertThat(lint(FACTS, recording, hpa.replace("model_rps", "model_rpm"))).extracting(f -> f.code().id())
+        .containsExactly("SHPA019", "SHPA011");
+  }
+
+  @Test
   void resourceNotMapped() {
     String noModel = ADAPTER.replace("          model: {group: mlops.seldon.io, resource: model}\n", "");
     Finding f = only(LintCode.METRIC_RESOURCE_NOT_MAPPED, FACTS, noModel, modelHpa("irisa0", ""));
