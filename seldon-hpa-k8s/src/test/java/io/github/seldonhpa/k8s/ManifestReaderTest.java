@@ -277,7 +277,10 @@ class ManifestReaderTest {
   @Test
   void refusesNonPositiveLimit() {
     assertThatThrownBy(() -> reader.withMaxBytes(0))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(io.github.seldonhpa.HpaValidationException.class)
         .hasMessage("maxBytes must be >= 1 (was 0)");
+    assertThatThrownBy(() -> Position.of(0, 1))
+        .isInstanceOf(io.github.seldonhpa.HpaValidationException.class)
+        .hasMessage("line and column must be >= 1 (was line 0, column 1)");
   }
 }
