@@ -64,13 +64,17 @@ final class SeldonSeries {
   private SeldonSeries() {}
 
   private static List<String> with(List<String> labels, String extra) {
-    List<String> out = new java.util.ArrayList<>(labels);
+    List<String> out = new ArrayList<>(labels);
     out.add(extra);
     return List.copyOf(out);
   }
 
   /** One series of each name, with every label set to a value like Seldon's documented example. */
   static List<Series> series() {
+    return SERIES;
+  }
+
+  private static List<Series> build() {
     List<Series> out = new ArrayList<>();
     for (String name : NAMES) {
       Map<String, String> labels = new LinkedHashMap<>();
@@ -89,4 +93,7 @@ final class SeldonSeries {
       Map.entry("model_internal", "irisa0_1"), Map.entry("namespace", "seldon-mesh"),
       Map.entry("pipeline", "iris-pipeline"), Map.entry("pod", "mlserver-0"), Map.entry("server", "mlserver"),
       Map.entry("server_replica", "0"), Map.entry("le", "0.005"));
+
+  /** Built once, after the tables above. */
+  private static final List<Series> SERIES = build();
 }
