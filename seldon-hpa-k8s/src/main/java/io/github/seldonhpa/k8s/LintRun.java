@@ -44,6 +44,8 @@ final class LintRun {
   private static final Pattern EXACT_SERIES = Pattern.compile(
       "\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)?\\s*(?:\\{(.*)\\})?\\s*", Pattern.DOTALL);
   private static final Pattern NAME_EQUALS = Pattern.compile("__name__\\s*=\\s*\"([^\"]*)\"");
+  private static final Pattern AGGREGATION = Pattern.compile(
+      "\\b(sum|avg|min|max|count|group|stddev|stdvar|quantile|topk|bottomk|count_values)\\s*(\\(|by\\b|without\\b)");
   private static final String CONFIG_KEY = "config.yaml";
 
   private final List<Manifest> manifests;
@@ -976,6 +978,23 @@ final class LintRun {
     return prefix.isEmpty() ? path : prefix + "." + path;
   }
 
+  /**
+   * The adapter takes a custom metric's value from the result sample whose resource label is the object's
+   * name: a query that does not select by {@code <<.LabelMatchers>>} gives every object the same value, and
+   * one that aggregates without {@code by (<<.GroupBy>>)} drops the label, so no sample matches.
+   */
+  private static void checkQueryKeepsObject(Subject s, String query, String queryPath) {
+    if (!query.contains(".LabelMatchers") && !query.contains(".LabelValuesByName")) {
+      s.report(LintCode.METRICS_QUERY_LOSES_OBJECT, queryPath, "metricsQuery does not use <<.LabelMatchers>>,"
+          + " so every object (every Model) gets the value of all series together",
+          "select the series with {<<.LabelMatchers>>}, e.g. <<.Series>>{<<.LabelMatchers>>}");
+    } else if (AGGREGATION.matcher(query).find() && !query.contains(".GroupBy")) {
+      s.report(LintCode.METRICS_QUERY_LOSES_OBJECT, queryPath, "metricsQuery aggregates without"
+          + " by (<<.GroupBy>>), which drops the object's label, so the adapter finds no value for any object",
+          "aggregate by the object's label: sum by (<<.GroupBy>>) (...)");
+    }
+  }
+
   /** A metric both rules register under the same registry key (resource, namespaced, name). */
   private static Optional<RegisteredMetric> sameKey(List<RegisteredMetric> earlier, List<RegisteredMetric> later) {
     for (RegisteredMetric l : later) {
@@ -1029,6 +1048,9 @@ final class LintRun {
             "widen the window to at least " + PrometheusDuration.format(needed));
         break;
       }
+    }
+    if (!a.external(index) && !query.isEmpty()) {
+      checkQueryKeepsObject(s, query, queryPath);
     }
     Set<String> codes = new TreeSet<>();
     Matcher code = CODE_MATCHER.matcher(query);

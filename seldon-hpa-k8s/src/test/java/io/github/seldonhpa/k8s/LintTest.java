@@ -625,10 +625,24 @@ class LintTest {
   }
 
   @Test
+  void metricsQueryLosingTheObject() {
+    Finding unmatched = only(LintCode.METRICS_QUERY_LOSES_OBJECT, FACTS,
+        ADAPTER.replace("<<.Series>>{<<.LabelMatchers>>}", "<<.Series>>"));
+    assertThat(unmatched.path()).isEqualTo("data.\"config.yaml\".rules[0].metricsQuery");
+    assertThat(unmatched.message()).isEqualTo("metricsQuery does not use <<.LabelMatchers>>, so every object (every"
+        + " Model) gets the value of all series together");
+    Finding aggregated = only(LintCode.METRICS_QUERY_LOSES_OBJECT, FACTS,
+        ADAPTER.replace("sum by (<<.GroupBy>>) (", "sum("));
+    assertThat(aggregated.message()).isEqualTo("metricsQuery aggregates without by (<<.GroupBy>>), which drops the"
+        + " object's label, so the adapter finds no value for any object");
+    assertThat(lint(FACTS, ADAPTER.replace("sum by (<<.GroupBy>>) (", "(").replace("))", ")"))).isEmpty();
+  }
+
+  @Test
   void everyCodeIsStableAndUnique() {
     assertThat(List.of(LintCode.values())).extracting(LintCode::id).doesNotHaveDuplicates()
         .allMatch(id -> id.matches("SHPA0[0-9][0-9]"));
     assertThat(List.of(LintCode.values())).extracting(LintCode::slug).doesNotHaveDuplicates();
-    assertThat(LintCode.values()).hasSize(30);
+    assertThat(LintCode.values()).hasSize(31);
   }
 }
