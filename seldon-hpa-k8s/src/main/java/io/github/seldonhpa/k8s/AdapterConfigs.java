@@ -87,16 +87,15 @@ final class AdapterConfigs {
         String fp = YamlPaths.index(filtersPath, i);
         JsonNode f = filters.get(i);
         mapping(f, fp, Set.of("is", "isNot"));
-        String is = optionalString(f.get("is"), YamlPaths.key(fp, "is"));
-        String isNot = optionalString(f.get("isNot"), YamlPaths.key(fp, "isNot"));
-        if (!is.isEmpty() && !isNot.isEmpty()) {
-          throw new HpaValidationException(fp + " cannot have both an `is` (" + is + ") and `isNot` ("
-              + isNot + ") expression in a single filter");
+        // both or neither is the adapter's load error, reported by AdapterConfig.loadErrors()
+        SeriesFilter.Builder filter = SeriesFilter.builder();
+        if (present(f.get("is"))) {
+          filter.is(string(f.get("is"), YamlPaths.key(fp, "is")));
         }
-        if (is.isEmpty() && isNot.isEmpty()) {
-          throw new HpaValidationException(fp + " must have either an `is` or `isNot` expression");
+        if (present(f.get("isNot"))) {
+          filter.isNot(string(f.get("isNot"), YamlPaths.key(fp, "isNot")));
         }
-        rule.addSeriesFilter(is.isEmpty() ? SeriesFilter.isNot(isNot) : SeriesFilter.is(is));
+        rule.addSeriesFilter(filter.build());
       }
     }
     if (present(node.get("resources"))) {

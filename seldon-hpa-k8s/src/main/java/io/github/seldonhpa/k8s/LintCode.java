@@ -64,7 +64,9 @@ public enum LintCode {
   /** A field lint reads has the wrong type. */
   INVALID_FIELD("SHPA029", "invalid-field", Finding.Severity.ERROR),
   /** An object lint does not check (unknown kind, a ConfigMap that is not an adapter config). */
-  NOT_CHECKED("SHPA030", "not-checked", Finding.Severity.INFO);
+  NOT_CHECKED("SHPA030", "not-checked", Finding.Severity.INFO),
+  /** A custom rule's {@code metricsQuery} ignores the object or aggregates its label away. */
+  METRICS_QUERY_LOSES_OBJECT("SHPA031", "metrics-query-loses-object", Finding.Severity.WARNING);
 
   private final String id;
   private final String slug;

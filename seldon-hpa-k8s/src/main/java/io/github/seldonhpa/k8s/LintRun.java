@@ -2,9 +2,16 @@ package io.github.seldonhpa.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.seldonhpa.HpaValidationException;
+import io.github.seldonhpa.MetricTarget;
+import io.github.seldonhpa.ObjectMetric;
+import io.github.seldonhpa.ObjectReference;
 import io.github.seldonhpa.Quantity;
 import io.github.seldonhpa.promql.AdapterConfig;
+import io.github.seldonhpa.promql.DiscoveryRule;
+import io.github.seldonhpa.promql.Explanation;
 import io.github.seldonhpa.promql.PrometheusDuration;
+import io.github.seldonhpa.promql.RegisteredMetric;
+import io.github.seldonhpa.promql.Series;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +20,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -33,6 +41,11 @@ final class LintRun {
   private static final Pattern RANGE = Pattern.compile("\\[\\s*([0-9][0-9a-z]*)\\s*(?::[^\\]]*)?\\]");
   private static final Pattern CODE_MATCHER = Pattern.compile("\\bcode\\s*(=~|!~|!=|=)\\s*\"([^\"]*)\"");
   private static final Pattern METHOD_TYPE_MATCHER = Pattern.compile("\\bmethod_type\\s*(=~|=)\\s*\"([^\"]*)\"");
+  private static final Pattern EXACT_SERIES = Pattern.compile(
+      "\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)?\\s*(?:\\{(.*)\\})?\\s*", Pattern.DOTALL);
+  private static final Pattern NAME_EQUALS = Pattern.compile("__name__\\s*=\\s*\"([^\"]*)\"");
+  private static final Pattern AGGREGATION = Pattern.compile(
+      "\\b(sum|avg|min|max|count|group|stddev|stdvar|quantile|topk|bottomk|count_values)\\s*(\\(|by\\b|without\\b)");
   private static final String CONFIG_KEY = "config.yaml";
 
   private final List<Manifest> manifests;
@@ -178,12 +191,43 @@ final class LintRun {
     }
   }
 
-  /** An adapter config found among the manifests or given, with what its rules serve. */
+  /** An adapter config found among the manifests or given, with the metrics it registers. */
   private static final class Adapter {
     Subject subject;
     String prefix;
     AdapterConfig config;
-    List<AdapterRules.Rule> rules = List.of();
+    /** Whether it loads; the served checks use only configs that do. */
+    boolean loads;
+    /** Per rule (custom rules, then external ones), the metrics it registers from the known series. */
+    final List<List<RegisteredMetric>> registered = new ArrayList<>();
+    /** Metric names custom rules may serve from series lint does not know (a recording rule, say). */
+    final Set<String> unknownSeriesNames = new TreeSet<>();
+    /** Whether such a rule names its metrics with a regexp, so any name may be served. */
+    boolean unknownSeriesAnyName;
+
+    /** Whether a metric of this name may come from series lint does not know, so its absence proves nothing. */
+    boolean mayServeUnknown(String name) {
+      return unknownSeriesAnyName || unknownSeriesNames.contains(name);
+    }
+
+    String rulePath(int index) {
+      int custom = config.rules().size();
+      return index < custom ? YamlPaths.index(YamlPaths.key(prefix, "rules"), index)
+          : YamlPaths.index(YamlPaths.key(prefix, "externalRules"), index - custom);
+    }
+
+    DiscoveryRule rule(int index) {
+      int custom = config.rules().size();
+      return index < custom ? config.rules().get(index) : config.externalRules().get(index - custom);
+    }
+
+    boolean external(int index) {
+      return index >= config.rules().size();
+    }
+
+    List<RegisteredMetric> all() {
+      return registered.stream().flatMap(List::stream).collect(Collectors.toList());
+    }
   }
 
   List<Finding> run() {
@@ -199,7 +243,6 @@ final class LintRun {
     });
     for (Adapter a : adapters) {
       if (a.config != null) {
-        a.rules = AdapterRules.of(a.config, a.prefix);
         checkAdapter(a);
       }
     }
@@ -436,112 +479,103 @@ final class LintRun {
     JsonNode id = s.mapping(source.get("metric"), metricPath);
     Optional<String> name = s.string(id.get("name"), YamlPaths.key(metricPath, "name"));
     JsonNode selector = s.mapping(id.get("selector"), YamlPaths.key(metricPath, "selector"));
-    Set<String> series = new LinkedHashSet<>();
-    if (name.isPresent() && !adapters.isEmpty()) {
-      series = checkServed(h, type, source, sectionPath, name.get());
+    Set<String> series = new TreeSet<>();
+    if (name.isPresent() && adapters.stream().anyMatch(a -> a.loads)) {
+      series = type.equals("Object") ? checkObjectServed(h, source, sectionPath, name.get())
+          : checkRegistered(h, type.equals("External"), sectionPath, name.get());
     }
     checkSelector(s, selector, YamlPaths.key(metricPath, "selector"), series);
   }
 
-  /** Whether an adapter rule serves the metric (with the described object's resource); the series it reads. */
-  private Set<String> checkServed(Hpa h, String type, JsonNode source, String sectionPath, String name) {
+  /**
+   * Whether the adapter serves an Object metric for its described object, by prometheus-adapter's own
+   * discovery and query building ({@link AdapterConfig#explain}); the names of the series behind it.
+   */
+  private Set<String> checkObjectServed(Hpa h, JsonNode source, String sectionPath, String name) {
     Subject s = h.subject;
-    boolean external = type.equals("External");
-    List<AdapterRules.Rule> pool = new ArrayList<>();
-    boolean anyConfig = false;
+    Set<String> series = new TreeSet<>();
+    if (adapters.stream().anyMatch(a -> a.loads && a.mayServeUnknown(name))) {
+      return series;
+    }
+    JsonNode described = source.path("describedObject");
+    String describedPath = YamlPaths.key(sectionPath, "describedObject");
+    ObjectMetric metric;
+    try {
+      metric = ObjectMetric.builder().metricName(name)
+          .describedObject(ObjectReference.of(described.path("apiVersion").asText(""),
+              described.path("kind").asText(""), described.path("name").asText("")))
+          // explain reads the name and the described object only; the selector is checked on the series below
+          .target(MetricTarget.averageValue(1))
+          .build();
+    } catch (HpaValidationException e) {
+      s.report(LintCode.METRIC_RESOURCE_NOT_MAPPED, describedPath, e.getMessage(),
+          "describe the object the metric belongs to, normally the Seldon Model");
+      return series;
+    }
+    List<String> nearMisses = new ArrayList<>();
+    boolean nameRegistered = false;
+    String resource = "";
     for (Adapter a : adapters) {
-      if (a.config != null) {
-        anyConfig = true;
-        for (AdapterRules.Rule r : a.rules) {
-          if (r.external == external) {
-            pool.add(r);
-          }
-        }
+      if (!a.loads) {
+        continue;
       }
-    }
-    Set<String> series = new LinkedHashSet<>();
-    if (!anyConfig || pool.stream().anyMatch(r -> !r.evaluable)) {
-      return series;
-    }
-    String namePath = YamlPaths.key(YamlPaths.key(sectionPath, "metric"), "name");
-    List<AdapterRules.Rule> serving = pool.stream().filter(r -> r.names.containsKey(name))
-        .collect(Collectors.toList());
-    if (serving.isEmpty()) {
-      s.report(LintCode.METRIC_NOT_SERVED, namePath, "metric " + name + " is served by no prometheus-adapter "
-          + (external ? "external rule" : "rule") + nearMisses(name, pool), "use a metric name the adapter"
-          + " serves, or add a rule whose name.as gives " + name);
-      return series;
-    }
-    for (AdapterRules.Rule r : serving) {
-      series.addAll(r.names.get(name).stream().filter(SeldonSeries.LABELS::containsKey)
-          .collect(Collectors.toList()));
-    }
-    if (type.equals("Object")) {
-      JsonNode described = source.path("describedObject");
-      String kind = described.path("kind").asText("");
-      String group = group(described.path("apiVersion").asText(""));
-      if (!kind.isEmpty()) {
-        checkResourceMapped(s, serving, YamlPaths.key(sectionPath, "describedObject"), name, group,
-            AdapterRules.plural(kind), series);
+      Explanation e;
+      try {
+        e = a.config.explain(metric, h.namespace, SeldonSeries.series());
+      } catch (HpaValidationException unknownKind) {
+        s.report(LintCode.METRIC_RESOURCE_NOT_MAPPED, describedPath, unknownKind.getMessage(),
+            "describe the object the metric belongs to, normally the Seldon Model");
+        return series;
       }
-    } else if (type.equals("Pods")) {
-      checkResourceMapped(s, serving, namePath, name, "", "pods", series);
+      if (e.served()) {
+        e.series().forEach(x -> series.add(x.name()));
+        return series;
+      }
+      nearMisses.addAll(e.nearMisses().isEmpty() ? e.reasons() : e.nearMisses());
+      resource = e.resource().toString();
+      nameRegistered |= a.all().stream().anyMatch(r -> !r.external() && r.metricName().equals(name));
+    }
+    if (nameRegistered) {
+      s.report(LintCode.METRIC_RESOURCE_NOT_MAPPED, describedPath, "the adapter does not offer " + name + " for "
+          + resource + ": " + String.join("; ", nearMisses), "map a label of the series to " + resource
+          + " in the rule's resources.overrides (and namespace: {resource: namespace})");
+    } else {
+      s.report(LintCode.METRIC_NOT_SERVED, YamlPaths.key(YamlPaths.key(sectionPath, "metric"), "name"), "metric "
+          + name + " is served by no prometheus-adapter rule" + (nearMisses.isEmpty() ? ""
+          : "; near misses: " + String.join("; ", nearMisses)), "use a metric name the adapter serves, or add a"
+          + " rule whose name.as gives " + name);
     }
     return series;
   }
 
-  private void checkResourceMapped(Subject s, List<AdapterRules.Rule> serving, String path, String name,
-      String group, String resource, Set<String> series) {
-    String gr = group.isEmpty() ? resource : resource + "." + group;
-    List<String> problems = new ArrayList<>();
-    for (AdapterRules.Rule r : serving) {
-      Optional<String> label = r.labelFor(group, resource);
-      Optional<String> namespace = resource.equals("namespaces") ? Optional.of("")
-          : r.labelFor("", "namespaces");
-      Set<String> carried = r.names.get(name).stream().anyMatch(n -> !SeldonSeries.LABELS.containsKey(n))
-          ? null : SeldonSeries.labelsOf(r.names.get(name));
-      if (label.isEmpty()) {
-        problems.add(r.path + " serves " + name + " but maps no label to " + gr);
-      } else if (carried != null && !series.isEmpty() && !carried.contains(label.get())) {
-        problems.add(r.path + " maps " + gr + " to label " + label.get() + ", which the series "
-            + String.join(", ", r.names.get(name)) + " do not carry");
-      } else if (namespace.isEmpty()) {
-        problems.add(r.path + " serves " + name + " but maps no label to namespaces");
-      } else {
-        return;
+  /** Whether some rule registers a Pods (custom, for pods) or External metric of this name. */
+  private Set<String> checkRegistered(Hpa h, boolean external, String sectionPath, String name) {
+    Set<String> series = new TreeSet<>();
+    Set<String> names = new TreeSet<>();
+    for (Adapter a : adapters) {
+      if (!a.loads || !external && a.mayServeUnknown(name)) {
+        return series;
+      }
+      for (RegisteredMetric r : a.all()) {
+        boolean fits = r.external() == external
+            && (external || r.resource().map(gr -> gr.resource().equals("pods")).orElse(false));
+        if (fits) {
+          names.add(r.metricName());
+          if (r.metricName().equals(name)) {
+            series.add(r.seriesName());
+          }
+        }
       }
     }
-    s.report(LintCode.METRIC_RESOURCE_NOT_MAPPED, path, "the adapter does not offer " + name + " for " + gr + ": "
-        + String.join("; ", problems), "map the label to the resource in the rule's resources.overrides, e.g. "
-        + singularLabel(resource) + ": {group: \"" + group + "\", resource: \"" + AdapterRules.singular(resource)
-        + "\"}, and namespace: {resource: \"namespace\"}");
-  }
-
-  private static String singularLabel(String resource) {
-    return AdapterRules.singular(resource);
-  }
-
-  private static String nearMisses(String name, List<AdapterRules.Rule> pool) {
-    Map<String, String> served = new LinkedHashMap<>();
-    for (AdapterRules.Rule r : pool) {
-      for (String n : r.names.keySet()) {
-        served.putIfAbsent(n, r.path);
-      }
+    if (series.isEmpty()) {
+      List<String> near = names.stream().filter(n -> distance(n, name) <= Math.max(2, name.length() / 4))
+          .collect(Collectors.toList());
+      h.subject.report(LintCode.METRIC_NOT_SERVED, YamlPaths.key(YamlPaths.key(sectionPath, "metric"), "name"),
+          "metric " + name + " is served by no prometheus-adapter " + (external ? "external rule" : "rule for pods")
+              + (near.isEmpty() ? "" : "; near misses: " + String.join(", ", near)),
+          "use a metric name the adapter serves, or add a rule whose name.as gives " + name);
     }
-    if (served.isEmpty()) {
-      return " (the config has no such rules)";
-    }
-    List<String> near = served.keySet().stream()
-        .filter(n -> distance(n.toLowerCase(), name.toLowerCase()) <= Math.max(2, name.length() / 4))
-        .sorted(Comparator.comparingInt((String n) -> distance(n, name)).thenComparing(n -> n))
-        .limit(3)
-        .map(n -> n + " (" + served.get(n) + ")")
-        .collect(Collectors.toList());
-    if (!near.isEmpty()) {
-      return "; near misses: " + String.join(", ", near);
-    }
-    return "; the rules serve: " + served.keySet().stream().limit(5).collect(Collectors.joining(", "))
-        + (served.size() > 5 ? ", ..." : "");
+    return series;
   }
 
   /** Levenshtein distance, for near misses of metric names. */
@@ -568,7 +602,12 @@ final class LintRun {
     if (selector.isMissingNode()) {
       return;
     }
-    Set<String> carried = series.isEmpty() ? Set.of() : SeldonSeries.labelsOf(series);
+    Set<String> carried = new TreeSet<>();
+    for (Series x : SeldonSeries.series()) {
+      if (series.contains(x.name())) {
+        carried.addAll(x.labels().keySet());
+      }
+    }
     Map<String, Set<String>> positive = new LinkedHashMap<>();
     JsonNode matchLabels = s.mapping(selector.get("matchLabels"), YamlPaths.key(path, "matchLabels"));
     for (Iterator<Map.Entry<String, JsonNode>> it = matchLabels.fields(); it.hasNext(); ) {
@@ -889,23 +928,45 @@ final class LintRun {
           "set --metrics-relist-interval (Helm: metricsRelistInterval) to at least "
               + PrometheusDuration.format(facts.scrapeInterval()));
     }
-    for (AdapterRules.Rule r : a.rules) {
-      checkAdapterRule(s, r);
+    List<String> loadErrors = a.config.loadErrors();
+    for (String error : loadErrors) {
+      int colon = error.indexOf(": ");
+      s.report(LintCode.ADAPTER_CONFIG_INVALID, colon < 0 ? a.prefix : prefixed(a.prefix, error.substring(0, colon)),
+          prefixed(a.prefix, error), "fix the rule: the adapter does not start with this config");
     }
-    for (int j = 0; j < a.rules.size(); j++) {
-      AdapterRules.Rule later = a.rules.get(j);
+    a.loads = loadErrors.isEmpty();
+    int rules = a.config.rules().size() + a.config.externalRules().size();
+    for (int i = 0; i < rules; i++) {
+      DiscoveryRule rule = a.rule(i);
+      AdapterConfig one = a.external(i) ? AdapterConfig.builder().addExternalRule(rule).build()
+          : AdapterConfig.builder().addRule(rule).build();
+      a.registered.add(a.loads ? one.discover(SeldonSeries.series()) : List.of());
+      Optional<String> exact = exactSeries(rule.seriesQuery());
+      boolean unknownSeries = exact.isPresent() && !SeldonSeries.LABELS.containsKey(exact.get());
+      if (unknownSeries && !a.external(i)) {
+        String as = rule.name().map(n -> n.as()).orElse("");
+        String matches = rule.name().map(n -> n.matches()).orElse("");
+        if (!as.isEmpty() && as.indexOf('$') < 0) {
+          a.unknownSeriesNames.add(as);
+        } else if (as.isEmpty() && matches.isEmpty()) {
+          a.unknownSeriesNames.add(exact.get());
+        } else {
+          a.unknownSeriesAnyName = true;
+        }
+      }
+      checkAdapterRule(a, i, exact.filter(x -> unknownSeries));
+    }
+    for (int j = 0; j < rules && a.loads; j++) {
       for (int i = 0; i < j; i++) {
-        AdapterRules.Rule earlier = a.rules.get(i);
-        if (earlier.external != later.external) {
+        if (a.external(i) != a.external(j)) {
           continue;
         }
-        Set<String> shared = new TreeSet<>(earlier.names.keySet());
-        shared.retainAll(later.names.keySet());
-        Optional<String> resource = later.external ? Optional.of("") : sharedResource(earlier, later);
-        if (!shared.isEmpty() && resource.isPresent()) {
-          s.report(LintCode.RULES_SAME_METRIC, later.rule.name().isPresent() ? YamlPaths.key(later.path, "name")
-              : later.path, later.path + " also produces " + String.join(", ", shared)
-              + (resource.get().isEmpty() ? "" : " for " + resource.get()) + ", like " + earlier.path
+        Optional<RegisteredMetric> shared = sameKey(a.registered.get(i), a.registered.get(j));
+        if (shared.isPresent()) {
+          RegisteredMetric r = shared.get();
+          String path = a.rule(j).name().isPresent() ? YamlPaths.key(a.rulePath(j), "name") : a.rulePath(j);
+          s.report(LintCode.RULES_SAME_METRIC, path, a.rulePath(j) + " also produces " + r.metricName()
+              + r.resource().map(gr -> " for " + gr).orElse("") + ", like " + a.rulePath(i)
               + ": the adapter keeps only the later rule's query", "make the rules' series or names disjoint");
           break;
         }
@@ -913,38 +974,63 @@ final class LintRun {
     }
   }
 
-  /** A resource two custom rules both map, or both template-derived ({@code any resource}). */
-  private static Optional<String> sharedResource(AdapterRules.Rule a, AdapterRules.Rule b) {
-    if (a.rule.resources().template().isPresent() || b.rule.resources().template().isPresent()) {
-      return Optional.of("the same resources");
+  private static String prefixed(String prefix, String path) {
+    return prefix.isEmpty() ? path : prefix + "." + path;
+  }
+
+  /**
+   * The adapter takes a custom metric's value from the result sample whose resource label is the object's
+   * name: a query that does not select by {@code <<.LabelMatchers>>} gives every object the same value, and
+   * one that aggregates without {@code by (<<.GroupBy>>)} drops the label, so no sample matches.
+   */
+  private static void checkQueryKeepsObject(Subject s, String query, String queryPath) {
+    if (!query.contains(".LabelMatchers") && !query.contains(".LabelValuesByName")) {
+      s.report(LintCode.METRICS_QUERY_LOSES_OBJECT, queryPath, "metricsQuery does not use <<.LabelMatchers>>,"
+          + " so every object (every Model) gets the value of all series together",
+          "select the series with {<<.LabelMatchers>>}, e.g. <<.Series>>{<<.LabelMatchers>>}");
+    } else if (AGGREGATION.matcher(query).find() && !query.contains(".GroupBy")) {
+      s.report(LintCode.METRICS_QUERY_LOSES_OBJECT, queryPath, "metricsQuery aggregates without"
+          + " by (<<.GroupBy>>), which drops the object's label, so the adapter finds no value for any object",
+          "aggregate by the object's label: sum by (<<.GroupBy>>) (...)");
     }
-    Set<String> left = a.rule.resources().overrides().values().stream()
-        .map(gr -> AdapterRules.plural(gr.resource()) + (gr.group().isEmpty() ? "" : "." + gr.group()))
-        .collect(Collectors.toCollection(TreeSet::new));
-    for (String r : b.rule.resources().overrides().values().stream()
-        .map(gr -> AdapterRules.plural(gr.resource()) + (gr.group().isEmpty() ? "" : "." + gr.group()))
-        .collect(Collectors.toList())) {
-      if (left.contains(r)) {
-        return Optional.of(r);
+  }
+
+  /** A metric both rules register under the same registry key (resource, namespaced, name). */
+  private static Optional<RegisteredMetric> sameKey(List<RegisteredMetric> earlier, List<RegisteredMetric> later) {
+    for (RegisteredMetric l : later) {
+      for (RegisteredMetric e : earlier) {
+        if (e.metricName().equals(l.metricName()) && e.resource().equals(l.resource())
+            && e.namespaced() == l.namespaced()) {
+          return Optional.of(l);
+        }
       }
     }
     return Optional.empty();
   }
 
-  private void checkAdapterRule(Subject s, AdapterRules.Rule r) {
-    String query = r.rule.metricsQuery();
-    String queryPath = YamlPaths.key(r.path, "metricsQuery");
+  /** The one series a {@code seriesQuery} names exactly ({@code name{...}} or {@code {__name__="name"}}). */
+  private static Optional<String> exactSeries(String seriesQuery) {
+    Matcher m = EXACT_SERIES.matcher(seriesQuery);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    if (m.group(1) != null) {
+      return Optional.of(m.group(1));
+    }
+    Matcher n = NAME_EQUALS.matcher(m.group(2) == null ? "" : m.group(2));
+    return n.find() ? Optional.of(n.group(1)) : Optional.empty();
+  }
+
+  private void checkAdapterRule(Adapter a, int index, Optional<String> unknownSeries) {
+    Subject s = a.subject;
+    DiscoveryRule rule = a.rule(index);
+    String rulePath = a.rulePath(index);
+    String query = rule.metricsQuery();
+    String queryPath = YamlPaths.key(rulePath, "metricsQuery");
     if (query.isEmpty()) {
       s.report(LintCode.ADAPTER_CONFIG_INVALID, queryPath, queryPath + " must be set: every query of the rule"
           + " fails with \"empty query produced by metrics query template\" (was \"\")", "write the rule's"
           + " metricsQuery, e.g. sum by (<<.GroupBy>>) (rate(<<.Series>>{<<.LabelMatchers>>}[2m]))");
-    }
-    String matches = r.rule.name().map(n -> n.matches()).orElse("");
-    String as = r.rule.name().map(n -> n.as()).orElse("");
-    if (as.isEmpty() && AdapterRules.captureGroups(matches) >= 2) {
-      String asPath = YamlPaths.key(YamlPaths.key(r.path, "name"), "as");
-      s.report(LintCode.ADAPTER_CONFIG_INVALID, asPath, asPath + " must be set when name.matches has 2 or more"
-          + " capture groups (was \"\")", "set name.as, e.g. \"${1}_per_second\"");
     }
     Matcher window = RANGE.matcher(query);
     while (window.find()) {
@@ -963,6 +1049,9 @@ final class LintRun {
         break;
       }
     }
+    if (!a.external(index) && !query.isEmpty()) {
+      checkQueryKeepsObject(s, query, queryPath);
+    }
     Set<String> codes = new TreeSet<>();
     Matcher code = CODE_MATCHER.matcher(query);
     while (code.find()) {
@@ -975,24 +1064,24 @@ final class LintRun {
     }
     oneProtocol(s, codes, methods, queryPath, "metricsQuery matches", "match both spellings, e.g."
         + " code=~\"200|OK\" (or code!~\"200|OK\" for errors), or also match method_type");
-    if (r.external) {
-      boolean namespaced = r.rule.resources().namespaced().orElse(true);
-      if (namespaced && r.labelFor("", "namespaces").isEmpty()) {
-        s.report(LintCode.EXTERNAL_RULE_NO_NAMESPACE, YamlPaths.key(r.path, "resources"), "the external rule"
-            + " maps no label to namespaces while namespaced (the default), so every query fails with"
-            + " \"unable to fetch metrics\"", "add resources.overrides.namespace: {resource: namespace}, or set"
-            + " resources.namespaced: false to query across namespaces");
-      }
+    if (a.external(index) && rule.resources().namespaced().orElse(true) && rule.resources().template().isEmpty()
+        && rule.resources().overrides().values().stream()
+            .noneMatch(gr -> gr.group().isEmpty() && gr.resource().toLowerCase(Locale.ROOT).startsWith("namespace"))) {
+      s.report(LintCode.EXTERNAL_RULE_NO_NAMESPACE, YamlPaths.key(rulePath, "resources"), "the external rule"
+          + " maps no label to namespaces while namespaced (the default), so every query fails with"
+          + " \"unable to fetch metrics\"", "add resources.overrides.namespace: {resource: namespace}, or set"
+          + " resources.namespaced: false to query across namespaces");
     }
-    if (r.mapsSeldon() && r.evaluable && r.series.stream().noneMatch(SeldonSeries.LABELS::containsKey)) {
-      String seriesPath = YamlPaths.key(r.path, "seriesQuery");
-      String near = r.namesForeignSeries ? SeldonSeries.NAMES.stream()
-          .filter(n -> distance(n, r.series.isEmpty() ? r.rule.seriesQuery() : r.series.get(0)) <= 3)
-          .findFirst().map(n -> "; near miss: " + n).orElse("") : "";
-      s.report(LintCode.SERIES_QUERY_NO_SELDON_METRIC, seriesPath, "seriesQuery " + quote(r.rule.seriesQuery().strip())
-          + " with the rule's filters and name.matches keeps no metric Seldon exports, though the rule maps Seldon"
-          + " resources" + near, "select a Seldon series such as {__name__=\"seldon_model_infer_total\","
-          + "namespace!=\"\"}, or drop the mlops.seldon.io overrides if the rule reads another exporter");
+    boolean mapsSeldon = rule.resources().overrides().values().stream()
+        .anyMatch(gr -> gr.group().equals(SELDON_GROUP));
+    if (mapsSeldon && a.loads && a.registered.get(index).isEmpty()) {
+      String near = unknownSeries.flatMap(foreign -> SeldonSeries.NAMES.stream()
+          .filter(n -> distance(n, foreign) <= 3).findFirst()).map(n -> "; near miss: " + n).orElse("");
+      s.report(LintCode.SERIES_QUERY_NO_SELDON_METRIC, YamlPaths.key(rulePath, "seriesQuery"), "seriesQuery "
+          + quote(rule.seriesQuery().strip()) + " with the rule's filters and name.matches keeps no metric Seldon"
+          + " exports, though the rule maps Seldon resources" + near, "select a Seldon series such as"
+          + " {__name__=\"seldon_model_infer_total\",namespace!=\"\"}, or drop the mlops.seldon.io overrides if"
+          + " the rule reads another exporter");
     }
   }
 

@@ -2,6 +2,10 @@ package io.github.seldonhpa.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.seldonhpa.Hpa;
+import io.github.seldonhpa.Model;
+import io.github.seldonhpa.Server;
+import io.github.seldonhpa.promql.AdapterConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +78,47 @@ public final class Manifest {
    */
   public Optional<Position> position(String path) {
     return Optional.ofNullable(positions.get(path));
+  }
+
+  /**
+   * This autoscaling/v2 HorizontalPodAutoscaler as the library's value type (which holds what an HPA on a
+   * Seldon Model or Server may be; the manifest keeps the rest, such as {@code status}).
+   *
+   * @throws io.github.seldonhpa.HpaValidationException naming the field, for a wrong type or a value the
+   *     value type refuses
+   */
+  public Hpa toHpa() {
+    return ManifestValues.hpa(this);
+  }
+
+  /**
+   * This Seldon Model as the library's value type; spec fields it does not model go to
+   * {@link Model#extraSpec()} as written.
+   *
+   * @throws io.github.seldonhpa.HpaValidationException naming the field
+   */
+  public Model toModel() {
+    return ManifestValues.model(this);
+  }
+
+  /**
+   * This Seldon Server as the library's value type; spec fields it does not model (such as {@code podSpec})
+   * go to {@link Server#extraSpec()} as written.
+   *
+   * @throws io.github.seldonhpa.HpaValidationException naming the field
+   */
+  public Server toServer() {
+    return ManifestValues.server(this);
+  }
+
+  /**
+   * The prometheus-adapter config of this ConfigMap ({@code data."config.yaml"}) or of this bare
+   * {@code config.yaml} document, read as strictly as the adapter does (unknown keys are errors).
+   *
+   * @throws io.github.seldonhpa.HpaValidationException naming the field
+   */
+  public AdapterConfig toAdapterConfig() {
+    return ManifestValues.adapterConfig(this);
   }
 
   /** The object as YAML: same fields, same order, same values (comments and anchors are not kept). */

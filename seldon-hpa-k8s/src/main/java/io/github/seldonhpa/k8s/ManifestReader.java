@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.seldonhpa.HpaValidationException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,7 +84,7 @@ public final class ManifestReader {
   /** This reader with another size limit per stream, in bytes (at least 1). */
   public ManifestReader withMaxBytes(int maxBytes) {
     if (maxBytes < 1) {
-      throw new IllegalArgumentException("maxBytes must be >= 1 (was " + maxBytes + ")");
+      throw new HpaValidationException("maxBytes must be >= 1 (was " + maxBytes + ")");
     }
     return new ManifestReader(maxBytes);
   }

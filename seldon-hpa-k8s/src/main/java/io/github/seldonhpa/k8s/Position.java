@@ -1,5 +1,6 @@
 package io.github.seldonhpa.k8s;
 
+import io.github.seldonhpa.HpaValidationException;
 import java.util.Objects;
 
 /** A place in a YAML text: 1-based line and column, as editors and {@code kubectl} count them. */
@@ -15,7 +16,7 @@ public final class Position {
   /** The position at {@code line} and {@code column}, both counted from 1. */
   public static Position of(int line, int column) {
     if (line < 1 || column < 1) {
-      throw new IllegalArgumentException(
+      throw new HpaValidationException(
           "line and column must be >= 1 (was line " + line + ", column " + column + ")");
     }
     return new Position(line, column);

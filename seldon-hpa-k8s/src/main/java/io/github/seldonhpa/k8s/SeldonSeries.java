@@ -1,15 +1,16 @@
 package io.github.seldonhpa.k8s;
 
+import io.github.seldonhpa.promql.Series;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The Prometheus series Seldon Core 2 exports (agent and pipeline gateway) with their labels, plus the labels
  * the shipped PodMonitors add while scraping. Source: {@code scheduler/pkg/metrics/agent.go} and
- * {@code gateway.go}.
+ * {@code gateway.go}. {@code SeldonPresets.defaultSeries()} holds the four inference counters; lint needs
+ * every series, to tell a rule that selects none of them.
  */
 final class SeldonSeries {
   /** Added by the scrape, not by Seldon. */
@@ -63,17 +64,36 @@ final class SeldonSeries {
   private SeldonSeries() {}
 
   private static List<String> with(List<String> labels, String extra) {
-    List<String> out = new java.util.ArrayList<>(labels);
+    List<String> out = new ArrayList<>(labels);
     out.add(extra);
     return List.copyOf(out);
   }
 
-  /** Every label a scraped series of these names carries, sorted. */
-  static Set<String> labelsOf(Iterable<String> names) {
-    Set<String> out = new TreeSet<>(SCRAPE_LABELS);
-    for (String name : names) {
-      out.addAll(LABELS.getOrDefault(name, List.of()));
-    }
-    return out;
+  /** One series of each name, with every label set to a value like Seldon's documented example. */
+  static List<Series> series() {
+    return SERIES;
   }
+
+  private static List<Series> build() {
+    List<Series> out = new ArrayList<>();
+    for (String name : NAMES) {
+      Map<String, String> labels = new LinkedHashMap<>();
+      List<String> keys = new ArrayList<>(LABELS.get(name));
+      keys.addAll(SCRAPE_LABELS);
+      keys.stream().sorted().forEach(k -> labels.put(k, EXAMPLE_VALUES.get(k)));
+      out.add(Series.of(name, labels));
+    }
+    return List.copyOf(out);
+  }
+
+  private static final Map<String, String> EXAMPLE_VALUES = Map.ofEntries(
+      Map.entry("code", "200"), Map.entry("container", "agent"), Map.entry("endpoint", "metrics"),
+      Map.entry("instance", "10.244.0.39:9006"), Map.entry("job", "seldon-mesh/agent"),
+      Map.entry("method", "infer"), Map.entry("method_type", "rest"), Map.entry("model", "irisa0"),
+      Map.entry("model_internal", "irisa0_1"), Map.entry("namespace", "seldon-mesh"),
+      Map.entry("pipeline", "iris-pipeline"), Map.entry("pod", "mlserver-0"), Map.entry("server", "mlserver"),
+      Map.entry("server_replica", "0"), Map.entry("le", "0.005"));
+
+  /** Built once, after the tables above. */
+  private static final List<Series> SERIES = build();
 }

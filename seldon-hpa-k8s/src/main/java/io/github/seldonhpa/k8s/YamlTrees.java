@@ -1,58 +1,135 @@
 package io.github.seldonhpa.k8s;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.emitter.Emitter;
+import org.yaml.snakeyaml.events.DocumentEndEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.ImplicitTuple;
+import org.yaml.snakeyaml.events.MappingEndEvent;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceEndEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.events.StreamEndEvent;
+import org.yaml.snakeyaml.events.StreamStartEvent;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
 
-/** Writes read trees back as YAML so that reading the output gives the same tree. */
+/**
+ * Writes read trees back as YAML so that reading the output gives the same tree: SnakeYAML's emitter driven
+ * node by node, because the scalar style must be chosen per string (Jackson's generator picks literal blocks
+ * for any string with a newline, which folds NEL and other YAML 1.1 line breaks, and leaves {@code 0x1F} or
+ * {@code 2001-12-14} plain).
+ */
 final class YamlTrees {
-  private static final ObjectMapper WRITER = new ObjectMapper(YAMLFactory.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .disable(YAMLGenerator.Feature.SPLIT_LINES)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .stringQuotingChecker(new PlainSafeQuoting())
-      .build());
+  private static final Resolver RESOLVER = new Resolver();
+  private static final ImplicitTuple IMPLICIT = new ImplicitTuple(true, true);
+  private static final ImplicitTuple QUOTED = new ImplicitTuple(false, true);
 
   private YamlTrees() {}
 
   static String write(JsonNode tree) {
+    DumperOptions options = new DumperOptions();
+    options.setIndent(2);
+    options.setWidth(Integer.MAX_VALUE);
+    options.setSplitLines(false);
+    options.setAllowUnicode(true);
+    options.setLineBreak(DumperOptions.LineBreak.UNIX);
+    StringWriter out = new StringWriter();
+    Emitter emitter = new Emitter(out, options);
     try {
-      return WRITER.writeValueAsString(tree);
-    } catch (JsonProcessingException e) {
+      emitter.emit(new StreamStartEvent(null, null));
+      emitter.emit(new DocumentStartEvent(null, null, false, null, null));
+      node(emitter, tree);
+      emitter.emit(new DocumentEndEvent(null, null, false));
+      emitter.emit(new StreamEndEvent(null, null));
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void node(Emitter emitter, JsonNode node) throws IOException {
+    if (node.isObject()) {
+      DumperOptions.FlowStyle style = node.isEmpty() ? DumperOptions.FlowStyle.FLOW : DumperOptions.FlowStyle.BLOCK;
+      emitter.emit(new MappingStartEvent(null, null, true, null, null, style));
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        string(emitter, e.getKey());
+        node(emitter, e.getValue());
+      }
+      emitter.emit(new MappingEndEvent(null, null));
+    } else if (node.isArray()) {
+      DumperOptions.FlowStyle style = node.isEmpty() ? DumperOptions.FlowStyle.FLOW : DumperOptions.FlowStyle.BLOCK;
+      emitter.emit(new SequenceStartEvent(null, null, true, null, null, style));
+      for (JsonNode item : node) {
+        node(emitter, item);
+      }
+      emitter.emit(new SequenceEndEvent(null, null));
+    } else if (node.isTextual()) {
+      string(emitter, node.textValue());
+    } else if (node.isNull()) {
+      plain(emitter, "null");
+    } else if (node.isFloatingPointNumber()) {
+      plain(emitter, decimal(node.doubleValue()));
+    } else {
+      plain(emitter, node.asText());
     }
   }
 
+  /** Java writes {@code 1.0E10}; YAML 1.1 reads a float exponent only with its sign, {@code 1.0E+10}. */
+  private static String decimal(double value) {
+    String text = Double.toString(value);
+    int e = text.indexOf('E');
+    return e < 0 || text.charAt(e + 1) == '-' ? text : text.substring(0, e + 1) + "+" + text.substring(e + 1);
+  }
+
+  private static void plain(Emitter emitter, String text) throws IOException {
+    emitter.emit(new ScalarEvent(null, null, IMPLICIT, text, null, null, DumperOptions.ScalarStyle.PLAIN));
+  }
+
   /**
-   * Jackson's minimal quoting leaves {@code 0x1F}, {@code 1e3} or {@code 2001-12-14} plain, which YAML then
-   * reads as a number or a timestamp: a string is quoted whenever YAML 1.1 would resolve its plain form to
-   * anything but a string.
+   * A string as plain text when YAML reads that back as the same string, as a literal block when it spans
+   * lines, else double-quoted (the only style that escapes every character).
    */
-  private static final class PlainSafeQuoting extends StringQuotingChecker.Default {
-    private static final long serialVersionUID = 1L;
-    private static final Resolver RESOLVER = new Resolver();
-
-    @Override
-    public boolean needToQuoteName(String name) {
-      return super.needToQuoteName(name) || !resolvesToString(name);
+  private static void string(Emitter emitter, String text) throws IOException {
+    DumperOptions.ScalarStyle style;
+    if (hasSpecialCharacter(text)) {
+      style = DumperOptions.ScalarStyle.DOUBLE_QUOTED;
+    } else if (text.indexOf('\n') >= 0) {
+      style = DumperOptions.ScalarStyle.LITERAL;
+    } else if (Tag.STR.equals(RESOLVER.resolve(NodeId.scalar, text, true))) {
+      style = DumperOptions.ScalarStyle.PLAIN;
+    } else {
+      style = DumperOptions.ScalarStyle.DOUBLE_QUOTED;
     }
+    ImplicitTuple implicit = style == DumperOptions.ScalarStyle.PLAIN ? IMPLICIT : QUOTED;
+    emitter.emit(new ScalarEvent(null, null, implicit, text, null, null, style));
+  }
 
-    @Override
-    public boolean needToQuoteValue(String value) {
-      return super.needToQuoteValue(value) || !resolvesToString(value);
+  /**
+   * Control characters, the YAML 1.1 line breaks beyond LF (CR, NEL, LS, PS), the byte-order mark and lone
+   * surrogates survive only in double quotes, where they are escaped; elsewhere they would be folded.
+   */
+  private static boolean hasSpecialCharacter(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 && c != '\n' || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
+        return true;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
     }
-
-    private static boolean resolvesToString(String plain) {
-      return Tag.STR.equals(RESOLVER.resolve(NodeId.scalar, plain, true));
-    }
+    return false;
   }
 }

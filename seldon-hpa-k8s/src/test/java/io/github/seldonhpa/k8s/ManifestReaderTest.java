@@ -114,6 +114,16 @@ class ManifestReaderTest {
   }
 
   @Test
+  void resolvesPlainScalarsAsKubernetesYaml11Does() {
+    Manifest m = reader.read("kind: X\na: 017\nb: 0x1F\nc: 1_000\nd: 1:30\ne: -0b101\nf: yes\ng: Off\nh: ~\n"
+        + "i: 1.5e+3\nj: 2001-12-14\nk: \"017\"\nl: 99999999999\nm: 123456789012345678901234567890\n").get(0);
+    assertThat(m.tree().toString()).isEqualTo("{\"kind\":\"X\",\"a\":15,\"b\":31,\"c\":1000,\"d\":90,\"e\":-5,"
+        + "\"f\":true,\"g\":false,\"h\":null,\"i\":1500.0,\"j\":\"2001-12-14\",\"k\":\"017\",\"l\":99999999999,"
+        + "\"m\":123456789012345678901234567890}");
+    assertThat(reader.read(m.toYaml())).containsExactly(m);
+  }
+
+  @Test
   void rejectsDuplicateKeys() {
     assertThatThrownBy(() -> reader.read("hpa.yaml", "kind: X\nspec:\n  a: 1\n  a: 2\n"))
         .isInstanceOf(ManifestReadException.class)
@@ -267,7 +277,10 @@ class ManifestReaderTest {
   @Test
   void refusesNonPositiveLimit() {
     assertThatThrownBy(() -> reader.withMaxBytes(0))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(io.github.seldonhpa.HpaValidationException.class)
         .hasMessage("maxBytes must be >= 1 (was 0)");
+    assertThatThrownBy(() -> Position.of(0, 1))
+        .isInstanceOf(io.github.seldonhpa.HpaValidationException.class)
+        .hasMessage("line and column must be >= 1 (was line 0, column 1)");
   }
 }
