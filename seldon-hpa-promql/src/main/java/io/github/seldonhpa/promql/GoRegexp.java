@@ -56,11 +56,6 @@ final class GoRegexp {
     return expr;
   }
 
-  /** The translated Java pattern. */
-  Pattern pattern() {
-    return pattern;
-  }
-
   /** {@code MatchString}: whether {@code s} contains a match (unanchored). */
   boolean matches(String s) {
     return pattern.matcher(s).find();

@@ -82,10 +82,6 @@ final class GoTemplate {
     return new GoMap("map[string]interface {}", null, entries);
   }
 
-  String name() {
-    return name;
-  }
-
   /** {@code tmpl.Execute(&buf, data)}; returns the output. */
   String execute(Object data) {
     StringBuilder out = new StringBuilder(text.length() + 64);
