@@ -138,7 +138,8 @@ public final class ApiServerValidation {
               "must set either a target value for metric or a per-pod target"));
         }
         if (value && average) {
-          errors.add(path + ".target.value: Forbidden: may not set both a target value for metric and a per-pod target");
+          errors.add(path + ".target.value: Forbidden: may not set both a target value for metric and a per-pod"
+              + " target");
         }
         break;
       case "pods":
@@ -256,7 +257,8 @@ public final class ApiServerValidation {
     Object tolerance = rules.get("tolerance");
     if (tolerance != null && gates.contains(HPA_CONFIGURABLE_TOLERANCE)
         && quantity(path + ".tolerance", tolerance).signum() < 0) {
-      errors.add(invalid(path + ".tolerance", quote(String.valueOf(tolerance)), "must be greater than or equal to zero"));
+      errors.add(invalid(path + ".tolerance", quote(String.valueOf(tolerance)),
+          "must be greater than or equal to zero"));
     }
     return errors;
   }

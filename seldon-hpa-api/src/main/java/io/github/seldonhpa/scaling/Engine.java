@@ -60,7 +60,8 @@ final class Engine {
     long lastChangeMs = 0;
     long stableMs = sim.nativeStablePeriod().toMillis();
 
-    SimulationResult.Recorder rec = new SimulationResult.Recorder(keepTimeline ? steps : 0, tickSec, sim.saturationRps());
+    SimulationResult.Recorder rec =
+        new SimulationResult.Recorder(keepTimeline ? steps : 0, tickSec, sim.saturationRps());
     for (int k = 0; k < steps; k++) {
       long t = k * tickMs;
       double rps = trace.rps(t / 1000.0);

@@ -210,6 +210,12 @@ public final class HpaController {
       recordScaleEvent(specReplicas, desired, t);
       return new ScaleDecision(specReplicas, desired, true, null, SUCCEEDED_RESCALE, null, false, null, false);
     }
+    if (single instanceof AverageValueReading) {
+      // the Seldon case, on every sync of every Model and Server HPA: no proposal object needed
+      AverageValueReading r = (AverageValueReading) single;
+      return normalize(t, specReplicas, ReplicaCalculator.averageValueReplicas(r.usageMilli, r.targetMilli,
+          statusReplicas, downTolerance, upTolerance), null);
+    }
     if (single != null) {
       MetricProposal p = single.propose(specReplicas, statusReplicas, downTolerance, upTolerance);
       if (!p.valid()) {
@@ -262,10 +268,8 @@ public final class HpaController {
       recordScaleEvent(specReplicas, desired, t);
       return desired;
     }
-    double ratio = (double) usageMilli / ((double) targetAverageMilli * specReplicas);
-    int proposal = ReplicaCalculator.within(ratio, downTolerance, upTolerance) ? specReplicas
-        : ReplicaCalculator.toInt32(Math.ceil((double) usageMilli / (double) targetAverageMilli));
-    return normalizeAndRescale(t, specReplicas, proposal);
+    return normalizeAndRescale(t, specReplicas, ReplicaCalculator.averageValueReplicas(usageMilli,
+        targetAverageMilli, specReplicas, downTolerance, upTolerance));
   }
 
   private int normalizeAndRescale(long t, int current, int proposal) {
@@ -464,7 +468,8 @@ public final class HpaController {
     boolean min = up.select == SELECT_MIN;
     int result = min ? Integer.MAX_VALUE : Integer.MIN_VALUE;
     for (int i = 0; i < up.size; i++) {
-      int start = current - upEvents.changeWithin(up.periodMillis[i], t) + downEvents.changeWithin(up.periodMillis[i], t);
+      int start = current - upEvents.changeWithin(up.periodMillis[i], t)
+          + downEvents.changeWithin(up.periodMillis[i], t);
       int proposed = up.pods[i] ? start + up.value[i]
           : (int) Math.ceil((double) start * (1 + (double) up.value[i] / 100));
       result = min ? Math.min(result, proposed) : Math.max(result, proposed);

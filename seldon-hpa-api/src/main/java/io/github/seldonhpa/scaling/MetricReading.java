@@ -21,8 +21,7 @@ public interface MetricReading {
 
   /** An Object metric with an {@code AverageValue} target (the Seldon case): value and target in milli-units. */
   static MetricReading objectAverageValue(long usageMilli, long targetAverageMilli) {
-    return (spec, status, down, up) ->
-        ReplicaCalculator.objectAverageValue(usageMilli, targetAverageMilli, status, down, up);
+    return new AverageValueReading(usageMilli, targetAverageMilli);
   }
 
   /** An Object metric with a {@code Value} target, with the ready and total pod counts of the scale selector. */

@@ -55,10 +55,16 @@ public final class ReplicaCalculator {
    */
   public static MetricProposal objectAverageValue(long usageMilli, long targetAverageMilli,
       int statusReplicas, double down, double up) {
+    return MetricProposal.of(averageValueReplicas(usageMilli, targetAverageMilli, statusReplicas, down, up),
+        averageUsage(usageMilli, statusReplicas));
+  }
+
+  /** The replicas of an Object AverageValue metric, without the reported value. */
+  static int averageValueReplicas(long usageMilli, long targetAverageMilli, int statusReplicas, double down,
+      double up) {
     double ratio = (double) usageMilli / ((double) targetAverageMilli * statusReplicas);
-    int replicas = within(ratio, down, up) ? statusReplicas
+    return within(ratio, down, up) ? statusReplicas
         : toInt32(Math.ceil((double) usageMilli / (double) targetAverageMilli));
-    return MetricProposal.of(replicas, averageUsage(usageMilli, statusReplicas));
   }
 
   /** An External metric with a {@code Value} target: the series are summed, then as {@link #objectValue}. */

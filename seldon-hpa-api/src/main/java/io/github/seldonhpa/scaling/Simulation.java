@@ -152,9 +152,10 @@ public abstract class Simulation {
     targetMilli("modelHpa", modelHpa());
     serverHpa().ifPresent(s -> targetMilli("serverHpa", s));
     maxStartingPods().ifPresent(n -> Checks.check(n >= 1, "maxStartingPods must be >= 1 (was %d)", n));
-    initialReplicas().ifPresent(n -> Checks.check(n >= modelHpa().effectiveMinReplicas() && n <= modelHpa().maxReplicas(),
-        "initialReplicas must be in %d..%d, the Model HPA's bounds (was %d)", modelHpa().effectiveMinReplicas(),
-        modelHpa().maxReplicas(), n));
+    int min = modelHpa().effectiveMinReplicas();
+    int max = modelHpa().maxReplicas();
+    initialReplicas().ifPresent(n -> Checks.check(n >= min && n <= max,
+        "initialReplicas must be in %d..%d, the Model HPA's bounds (was %d)", min, max, n));
   }
 
   private static void checkPositive(String field, Duration d) {

@@ -18,13 +18,13 @@ import org.quicktheories.generators.Generate;
 
 /** Invariants of the controller over random HPAs and random load histories. */
 class HpaControllerPropertyTest {
-  private static final long SEED = Long.getLong("seldonhpa.qt.seed", 0x5e1d0_4a5L);
+  private static final long SEED = Long.getLong("QT_SEED", 0x5e1d0_4a5L);
   private static final int EXAMPLES = 3000;
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   static {
     System.out.println("HpaControllerPropertyTest QuickTheories seed " + SEED
-        + " (rerun with -Dseldonhpa.qt.seed=" + SEED + ")");
+        + " (rerun with -DQT_SEED=" + SEED + ")");
   }
 
   /** An HPA (bounds, legacy or behavior rules) and a load history at irregular sync times. */

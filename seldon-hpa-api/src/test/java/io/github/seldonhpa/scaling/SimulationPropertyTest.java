@@ -23,11 +23,11 @@ import org.quicktheories.generators.Generate;
 
 /** Invariants of the simulator over random plans, traces, start-up delays and timers. */
 class SimulationPropertyTest {
-  private static final long SEED = Long.getLong("seldonhpa.qt.seed", 0x51_3001L);
+  private static final long SEED = Long.getLong("QT_SEED", 0x51_3001L);
 
   static {
     System.out.println("SimulationPropertyTest QuickTheories seed " + SEED
-        + " (rerun with -Dseldonhpa.qt.seed=" + SEED + ")");
+        + " (rerun with -DQT_SEED=" + SEED + ")");
   }
 
   static Gen<ScalingPlan> plans() {
