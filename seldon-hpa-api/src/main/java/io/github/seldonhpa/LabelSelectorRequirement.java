@@ -35,13 +35,7 @@ public abstract class LabelSelectorRequirement {
      * @throws HpaValidationException for any other spelling
      */
     public static Operator fromYaml(String field, String value) {
-      for (Operator o : values()) {
-        if (o.yaml.equals(value)) {
-          return o;
-        }
-      }
-      throw new HpaValidationException(
-          String.format("%s must be In, NotIn, Exists or DoesNotExist (was \"%s\")", field, value));
+      return Checks.yamlConstant(field, value, values(), Operator::yamlName);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.github.seldonhpa;
 
+import io.github.seldonhpa.internal.Checks;
+
 /**
  * One entry of the HPA's {@code spec.metrics}: an {@link ObjectMetric}, {@link PodsMetric},
  * {@link ResourceMetric} or {@link ExternalMetric}. Seldon HPAs use Object metrics with AverageValue
@@ -34,13 +36,7 @@ public abstract class Metric {
      * @throws HpaValidationException for any other spelling
      */
     public static Type fromYaml(String field, String value) {
-      for (Type t : values()) {
-        if (t.yaml.equals(value)) {
-          return t;
-        }
-      }
-      throw new HpaValidationException(
-          String.format("%s must be Object, Pods, Resource or External (was \"%s\")", field, value));
+      return Checks.yamlConstant(field, value, values(), Type::yamlName);
     }
   }
 

@@ -34,13 +34,7 @@ public abstract class ScalingPolicy {
      * @throws HpaValidationException for any other spelling
      */
     public static Type fromYaml(String field, String value) {
-      for (Type t : values()) {
-        if (t.yaml.equals(value)) {
-          return t;
-        }
-      }
-      throw new HpaValidationException(
-          String.format("%s must be Pods or Percent (was \"%s\")", field, value));
+      return Checks.yamlConstant(field, value, values(), Type::yamlName);
     }
   }
 

@@ -39,13 +39,7 @@ public abstract class ScalingRules {
      * @throws HpaValidationException for any other spelling
      */
     public static SelectPolicy fromYaml(String field, String value) {
-      for (SelectPolicy p : values()) {
-        if (p.yaml.equals(value)) {
-          return p;
-        }
-      }
-      throw new HpaValidationException(
-          String.format("%s must be Max, Min or Disabled (was \"%s\")", field, value));
+      return Checks.yamlConstant(field, value, values(), SelectPolicy::yamlName);
     }
   }
 

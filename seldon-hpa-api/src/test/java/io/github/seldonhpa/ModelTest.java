@@ -86,6 +86,17 @@ class ModelTest {
   }
 
   @Test
+  void namesUpTo253Characters() {
+    String name253 = "a".repeat(61) + "." + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(63);
+    assertThat(name253).hasSize(253);
+    assertThat(Model.builder().name(name253).storageUri("gs://x").build().name()).isEqualTo(name253);
+    assertThatThrownBy(() -> Model.builder().name(name253 + "e").storageUri("gs://x").build())
+        .isExactlyInstanceOf(HpaValidationException.class)
+        .hasMessage("name must be a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', starting and ending"
+            + " with a letter or digit, at most 253 characters (was \"" + name253 + "e\")");
+  }
+
+  @Test
   void typedFieldsCannotHideInExtraSpec() {
     assertThatThrownBy(() -> iris().putExtraSpec("replicas", 2).build())
         .isExactlyInstanceOf(HpaValidationException.class)

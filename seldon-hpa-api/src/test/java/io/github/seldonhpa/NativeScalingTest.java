@@ -54,6 +54,10 @@ class NativeScalingTest {
         .containsEntry("SELDON_MODEL_INACTIVE_SECONDS_THRESHOLD", "1");
     assertThatThrownBy(() -> NativeScaling.builder().modelInactiveThreshold(ofSeconds(0)).build())
         .hasMessage("modelInactiveSecondsThreshold must be > 0 (was 0)");
+    assertThat(NativeScaling.builder().scalingStatsPeriod(ofSeconds(1)).build().envVars())
+        .containsEntry("SELDON_SCALING_STATS_PERIOD_SECONDS", "1");
+    assertThatThrownBy(() -> NativeScaling.builder().scalingStatsPeriod(ofSeconds(0)).build())
+        .hasMessage("scalingStatsPeriodSeconds must be > 0 (was 0)");
     assertThatThrownBy(() -> NativeScaling.builder().scalingStatsPeriod(ofSeconds(-5)).build())
         .hasMessage("scalingStatsPeriodSeconds must be > 0 (was -5)");
     assertThatThrownBy(() -> NativeScaling.builder().scalingStatsPeriod(ofMillis(2500)).build())

@@ -47,6 +47,18 @@ class ObjectReferenceTest {
   }
 
   @Test
+  void apiVersionLength() {
+    String group = "g".repeat(253);
+    String version = "v".repeat(63);
+    assertThat(ObjectReference.of(group + "/" + version, "Model", "a").apiVersion()).hasSize(317);
+    assertThatThrownBy(() -> ObjectReference.of(group + "/" + version + "1", "Model", "a"))
+        .isExactlyInstanceOf(HpaValidationException.class)
+        .hasMessage("apiVersion must be <group>/<version> or <version> (was \"" + group + "/" + version + "1\")");
+    String long1 = "a".repeat(100_000) + "-";
+    assertThatThrownBy(() -> ObjectReference.of(long1, "Model", "a")).isExactlyInstanceOf(HpaValidationException.class);
+  }
+
+  @Test
   void nullIsAnNpe() {
     assertThatThrownBy(() -> ObjectReference.model(null)).isExactlyInstanceOf(NullPointerException.class);
   }

@@ -34,6 +34,7 @@ class QuantityTest {
       "1.5Gi|1610612736|1536Mi",
       "0.5Ki|512|512",
       "100Ki|102400|100Ki",
+      "31.25Ki|32000|32000",
       "100.035Ki|102435.84|102435840m",
       "1e3|1000|1e3",
       "1E3|1000|1e3",
@@ -65,6 +66,24 @@ class QuantityTest {
   })
   void roundsNonZeroValuesAwayFromZeroToNanoUnits(String text, String canonical) {
     assertThat(Quantity.parse(text).canonical()).isEqualTo(canonical);
+  }
+
+  @Test
+  void extremeExponentsStayCheap() {
+    // rounding and range checks decide by magnitude first, so these neither expand nor hang
+    assertThat(Quantity.parse("1e-999999999").canonical()).isEqualTo("1e-9");
+    assertThat(Quantity.parse("-1e-999999999").canonical()).isEqualTo("-1e-9");
+    assertThat(Quantity.parse("0.0000000009").canonical()).isEqualTo("1n");
+    assertThat(Quantity.parse("0.00000000099").canonical()).isEqualTo("1n");
+    assertThat(Quantity.parse("0.0000000010").canonical()).isEqualTo("1n");
+    assertThat(Quantity.parse("1e999999999").canonical()).isEqualTo("1e999999999");
+    assertThat(Quantity.parse("1e999999999").doubleValue()).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThatThrownBy(() -> Quantity.parse("1e999999999").milliValue())
+        .isExactlyInstanceOf(ArithmeticException.class).hasMessageStartingWith("quantity out of the long range: ");
+    assertThatThrownBy(() -> Quantity.parse("-1e999999999").longValue()).isExactlyInstanceOf(ArithmeticException.class);
+    assertThat(Quantity.parse("9223372036854775807").longValue()).isEqualTo(Long.MAX_VALUE);
+    assertThat(Quantity.parse("-9223372036854775808").longValue()).isEqualTo(Long.MIN_VALUE);
+    assertThat(Quantity.parse("-9223372036854775808m").milliValue()).isEqualTo(Long.MIN_VALUE);
   }
 
   @Test

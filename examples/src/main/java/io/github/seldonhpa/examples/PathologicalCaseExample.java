@@ -4,6 +4,7 @@ import static io.github.seldonhpa.SeldonHpa.averageValue;
 import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
 
+import io.github.seldonhpa.NativeScaling;
 import io.github.seldonhpa.Quantity;
 import io.github.seldonhpa.ScalingPlan;
 import io.github.seldonhpa.ScalingRules;
@@ -58,23 +59,29 @@ public final class PathologicalCaseExample {
     return b.build();
   }
 
-  /** The same trace, start-up delays and HPA timers for both policies. */
+  /** The same trace, start-up delays and HPA timers for every run. */
   static Simulation simulation(ScalingPlan plan) {
+    return base(plan).serverHpa(plan.serverHpa()).build();
+  }
+
+  private static Simulation.Builder base(ScalingPlan plan) {
     return Simulation.builder()
         .trace(RpsTrace.ramp(START_RPS, END_RPS, Duration.ofMinutes(1), Duration.ofMinutes(3), Duration.ofMinutes(15)))
         .modelHpa(plan.modelHpa())
-        .serverHpa(plan.serverHpa())
         .serverHpaOffset(Duration.ofSeconds(7))
         .serverStartup(StartupDelay.uniform(Duration.ofSeconds(60), Duration.ofSeconds(90), 2026))
         .maxStartingPods(5)
-        .saturationRps(SATURATION_RPS)
-        .build();
+        .saturationRps(SATURATION_RPS);
   }
 
-  /** The default (no behavior) and the seed's recommended policy, in that order. */
+  /**
+   * The default (no behavior), the seed's recommended policy, and Seldon's native lag-based scaling with
+   * the helm defaults (servers following the model), in that order.
+   */
   static SimulationResult[] results() {
     ScalingRules recommended = Sizing.scaleUpRules(5, Duration.ofSeconds(90), Duration.ofSeconds(60));
-    return new SimulationResult[] {simulation(plan(null)).run(), simulation(plan(recommended)).run()};
+    return new SimulationResult[] {simulation(plan(null)).run(), simulation(plan(recommended)).run(),
+        base(plan(null)).nativeScaling(NativeScaling.builder().build()).build().run()};
   }
 
   /** The report: the scenario, the two summaries and the differences. */
@@ -98,15 +105,19 @@ public final class PathologicalCaseExample {
     sb.append("desired model replicas: ").append(path(r[1])).append('\n');
     sb.append(recommended.report()).append('\n');
     sb.append("== difference (recommended - default)\n");
-    sb.append(String.format(Locale.ROOT, "above saturation: %+.0f s%n",
-        recommended.secondsAboveSaturation() - aggressive.secondsAboveSaturation()).replace("\r", ""));
-    sb.append(String.format(Locale.ROOT, "ScheduleFailed: %+.0f s%n",
-        recommended.scheduleFailedSeconds() - aggressive.scheduleFailedSeconds()).replace("\r", ""));
-    sb.append(String.format(Locale.ROOT, "peak load per serving replica: %+.2f rps%n",
-        recommended.peakLoadPerServingReplica() - aggressive.peakLoadPerServingReplica()).replace("\r", ""));
-    sb.append(String.format(Locale.ROOT, "server replica-seconds: %+.0f%n",
-        recommended.serverReplicaSeconds() - aggressive.serverReplicaSeconds()).replace("\r", ""));
-    return sb.toString().replace(System.lineSeparator(), "\n");
+    sb.append(String.format(Locale.ROOT, "above saturation: %+.0f s\n",
+        recommended.secondsAboveSaturation() - aggressive.secondsAboveSaturation()));
+    sb.append(String.format(Locale.ROOT, "ScheduleFailed: %+.0f s\n",
+        recommended.scheduleFailedSeconds() - aggressive.scheduleFailedSeconds()));
+    sb.append(String.format(Locale.ROOT, "peak load per serving replica: %+.2f rps\n",
+        recommended.peakLoadPerServingReplica() - aggressive.peakLoadPerServingReplica()));
+    sb.append(String.format(Locale.ROOT, "server replica-seconds: %+.0f\n",
+        recommended.serverReplicaSeconds() - aggressive.serverReplicaSeconds()));
+    sb.append("\n== for comparison: Seldon native lag-based model scaling (seed 003, helm defaults:"
+        + " lag 30, stats every 20 s, one replica per 5 stable minutes)\n");
+    sb.append("desired model replicas: ").append(path(r[2])).append('\n');
+    sb.append(r[2].summary().report());
+    return sb.toString();
   }
 
   /** The successive Model spec.replicas with their times, e.g. {@code 2 (0 s) -> 4 (75 s)}. */
@@ -130,8 +141,8 @@ public final class PathologicalCaseExample {
   }
 
   /**
-   * Prints the report; with an argument, also writes {@code pathological-default.svg} and
-   * {@code pathological-recommended.svg} into that directory.
+   * Prints the report; with an argument, also writes {@code pathological-default.svg},
+   * {@code pathological-recommended.svg} and {@code pathological-native.svg} into that directory.
    */
   public static void main(String[] args) throws IOException {
     System.out.print(report());
@@ -141,6 +152,8 @@ public final class PathologicalCaseExample {
       SimulationResult[] r = results();
       Files.write(dir.resolve("pathological-default.svg"),
           r[0].toSvg("Default scale-up (no behavior)").getBytes(StandardCharsets.UTF_8));
+      Files.write(dir.resolve("pathological-native.svg"),
+          r[2].toSvg("Seldon native lag-based scaling").getBytes(StandardCharsets.UTF_8));
       Files.write(dir.resolve("pathological-recommended.svg"),
           r[1].toSvg("Recommended scale-up: 60 s window, Pods 5 per 90 s").getBytes(StandardCharsets.UTF_8));
     }

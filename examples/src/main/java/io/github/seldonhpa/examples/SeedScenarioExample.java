@@ -11,12 +11,7 @@ import io.github.seldonhpa.Model;
 import io.github.seldonhpa.NativeScaling;
 import io.github.seldonhpa.ScalingPlan;
 import io.github.seldonhpa.k8s.Manifests;
-import io.github.seldonhpa.promql.AdapterConfig;
-import io.github.seldonhpa.promql.DiscoveryRule;
-import io.github.seldonhpa.promql.GroupResource;
-import io.github.seldonhpa.promql.NameMapping;
-import io.github.seldonhpa.promql.PrometheusDuration;
-import io.github.seldonhpa.promql.ResourceMapping;
+import io.github.seldonhpa.promql.SeldonPresets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -82,32 +77,19 @@ public final class SeedScenarioExample {
         .build();
   }
 
-  /** The prometheus-adapter rules of the docs, with the given rate window. */
-  static AdapterConfig adapterConfig(Duration rateWindow) {
-    DiscoveryRule inferRps = DiscoveryRule.builder()
-        .seriesQuery("{__name__=\"seldon_model_infer_total\",namespace!=\"\"}\n")
-        .resources(ResourceMapping.builder()
-            .putOverride("model", GroupResource.of("mlops.seldon.io", "model"))
-            .putOverride("server", GroupResource.of("mlops.seldon.io", "server"))
-            .putOverride("pod", GroupResource.core("pod"))
-            .putOverride("namespace", GroupResource.core("namespace"))
-            .build())
-        .name(NameMapping.of("seldon_model_infer_total", "infer_rps"))
-        .metricsQuery("sum by (<<.GroupBy>>) (\n  rate (\n    <<.Series>>{<<.LabelMatchers>>}["
-            + PrometheusDuration.format(rateWindow) + "]\n  )\n)")
-        .build();
-    return AdapterConfig.builder().addRule(inferRps).build();
+  /** The adapter ConfigMap of the {@code hpa-metrics} Helm release with the docs' {@code infer_rps} rule. */
+  static String adapterConfigMap(Duration rateWindow) {
+    return Manifests.adapterConfigMapYaml("hpa-metrics", "seldon-monitoring",
+        SeldonPresets.inferRpsConfig(rateWindow));
   }
 
   /** Every manifest of the scenario by file name, in the order the docs introduce them. */
   public static Map<String, String> manifests() {
     Map<String, String> files = new LinkedHashMap<>();
-    files.put("prometheus-adapter.config.yaml",
-        Manifests.adapterConfigMapYaml("hpa-metrics", "seldon-monitoring", adapterConfig(Duration.ofMinutes(2))));
+    files.put("prometheus-adapter.config.yaml", adapterConfigMap(Duration.ofMinutes(2)));
     files.put("irisa0.yaml", Manifests.yaml(modelHpa().model().orElseThrow()));
     files.put("irisa0-hpa.yaml", Manifests.hpasYaml(modelHpa()));
-    files.put("prometheus-adapter.config-1m.yaml",
-        Manifests.adapterConfigMapYaml("hpa-metrics", "seldon-monitoring", adapterConfig(Duration.ofMinutes(1))));
+    files.put("prometheus-adapter.config-1m.yaml", adapterConfigMap(Duration.ofMinutes(1)));
     files.put("irisa0-mlserver-hpa.yaml", Manifests.hpasYaml(singleModelServing()));
     files.put("hpa-custom-policy.yaml", Manifests.hpasYaml(customScaleUpPolicy()));
     files.put("tfsimple_scaling.yaml", Manifests.yaml(nativeScalingModel()));

@@ -36,5 +36,8 @@ class PathologicalCaseExampleTest {
     // both end with all 12 replicas serving at the saturation point
     assertThat(r[0].timeline().get(899).modelServing()).isEqualTo(12);
     assertThat(r[1].timeline().get(899).modelServing()).isEqualTo(12);
+    // native lag scaling adds one replica per 5 stable minutes: far behind the ramp
+    assertThat(r[2].summary().peakModelReplicas()).isEqualTo(4);
+    assertThat(r[2].summary().secondsAboveSaturation()).isGreaterThan(aggressive.secondsAboveSaturation());
   }
 }

@@ -2,6 +2,7 @@ package io.github.seldonhpa.internal;
 
 import io.github.seldonhpa.HpaValidationException;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Validation helpers shared by the value types. Not API. */
@@ -76,5 +77,22 @@ public final class Checks {
     check(value.isEmpty() || value.length() <= 63 && LABEL_NAME.matcher(value).matches(),
         "%s must be a label value: empty or at most 63 letters, digits, '-', '_' or '.', starting and ending"
             + " with a letter or digit (was \"%s\")", field, value);
+  }
+
+  /**
+   * The constant of {@code values} whose YAML spelling is {@code value}; otherwise throws
+   * {@code <field> must be A, B or C (was "<value>")} listing the spellings in declaration order.
+   */
+  public static <E> E yamlConstant(String field, String value, E[] values, Function<E, String> yamlName) {
+    for (E e : values) {
+      if (yamlName.apply(e).equals(value)) {
+        return e;
+      }
+    }
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < values.length; i++) {
+      names.append(i == 0 ? "" : i == values.length - 1 ? " or " : ", ").append(yamlName.apply(values[i]));
+    }
+    throw new HpaValidationException(String.format("%s must be %s (was \"%s\")", field, names, value));
   }
 }

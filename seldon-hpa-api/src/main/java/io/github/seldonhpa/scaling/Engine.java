@@ -1,6 +1,7 @@
 package io.github.seldonhpa.scaling;
 
 import io.github.seldonhpa.Hpa;
+import io.github.seldonhpa.HpaValidationException;
 import io.github.seldonhpa.NativeScaling;
 
 /** The simulation loop of {@link Simulation}; one instance per run. */
@@ -43,6 +44,9 @@ final class Engine {
     boolean[] started = new boolean[readyAt.length];
     java.util.Arrays.fill(started, 0, initial, true);
     int maxStarting = sim.maxStartingPods().orElse(Integer.MAX_VALUE);
+    int ready = initial;
+    long nextReady = Long.MAX_VALUE;
+    boolean waiting = false;
     int pods = initial;
     boolean failed = false;
     long nextModelSync = sim.modelHpaOffset().toMillis();
@@ -60,6 +64,10 @@ final class Engine {
     for (int k = 0; k < steps; k++) {
       long t = k * tickMs;
       double rps = trace.rps(t / 1000.0);
+      if (!(rps >= 0 && rps < Double.POSITIVE_INFINITY)) {
+        throw new HpaValidationException("trace rps must be a finite number >= 0 (was " + rps + " at "
+            + SimulationResult.num(t / 1000.0) + " s)");
+      }
       ringSum += rps - ring[k % window];
       ring[k % window] = rps;
       filled = Math.min(filled + 1, window);
@@ -80,7 +88,7 @@ final class Engine {
         if (rps > 0) {
           lastUsedMs = t;
         }
-        if (t >= nextStats) {
+        if (t >= nextStats && lag.autoscalingModelEnabled()) {
           nextStats = next(nextStats, t, statsMs);
           int want = modelSpec;
           if (queue / Math.max(1, serving) >= lag.modelInferenceLagThreshold()) {
@@ -104,27 +112,40 @@ final class Engine {
         serverSpec = Math.min(modelSpec, serverMax);
       }
       // StatefulSet: new pods get the next ordinals, a scale-down removes the highest ones
+      boolean changed = pods != serverSpec;
       while (pods < serverSpec) {
         started[pods++] = false;
       }
       if (pods > serverSpec) {
         pods = serverSpec;
       }
-      int starting = 0;
-      for (int i = 0; i < pods; i++) {
-        if (started[i] && readyAt[i] > t) {
-          starting++;
+      // pods only change state when created or removed, when one serves, or while some wait to start
+      if (changed || t >= nextReady || waiting) {
+        int starting = 0;
+        for (int i = 0; i < pods; i++) {
+          if (started[i] && readyAt[i] > t) {
+            starting++;
+          }
         }
-      }
-      int ready = 0;
-      for (int i = 0; i < pods; i++) {
-        if (!started[i] && starting < maxStarting) {
-          started[i] = true;
-          readyAt[i] = t + startup.nextMillis();
-          starting++;
-        }
-        if (started[i] && readyAt[i] <= t) {
-          ready++;
+        ready = 0;
+        waiting = false;
+        nextReady = Long.MAX_VALUE;
+        for (int i = 0; i < pods; i++) {
+          if (!started[i]) {
+            if (starting < maxStarting) {
+              started[i] = true;
+              readyAt[i] = t + startup.nextMillis();
+              starting++;
+            } else {
+              waiting = true;
+              continue;
+            }
+          }
+          if (readyAt[i] <= t) {
+            ready++;
+          } else if (readyAt[i] < nextReady) {
+            nextReady = readyAt[i];
+          }
         }
       }
       // all-or-nothing placement, one model replica per server replica

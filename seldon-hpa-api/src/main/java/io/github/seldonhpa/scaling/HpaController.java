@@ -1,6 +1,7 @@
 package io.github.seldonhpa.scaling;
 
 import io.github.seldonhpa.Hpa;
+import io.github.seldonhpa.HpaValidationException;
 import io.github.seldonhpa.ScalingPolicy;
 import io.github.seldonhpa.ScalingRules;
 import io.github.seldonhpa.internal.Checks;
@@ -171,7 +172,8 @@ public final class HpaController {
 
   /** One reconcile with {@code scale.status.replicas} equal to {@code scale.spec.replicas} and one metric. */
   public ScaleDecision step(Instant now, int currentReplicas, MetricReading metric) {
-    return step(now, currentReplicas, currentReplicas, List.of(metric));
+    return reconcile(now.toEpochMilli(), currentReplicas, currentReplicas, Objects.requireNonNull(metric, "metric"),
+        null);
   }
 
   /**
@@ -183,9 +185,18 @@ public final class HpaController {
    * @param metrics one reading per {@code spec.metrics} entry, in order
    */
   public ScaleDecision step(Instant now, int specReplicas, int statusReplicas, List<? extends MetricReading> metrics) {
-    Checks.check(specReplicas >= 0, "specReplicas must be >= 0 (was %d)", specReplicas);
-    Checks.check(!metrics.isEmpty(), "metrics must not be empty (was %s)", metrics);
-    long t = now.toEpochMilli();
+    if (metrics.isEmpty()) {
+      throw new HpaValidationException("metrics must not be empty (was [])");
+    }
+    return reconcile(now.toEpochMilli(), specReplicas, statusReplicas, null, metrics);
+  }
+
+  /** One reconcile of either a single metric or a list of them. */
+  private ScaleDecision reconcile(long t, int specReplicas, int statusReplicas, MetricReading single,
+      List<? extends MetricReading> metrics) {
+    if (specReplicas < 0) {
+      throw new HpaValidationException("specReplicas must be >= 0 (was " + specReplicas + ")");
+    }
     if (!seeded) {
       // the first sight of the HPA since controller start seeds the history: no scale-down right away
       addRecommendation(specReplicas, t);
@@ -198,6 +209,14 @@ public final class HpaController {
       int desired = specReplicas > maxReplicas ? maxReplicas : minReplicas;
       recordScaleEvent(specReplicas, desired, t);
       return new ScaleDecision(specReplicas, desired, true, null, SUCCEEDED_RESCALE, null, false, null, false);
+    }
+    if (single != null) {
+      MetricProposal p = single.propose(specReplicas, statusReplicas, downTolerance, upTolerance);
+      if (!p.valid()) {
+        return new ScaleDecision(specReplicas, specReplicas, false, p.error().orElseThrow(), SUCCEEDED_GET_SCALE,
+            p.reason().orElseThrow(), false, null, false);
+      }
+      return normalize(t, specReplicas, p.replicas(), null);
     }
     int proposal = 0;
     int invalid = 0;

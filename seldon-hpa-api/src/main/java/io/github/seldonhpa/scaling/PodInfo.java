@@ -11,6 +11,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class PodInfo {
+  PodInfo() {}
+
   /** A pod phase ({@code status.phase}). */
   public enum Phase {
     /** {@code Pending}. */

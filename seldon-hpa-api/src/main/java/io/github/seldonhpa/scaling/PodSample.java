@@ -10,6 +10,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class PodSample {
+  PodSample() {}
+
   /** The classification of the pod. */
   public abstract PodState state();
 

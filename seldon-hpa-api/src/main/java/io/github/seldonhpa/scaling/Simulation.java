@@ -26,6 +26,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Simulation {
+  Simulation() {}
+
   /** The offered load. */
   public abstract RpsTrace trace();
 

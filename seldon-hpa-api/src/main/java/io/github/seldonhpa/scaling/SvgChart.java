@@ -73,7 +73,7 @@ final class SvgChart {
     area(svg, tops[0], heights[0], maxRps, t, tEnd, capacity, "#cfe8d5", 0.9);
     line(svg, tops[0], heights[0], maxRps, t, tEnd, metric, "#8c8c8c", "5,4", 1.5);
     line(svg, tops[0], heights[0], maxRps, t, tEnd, rps, "#1f5fbf", null, 2);
-    legend(svg, tops[0], new String[] {"offered RPS", "RPS the HPAs read (rate window)",
+    legend(svg, tops[0], new String[] {"offered RPS", "mean RPS over the metric window (what the HPAs read)",
         "serving capacity (serving replicas × saturation)", "ScheduleFailed"},
         new String[] {"#1f5fbf", "#8c8c8c", "#cfe8d5", FAILED_FILL}, new boolean[] {false, true, false, false},
         new boolean[] {false, false, true, true});

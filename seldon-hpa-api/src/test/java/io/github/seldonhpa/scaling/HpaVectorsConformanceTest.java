@@ -3,6 +3,7 @@ package io.github.seldonhpa.scaling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.seldonhpa.Quantity;
@@ -25,16 +26,16 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every vector of {@code k8s-hpa.json} (system property {@code seldonhpa.vectors.hpa}) except the
- * {@code validation} group, which concerns the API server's validation of the HPA object, not the
- * controller: one test per case, named {@code group: case}.
+ * Every vector of {@code k8s-hpa.json} (system property {@code seldonhpa.vectors.hpa}): one test per case,
+ * named {@code group: case}.
  */
 class HpaVectorsConformanceTest {
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static JsonNode vectors() throws IOException {
     Path file = SharedFiles.require("seldonhpa.vectors.hpa", "vectors/k8s-hpa.json");
-    return new ObjectMapper().readTree(file.toFile());
+    return MAPPER.readTree(file.toFile());
   }
 
   @TestFactory
@@ -58,14 +59,12 @@ class HpaVectorsConformanceTest {
     runners.put("storeScaleEvent", HpaVectorsConformanceTest::storeScaleEvent);
     runners.put("behaviorDefaults", HpaVectorsConformanceTest::behaviorDefaults);
     runners.put("reconcile", HpaVectorsConformanceTest::reconcile);
+    runners.put("validation", HpaVectorsConformanceTest::validation);
     List<DynamicTest> tests = new ArrayList<>();
     List<String> groups = new ArrayList<>();
     for (JsonNode g : root.get("groups")) {
       String group = g.get("group").asText();
       groups.add(group);
-      if (group.equals("validation")) {
-        continue;
-      }
       Consumer<JsonNode> runner = runners.get(group);
       int i = 0;
       for (JsonNode c : g.get("cases")) {
@@ -435,6 +434,25 @@ class HpaVectorsConformanceTest {
         : java.util.Optional.of(rules(c.get("given")));
     ScalingRules actual = upward ? BehaviorDefaults.scaleUp(given) : BehaviorDefaults.scaleDown(given);
     assertRules(c.get("expected"), actual);
+  }
+
+  // ---- the API server's validation ----
+
+  private static void validation(JsonNode c) {
+    Map<String, Object> spec = MAPPER.convertValue(c.get("hpa"), new TypeReference<Map<String, Object>>() {});
+    java.util.Set<String> gates = new java.util.HashSet<>();
+    c.get("featureGates").fields().forEachRemaining(f -> {
+      if (f.getValue().asBoolean()) {
+        gates.add(f.getKey());
+      }
+    });
+    List<String> errors = ApiServerValidation.validate(spec, gates);
+    if (c.get("valid").asBoolean()) {
+      assertThat(errors).isEmpty();
+    } else {
+      assertThat(errors).isNotEmpty();
+      assertThat(errors.get(0)).contains(c.get("errorContains").asText());
+    }
   }
 
   // ---- one reconcile ----

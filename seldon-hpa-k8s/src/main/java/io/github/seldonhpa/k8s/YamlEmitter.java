@@ -142,7 +142,7 @@ final class YamlEmitter {
     if (isSimpleWord(s)) {
       return true;
     }
-    if (s.isEmpty() || NOT_A_STRING.matcher(s).matches()) {
+    if (s.isEmpty() || NOT_A_STRING.matcher(s).matches() || numberLike(s)) {
       return false;
     }
     char first = s.charAt(0);
@@ -162,6 +162,22 @@ final class YamlEmitter {
       // ": " starts a mapping value and " #" a comment (the first character is never '#' here)
       if (c == ':' && i + 1 < s.length() && s.charAt(i + 1) == ' '
           || c == '#' && s.charAt(i - 1) == ' ') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Readers disagree at the edges of YAML's number syntax (Jackson reads "._" as a malformed number,
+  // YAML 1.1 allows "_" in numbers, Go's yaml.v2 sexagesimals): anything made only of number characters
+  // that starts like a number is quoted. Quantities such as 500m or 2Gi keep their plain form.
+  private static boolean numberLike(String s) {
+    char first = s.charAt(0);
+    if (!(first >= '0' && first <= '9') && first != '.' && first != '+' && first != '-') {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if ("0123456789_.:+-eExXoObBabcdfABCDFiInN".indexOf(s.charAt(i)) < 0) {
         return false;
       }
     }

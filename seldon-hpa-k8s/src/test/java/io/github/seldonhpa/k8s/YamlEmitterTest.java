@@ -48,7 +48,8 @@ class YamlEmitterTest {
   void quotesStringsThatWouldReadAsAnotherTypeOrText() {
     Map<String, Object> doc = map("a", "3", "b", "true", "c", "yes", "d", "", "e", "a: b", "f", "x #y",
         "g", "-x", "h", "1e3", "i", "2026-11-22", "j", "1:30", "k", "null", "l", " pad", "m", "tab\there",
-        "url", "gs://seldon-models/testing/iris1", "n", "n", "o", "{__name__=\"x\"}", "p", "0o17", "q", ".inf");
+        "url", "gs://seldon-models/testing/iris1", "n", "n", "o", "{__name__=\"x\"}", "p", "0o17", "q", ".inf",
+        "r", "._", "s", "1_000", "t", "10.244.0.39:9006", "u", "3M");
     assertThat(emit(doc)).isEqualTo("""
         a: "3"
         b: "true"
@@ -68,6 +69,10 @@ class YamlEmitterTest {
         o: "{__name__=\\"x\\"}"
         p: "0o17"
         q: ".inf"
+        r: "._"
+        s: "1_000"
+        t: "10.244.0.39:9006"
+        u: 3M
         """);
   }
 

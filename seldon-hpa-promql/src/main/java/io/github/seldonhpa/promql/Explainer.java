@@ -92,12 +92,12 @@ final class Explainer {
         .apiPath(path)
         .kubectlCommand("kubectl get --raw \"" + path + "\"");
 
-    List<RuleNamer> rules;
-    try {
-      rules = compile(config.rules(), table);
-    } catch (HpaValidationException e) {
-      return out.served(false).addReasons("the adapter does not start with this config: " + e.getMessage()).build();
+    List<String> loadErrors = config.loadErrors();
+    if (!loadErrors.isEmpty()) {
+      return out.served(false).addReasons("the adapter does not start with this config: " + loadErrors.get(0))
+          .build();
     }
+    List<RuleNamer> rules = compile(config.rules(), table);
     Registry registry = registry(rules, List.of());
     Registry.Entry served = registry.custom.get(new Registry.Key(entry.key(), !namespaceObject, metricName));
     List<String> reasons = new ArrayList<>();

@@ -4,7 +4,6 @@ import io.github.seldonhpa.HpaValidationException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,10 @@ import java.util.Map;
  * {@code %!(BADPREC)}).
  *
  * <p>Values: {@link String} (string), {@link Long}/{@link Integer}/{@link Short}/{@link Byte} (int),
- * {@link Double}/{@link Float} (float64), {@link Boolean} (bool), {@link List} (slice), {@link Map}
+ * {@link Double} (float64), {@link Boolean} (bool), {@link List} (slice), {@link Map}
  * ({@code map[string]string}), {@link GoMap}, {@link GoStruct} and {@code null} (nil). Map keys print in
  * Go's sorted order (byte-wise, which is code point order). Floats print with Go's shortest
- * representation for {@code %v} ({@code 1e+06}, {@code 1.5}, {@code 100000}). {@code %x} of a float
- * with a precision is rejected rather than approximated.
+ * representation for {@code %v} ({@code 1e+06}, {@code 1.5}, {@code 100000}).
  */
 final class GoFormat {
   private GoFormat() {}
@@ -128,7 +126,7 @@ final class GoFormat {
     if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
       return "int";
     }
-    if (v instanceof Double || v instanceof Float) {
+    if (v instanceof Double) {
       return "float64";
     }
     if (v instanceof Boolean) {
@@ -458,13 +456,26 @@ final class GoFormat {
         fmtS(typeName(arg));
         return;
       }
+      if (verb == 'p') {
+        if (arg instanceof List || arg instanceof Map || arg instanceof GoMap) {
+          // Go prints the address of a slice's or map's data, which a Java value does not have.
+          throw new HpaValidationException(
+              "printf verb %p is not supported by seldon-hpa (was " + typeName(arg) + ")");
+        }
+        badVerb(verb, arg, false);
+        return;
+      }
       printValue(arg, verb, 0);
     }
 
     private void printValue(Object v, int verb, int depth) {
       if (v == null) {
         // A nil interface inside a slice, map or struct.
-        fmtS("<nil>");
+        if (sharpV) {
+          buf.append("interface {}(nil)");
+        } else {
+          fmtS("<nil>");
+        }
       } else if (v instanceof String) {
         fmtString((String) v, verb);
       } else if (v instanceof Boolean) {
@@ -475,7 +486,7 @@ final class GoFormat {
         }
       } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
         fmtIntegerVerb(((Number) v).longValue(), verb, v);
-      } else if (v instanceof Double || v instanceof Float) {
+      } else if (v instanceof Double) {
         fmtFloatVerb(((Number) v).doubleValue(), verb, v);
       } else if (v instanceof List) {
         List<?> list = (List<?>) v;
@@ -524,15 +535,15 @@ final class GoFormat {
         }
         buf.append('{');
         boolean first = true;
-        for (Map.Entry<String, Object> e : s.fields().entrySet()) {
+        for (int i = 0; i < s.size(); i++) {
           if (!first) {
             buf.append(sharpV ? ", " : " ");
           }
           first = false;
           if (plusV || sharpV) {
-            buf.append(e.getKey()).append(':');
+            buf.append(s.name(i)).append(':');
           }
-          printValue(e.getValue(), verb, depth + 1);
+          printValue(s.value(i), verb, depth + 1);
         }
         buf.append('}');
       } else {
@@ -613,7 +624,7 @@ final class GoFormat {
     }
 
     private void fmtSx(String s, String digits) {
-      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      byte[] b = GoQuote.utf8(s);
       int length = b.length;
       if (precPresent && prec < length) {
         length = prec;
@@ -707,6 +718,10 @@ final class GoFormat {
           padString(new String(Character.toChars(validRune(v))));
           break;
         case 'q': {
+          if (v < 0 || v > 0x10FFFF) {
+            badVerb(verb, original, false);
+            break;
+          }
           StringBuilder q = new StringBuilder();
           int r = validRune(v);
           String one = new String(Character.toChars(r));
@@ -1047,7 +1062,11 @@ final class GoFormat {
       }
     }
     out.append(fmt);
-    int exp = d.nd() == 0 ? 0 : d.dp - 1;
+    appendExponent(out, d.nd() == 0 ? 0 : d.dp - 1);
+  }
+
+  /** A signed exponent of at least two digits, as strconv writes it: +06, -10, +308. */
+  private static void appendExponent(StringBuilder out, int exp) {
     if (exp < 0) {
       out.append('-');
       exp = -exp;
@@ -1097,48 +1116,62 @@ final class GoFormat {
     return (neg ? "-" : "") + mant + "p" + (exp >= 0 ? "+" : "") + exp;
   }
 
-  /** {@code %x}/{@code %X} without precision: Go's hexadecimal float, e.g. 0x1.8p+01. */
+  /** {@code %x}/{@code %X}: Go's hexadecimal float ({@code strconv.FormatFloat(v, 'x', prec, 64)}). */
   private static String formatHex(double v, int fmt, int prec) {
-    if (prec >= 0) {
-      throw new HpaValidationException(
-          "printf verb %" + (char) fmt + " with a precision on a float is not supported by seldon-hpa (was "
-              + prec + ")");
-    }
     long bits = Double.doubleToRawLongBits(v);
     boolean neg = bits < 0;
     int exp = (int) ((bits >>> 52) & 0x7FF);
     long mant = bits & ((1L << 52) - 1);
-    StringBuilder out = new StringBuilder();
+    if (exp == 0) {
+      exp++;
+    } else {
+      mant |= 1L << 52;
+    }
+    exp -= 1023;
+    if (mant == 0) {
+      exp = 0;
+    }
+    // Shift so that the leading 1 (if any) is at bit 60.
+    mant <<= 60 - 52;
+    while (mant != 0 && (mant & (1L << 60)) == 0) {
+      mant <<= 1;
+      exp--;
+    }
+    if (prec >= 0 && prec < 15) {
+      int shift = prec * 4;
+      long extra = (mant << shift) & ((1L << 60) - 1);
+      mant >>>= 60 - shift;
+      if ((extra | (mant & 1)) > (1L << 59)) {
+        mant++;
+      }
+      mant <<= 60 - shift;
+      if ((mant & (1L << 61)) != 0) {
+        mant >>>= 1;
+        exp++;
+      }
+    }
+    String hex = fmt == 'X' ? UDIGITS : LDIGITS;
+    StringBuilder out = new StringBuilder(24);
     if (neg) {
       out.append('-');
     }
-    if (exp == 0 && mant == 0) {
-      out.append("0x0p+00");
-    } else {
-      if (exp == 0) {
-        // Subnormal: normalise so the leading digit is 1, as Go does.
-        exp = -1022;
-        while ((mant & (1L << 52)) == 0) {
-          mant <<= 1;
-          exp--;
-        }
-        mant &= (1L << 52) - 1;
-      } else {
-        exp -= 1023;
+    out.append('0').append((char) fmt).append((char) ('0' + ((mant >>> 60) & 1)));
+    mant <<= 4;
+    if (prec < 0 && mant != 0) {
+      out.append('.');
+      while (mant != 0) {
+        out.append(hex.charAt((int) ((mant >>> 60) & 15)));
+        mant <<= 4;
       }
-      out.append("0x1");
-      String frac = String.format("%013x", mant).replaceAll("0+$", "");
-      if (!frac.isEmpty()) {
-        out.append('.').append(frac);
+    } else if (prec > 0) {
+      out.append('.');
+      for (int i = 0; i < prec; i++) {
+        out.append(hex.charAt((int) ((mant >>> 60) & 15)));
+        mant <<= 4;
       }
-      out.append('p').append(exp >= 0 ? '+' : '-');
-      int a = Math.abs(exp);
-      if (a < 10) {
-        out.append('0');
-      }
-      out.append(a);
     }
-    String s = out.toString();
-    return fmt == 'X' ? s.toUpperCase(java.util.Locale.ROOT) : s;
+    out.append(fmt == 'X' ? 'P' : 'p');
+    appendExponent(out, exp);
+    return out.toString();
   }
 }

@@ -153,9 +153,4 @@ final class GoUnicode {
     // An odd insertion point means r lies after a range's low bound and before its high bound.
     return (ins & 1) == 1;
   }
-
-  /** The number of ranges in the table, for the table's own test. */
-  static int rangeCount() {
-    return PRINT_RANGES.length / 2;
-  }
 }

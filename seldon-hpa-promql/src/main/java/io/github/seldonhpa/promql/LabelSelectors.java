@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * apimachinery's label selectors: {@code labels.Parse} of selector text and
@@ -16,11 +15,6 @@ import java.util.regex.Pattern;
  * order (sorted by key, values as sorted sets), validated as {@code labels.NewRequirement} does.
  */
 final class LabelSelectors {
-  private static final Pattern QUALIFIED_NAME_PART = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-  private static final Pattern DNS_1123_SUBDOMAIN =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
-
   private LabelSelectors() {}
 
   /** The HPA metric selector as the API server sees it; empty when absent or empty. */
@@ -78,7 +72,7 @@ final class LabelSelectors {
       }
     }
     for (String v : values) {
-      check(v.length() <= 63 && LABEL_VALUE.matcher(v).matches(), field,
+      check(v.isEmpty() || isNamePart(v), field,
           "values must be valid label values: at most 63 characters, alphanumeric, '-', '_' or '.', starting and"
               + " ending with an alphanumeric character", "\"" + v + "\"");
     }
@@ -92,12 +86,54 @@ final class LabelSelectors {
     if (slash >= 0) {
       String prefix = key.substring(0, slash);
       name = key.substring(slash + 1);
-      ok = !prefix.isEmpty() && prefix.length() <= 253 && DNS_1123_SUBDOMAIN.matcher(prefix).matches();
+      ok = isDnsSubdomain(prefix);
     }
-    ok = ok && !name.isEmpty() && name.length() <= 63 && QUALIFIED_NAME_PART.matcher(name).matches();
+    ok = ok && isNamePart(name);
     check(ok, field, "key must be a qualified name: an optional DNS subdomain prefix and '/', then at most 63"
         + " alphanumeric characters, '-', '_' or '.', starting and ending with an alphanumeric character",
         "\"" + key + "\"");
+  }
+
+  private static boolean alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  /** {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]}, at most 63 characters (written out: it runs per request). */
+  private static boolean isNamePart(String s) {
+    int n = s.length();
+    if (n == 0 || n > 63 || !alnum(s.charAt(0)) || !alnum(s.charAt(n - 1))) {
+      return false;
+    }
+    for (int i = 1; i < n - 1; i++) {
+      char c = s.charAt(i);
+      if (!alnum(c) && c != '-' && c != '_' && c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A DNS-1123 subdomain: dot-separated lower-case labels of letters, digits and '-', at most 253 characters. */
+  private static boolean isDnsSubdomain(String s) {
+    if (s.isEmpty() || s.length() > 253) {
+      return false;
+    }
+    for (String label : s.split("\\.", -1)) {
+      int n = label.length();
+      if (n == 0 || !lowerAlnum(label.charAt(0)) || !lowerAlnum(label.charAt(n - 1))) {
+        return false;
+      }
+      for (int i = 0; i < n; i++) {
+        if (!lowerAlnum(label.charAt(i)) && label.charAt(i) != '-') {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean lowerAlnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }
 
   private static void check(boolean ok, String field, String rule, Object was) {

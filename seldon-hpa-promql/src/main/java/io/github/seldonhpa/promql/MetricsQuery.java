@@ -29,16 +29,61 @@ public final class MetricsQuery {
   private static final String TEMPLATE_NAME = "metrics-query";
   private static final String ARGS_TYPE = "naming.queryTemplateArgs";
 
+  private static final String[] FIELDS = {".Series", ".LabelMatchers", ".GroupBy"};
+
   private final GoTemplate template;
+  /**
+   * For a template that only prints the string fields {@code .Series}, {@code .LabelMatchers} and
+   * {@code .GroupBy} between text (as almost every adapter config does): its parts, text as String and
+   * fields as Integer index into {@link #FIELDS}. Go prints a string field as is, so concatenating gives
+   * the engine's output without building the other fields. Null for any other template.
+   */
+  private final Object[] plan;
+  private final int planTextLength;
   private final LabelSource converter;
   private final ResourceTable table;
   private final boolean namespaced;
+  /** The last resource normalised by {@link #build}: HPAs ask for the same one again and again. */
+  private volatile Normalized lastResource;
 
-  MetricsQuery(GoTemplate template, LabelSource converter, ResourceTable table, boolean namespaced) {
+  private record Normalized(GroupResource written, GroupResourceKey key) {}
+
+  MetricsQuery(String text, GoTemplate template, LabelSource converter, ResourceTable table, boolean namespaced) {
     this.template = template;
+    this.plan = plan(text);
+    int length = 0;
+    if (plan != null) {
+      for (Object part : plan) {
+        length += part instanceof String t ? t.length() : 0;
+      }
+    }
+    this.planTextLength = length;
     this.converter = converter;
     this.table = table;
     this.namespaced = namespaced;
+  }
+
+  private static Object[] plan(String text) {
+    List<Object> parts = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      int open = text.indexOf("<<", i);
+      if (open < 0) {
+        parts.add(text.substring(i));
+        break;
+      }
+      if (open > i) {
+        parts.add(text.substring(i, open));
+      }
+      int close = text.indexOf(">>", open + 2);
+      int field = close < 0 ? -1 : Arrays.asList(FIELDS).indexOf(text.substring(open + 2, close));
+      if (field < 0) {
+        return null;
+      }
+      parts.add(field);
+      i = close + 2;
+    }
+    return parts.toArray();
   }
 
   /**
@@ -56,7 +101,7 @@ public final class MetricsQuery {
   /** {@code NewMetricsQuery}: parses the template with delimiters {@code << >>}. */
   static MetricsQuery of(String metricsQuery, LabelSource converter, ResourceTable table,
       boolean namespaced) {
-    return new MetricsQuery(parse(metricsQuery), converter, table, namespaced);
+    return new MetricsQuery(metricsQuery, parse(metricsQuery), converter, table, namespaced);
   }
 
   /** Parses a metrics query template; the error is the adapter's {@code unable to parse metrics query template}. */
@@ -83,10 +128,15 @@ public final class MetricsQuery {
    */
   public String build(String series, GroupResource resource, String namespace, Optional<LabelSelector> selector,
       String... names) {
-    GroupResourceKey key = table.normalize(resource.group(), resource.resource()).orElseThrow(() ->
-        new HpaValidationException("resource must be a known resource (was \"" + resource + "\")"));
-    List<Requirement> requirements = selector.map(LabelSelectors::of).orElse(List.of());
-    return build(series, key, namespace, List.of(), requirements, Arrays.asList(names));
+    Normalized last = lastResource;
+    if (last == null || !last.written().equals(resource)) {
+      GroupResourceKey key = table.normalize(resource.group(), resource.resource()).orElseThrow(() ->
+          new HpaValidationException("resource must be a known resource (was \"" + resource + "\")"));
+      last = new Normalized(resource, key);
+      lastResource = last;
+    }
+    List<Requirement> requirements = selector.isPresent() ? LabelSelectors.of(selector.get()) : List.of();
+    return build(series, last.key(), namespace, List.of(), requirements, Arrays.asList(names));
   }
 
   /**
@@ -105,58 +155,98 @@ public final class MetricsQuery {
   /** {@code Build}: requirements must be in selector order. */
   String build(String series, GroupResourceKey resource, String namespace, List<String> extraGroupBy,
       List<Requirement> requirements, List<String> names) {
-    Map<String, String> valuesByName = new HashMap<>();
-    StringBuilder matchers = new StringBuilder(96);
+    // the adapter's error order: namespace label, then selector operators, then resource label
     String nsLabel = namespace.isEmpty() ? null : converter.labelFor(GroupResourceKey.NAMESPACES);
-    appendSelector(matchers, valuesByName, requirements);
-    if (nsLabel != null) {
-      appendMatcher(matchers, nsLabel, "=", namespace);
-      valuesByName.put(nsLabel, namespace);
-    }
+    checkSelector(requirements);
     String resourceLabel = converter.labelFor(resource);
     String target = names.size() == 1 ? names.get(0) : String.join("|", names);
-    appendMatcher(matchers, resourceLabel, names.size() > 1 ? "=~" : "=", target);
-    valuesByName.put(resourceLabel, target);
-    List<String> groupBy;
-    String groupByText;
-    if (extraGroupBy.isEmpty()) {
-      groupBy = List.of(resourceLabel);
-      groupByText = resourceLabel;
-    } else {
-      groupBy = new ArrayList<>(extraGroupBy.size() + 1);
-      groupBy.add(resourceLabel);
-      groupBy.addAll(extraGroupBy);
-      groupByText = String.join(",", groupBy);
+    Matchers matchers = new Matchers(requirements, nsLabel, namespace, resourceLabel,
+        names.size() > 1 ? "=~" : "=", target);
+    if (plan != null) {
+      return render(series, matchers,
+          extraGroupBy.isEmpty() ? resourceLabel : resourceLabel + "," + String.join(",", extraGroupBy));
     }
-    return execute(series, matchers.toString(), valuesByName, groupByText, groupBy);
+    List<String> groupBy = new ArrayList<>(extraGroupBy.size() + 1);
+    groupBy.add(resourceLabel);
+    groupBy.addAll(extraGroupBy);
+    return execute(series, matchers, String.join(",", groupBy), groupBy);
   }
 
   /** {@code BuildExternal}: requirements must be in selector order. */
   String buildExternal(String series, String namespace, String groupBy, List<String> groupBySlice,
       List<Requirement> requirements) {
-    Map<String, String> valuesByName = new HashMap<>();
-    StringBuilder matchers = new StringBuilder(64);
     String nsLabel = namespaced && !namespace.isEmpty() ? converter.labelFor(GroupResourceKey.NAMESPACES) : null;
-    appendSelector(matchers, valuesByName, requirements);
-    if (nsLabel != null) {
-      appendMatcher(matchers, nsLabel, "=", namespace);
-      valuesByName.put(nsLabel, namespace);
+    checkSelector(requirements);
+    Matchers matchers = new Matchers(requirements, nsLabel, namespace, null, null, null);
+    if (plan != null) {
+      return render(series, matchers, groupBy);
     }
-    return execute(series, matchers.toString(), valuesByName, groupBy, groupBySlice);
+    return execute(series, matchers, groupBy, groupBySlice);
   }
 
-  /** {@code processQueryParts} for the selector's requirements. */
-  private static void appendSelector(StringBuilder matchers, Map<String, String> valuesByName,
-      List<Requirement> requirements) {
+  /** {@code processQueryParts}' checks: a label and a supported operator for its number of values. */
+  private static void checkSelector(List<Requirement> requirements) {
     for (int i = 0; i < requirements.size(); i++) {
       Requirement r = requirements.get(i);
       if (r.key().isEmpty()) {
         throw new HpaValidationException("label not specified");
       }
-      String joined = r.values().size() == 1 ? r.values().get(0) : String.join("|", r.values());
-      String operator = matcherOperator(r.op(), r.values().size());
-      appendMatcher(matchers, r.key(), operator, joined);
-      valuesByName.put(r.key(), joined);
+      matcherOperator(r.op(), r.values().size());
+    }
+  }
+
+  /**
+   * {@code .LabelMatchers} and {@code .LabelValuesByName} of one request: the selector's parts, the
+   * optional namespace part and the optional resource part, in that order; written straight into the
+   * query when the template only prints string fields.
+   */
+  private record Matchers(List<Requirement> selector, String nsLabel, String namespace, String resourceLabel,
+      String resourceOperator, String target) {
+    void appendTo(StringBuilder out) {
+      int start = out.length();
+      for (int i = 0; i < selector.size(); i++) {
+        Requirement r = selector.get(i);
+        appendMatcher(out, start, r.key(), matcherOperator(r.op(), r.values().size()), joined(r));
+      }
+      if (nsLabel != null) {
+        appendMatcher(out, start, nsLabel, "=", namespace);
+      }
+      if (resourceLabel != null) {
+        appendMatcher(out, start, resourceLabel, resourceOperator, target);
+      }
+    }
+
+    /** {@code LabelValuesByName}: a later part overwrites an earlier one for the same label. */
+    Map<String, String> valuesByName() {
+      Map<String, String> values = new HashMap<>();
+      selector.forEach(r -> values.put(r.key(), joined(r)));
+      if (nsLabel != null) {
+        values.put(nsLabel, namespace);
+      }
+      if (resourceLabel != null) {
+        values.put(resourceLabel, target);
+      }
+      return values;
+    }
+
+    int estimatedLength() {
+      int n = 24 + (nsLabel == null ? 0 : nsLabel.length() + namespace.length())
+          + (resourceLabel == null ? 0 : resourceLabel.length() + target.length());
+      for (int i = 0; i < selector.size(); i++) {
+        n += selector.get(i).key().length() + 8 * selector.get(i).values().size() + 6;
+      }
+      return n;
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder out = new StringBuilder(estimatedLength());
+      appendTo(out);
+      return out.toString();
+    }
+
+    private static String joined(Requirement r) {
+      return r.values().size() == 1 ? r.values().get(0) : String.join("|", r.values());
     }
   }
 
@@ -181,19 +271,53 @@ public final class MetricsQuery {
     };
   }
 
-  private static void appendMatcher(StringBuilder out, String label, String operator, String value) {
-    if (out.length() > 0) {
+  /** Appends {@code label<operator>"<value>"}, after a comma unless it is the first since {@code start}. */
+  private static void appendMatcher(StringBuilder out, int start, String label, String operator, String value) {
+    if (out.length() > start) {
       out.append(',');
     }
-    out.append(label).append(operator).append(GoQuote.quote(value));
+    out.append(label).append(operator);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        GoQuote.quote(value, out);
+        return;
+      }
+    }
+    // printable ASCII without quote or backslash: strconv.Quote only adds the quotes
+    out.append('"').append(value).append('"');
   }
 
-  private String execute(String series, String labelMatchers, Map<String, String> valuesByName, String groupBy,
-      List<String> groupBySlice) {
+  /** Executes the {@link #plan}, writing the matchers in place. */
+  private String render(String series, Matchers matchers, String groupBy) {
+    StringBuilder out = new StringBuilder(planTextLength + series.length() + matchers.estimatedLength()
+        + groupBy.length());
+    for (Object part : plan) {
+      if (part instanceof String text) {
+        out.append(text);
+      } else {
+        int field = (Integer) part;
+        if (field == 0) {
+          out.append(series);
+        } else if (field == 1) {
+          matchers.appendTo(out);
+        } else {
+          out.append(groupBy);
+        }
+      }
+    }
+    if (out.length() == 0) {
+      throw new HpaValidationException("empty query produced by metrics query template");
+    }
+    return out.toString();
+  }
+
+
+  private String execute(String series, Matchers matchers, String groupBy, List<String> groupBySlice) {
     Map<String, Object> args = new LinkedHashMap<>(8);
     args.put("Series", series);
-    args.put("LabelMatchers", labelMatchers);
-    args.put("LabelValuesByName", valuesByName);
+    args.put("LabelMatchers", matchers.toString());
+    args.put("LabelValuesByName", matchers.valuesByName());
     args.put("GroupBy", groupBy);
     args.put("GroupBySlice", groupBySlice);
     String query = template.execute(GoTemplate.struct(ARGS_TYPE, args));

@@ -60,6 +60,9 @@ record Requirement(String key, Op op, List<String> values) {
 
   /** The requirement with its values de-duplicated and sorted, as {@code sets.String.List()} gives them. */
   static Requirement of(String key, Op op, List<String> values) {
+    if (values.size() <= 1) {
+      return new Requirement(key, op, List.copyOf(values));
+    }
     TreeSet<String> set = new TreeSet<>(GO_ORDER);
     set.addAll(values);
     return new Requirement(key, op, List.copyOf(set));
@@ -71,6 +74,9 @@ record Requirement(String key, Op op, List<String> values) {
    * selectors).
    */
   static List<Requirement> selectorOrder(List<Requirement> requirements) {
+    if (requirements.size() <= 1) {
+      return requirements;
+    }
     List<Requirement> sorted = new ArrayList<>(requirements);
     sorted.sort(Comparator.comparing(Requirement::key, GO_ORDER));
     return sorted;

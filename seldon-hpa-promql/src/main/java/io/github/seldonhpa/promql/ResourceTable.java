@@ -1,8 +1,10 @@
 package io.github.seldonhpa.promql;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,9 +67,21 @@ final class ResourceTable {
       new Entry("mlops.seldon.io", "experiments", "experiment", "Experiment", true)));
 
   private final List<Entry> entries;
+  /** "group/name" and "/name" (any group) for every plural and singular name, to their resources. */
+  private final Map<String, List<GroupResourceKey>> byName = new HashMap<>();
 
   ResourceTable(List<Entry> entries) {
     this.entries = List.copyOf(entries);
+    for (Entry e : this.entries) {
+      for (String name : List.of(e.plural, e.singular)) {
+        for (String g : List.of(e.group, "")) {
+          List<GroupResourceKey> keys = byName.computeIfAbsent(g + "/" + name, k -> new ArrayList<>());
+          if (!keys.contains(e.key())) {
+            keys.add(e.key());
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -75,6 +89,10 @@ final class ResourceTable {
    * several match.
    */
   Optional<GroupResourceKey> normalize(String group, String resource) {
+    List<GroupResourceKey> exact = byName.get(group + "/" + resource);
+    if (exact != null) {
+      return exact.size() == 1 ? Optional.of(exact.get(0)) : Optional.empty();
+    }
     String r = resource.toLowerCase(Locale.ROOT);
     String g = group.toLowerCase(Locale.ROOT);
     List<GroupResourceKey> found = matching(g, r, false);

@@ -91,7 +91,7 @@ class AdapterConformanceTest {
       b.template(resources.get("template").asText());
     }
     if (resources.has("overrides")) {
-      resources.get("overrides").fields().forEachRemaining(e -> b.putOverride(e.getKey(),
+      resources.get("overrides").properties().forEach(e -> b.putOverride(e.getKey(),
           GroupResource.of(e.getValue().path("group").asText(""), e.getValue().get("resource").asText())));
     }
     if (resources.has("namespaced")) {
@@ -193,11 +193,11 @@ class AdapterConformanceTest {
       List<DiscoveryRule> rules = new ArrayList<>();
       v.get("rules").forEach(r -> rules.add(rule(r)));
       Map<String, List<Series>> byQuery = new HashMap<>();
-      v.get("seriesByQuery").fields().forEachRemaining(e -> {
+      v.get("seriesByQuery").properties().forEach(e -> {
         List<Series> list = new ArrayList<>();
         for (JsonNode s : e.getValue()) {
           Map<String, String> labels = new LinkedHashMap<>();
-          s.get("labels").fields().forEachRemaining(l -> labels.put(l.getKey(), l.getValue().asText()));
+          s.get("labels").properties().forEach(l -> labels.put(l.getKey(), l.getValue().asText()));
           list.add(Series.of(s.get("name").asText(), labels));
         }
         byQuery.put(e.getKey(), list);
@@ -313,7 +313,7 @@ class AdapterConformanceTest {
       } else {
         JsonNode s = v.get("hpaMetricSelector");
         Map<String, String> matchLabels = new LinkedHashMap<>();
-        s.path("matchLabels").fields().forEachRemaining(e -> matchLabels.put(e.getKey(), e.getValue().asText()));
+        s.path("matchLabels").properties().forEach(e -> matchLabels.put(e.getKey(), e.getValue().asText()));
         List<LabelSelectorRequirement> expressions = new ArrayList<>();
         for (JsonNode e : s.path("matchExpressions")) {
           expressions.add(ApiTypes.requirement(e.get("key").asText(), e.get("operator").asText(),

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.seldonhpa.HpaValidationException;
 import io.github.seldonhpa.LabelSelector;
+import io.github.seldonhpa.ObjectMetric;
 import io.github.seldonhpa.ObjectReference;
+import io.github.seldonhpa.SeldonHpa;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,21 @@ class ExplainTest {
         + "\"/apis/custom.metrics.k8s.io/v1beta1/namespaces/seldon-mesh/models.mlops.seldon.io/irisa0/infer_rps\"");
     assertThat(e.reasons()).isEmpty();
     assertThat(e.nearMisses()).isEmpty();
+  }
+
+  @Test
+  void theDocumentedExample() {
+    ObjectMetric metric = ObjectMetric.builder()
+        .metricName("infer_rps")
+        .selector(SeldonHpa.matchLabel("method_type", "rest"))
+        .describedObject(SeldonHpa.modelRef("irisa0"))
+        .target(SeldonHpa.averageValue(3))
+        .build();
+    Explanation e = SEED.explain(metric, "seldon-mesh");
+    assertThat(e.query()).contains("sum by (model) (\n  rate (\n    seldon_model_infer_total"
+        + "{method_type=\"rest\",namespace=\"seldon-mesh\",model=\"irisa0\"}[2m]\n  )\n)\n");
+    assertThat(e.kubectlCommand()).isEqualTo("kubectl get --raw \"/apis/custom.metrics.k8s.io/v1beta1/namespaces/"
+        + "seldon-mesh/models.mlops.seldon.io/irisa0/infer_rps?metricLabelSelector=method_type%3Drest\"");
   }
 
   @Test
@@ -161,7 +178,7 @@ class ExplainTest {
         .name(NameMapping.of("^(.*)_(total)$", "")).build()).build();
     Explanation e = explain(config, ObjectReference.model("irisa0"), null);
     assertThat(e.served()).isFalse();
-    assertThat(e.reasons()).containsExactly("the adapter does not start with this config: must specify an 'as'"
+    assertThat(e.reasons()).containsExactly("the adapter does not start with this config: rules[0]: must specify an 'as'"
         + " value for name matcher \"^(.*)_(total)$\" associated with series query \"q\"");
   }
 

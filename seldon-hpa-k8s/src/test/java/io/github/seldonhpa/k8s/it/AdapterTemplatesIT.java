@@ -6,12 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.seldonhpa.MetricTarget;
+import io.github.seldonhpa.ObjectMetric;
+import io.github.seldonhpa.ObjectReference;
 import io.github.seldonhpa.k8s.PrometheusClient;
 import io.github.seldonhpa.k8s.PrometheusException;
+import io.github.seldonhpa.promql.AdapterConfig;
+import io.github.seldonhpa.promql.Explanation;
+import io.github.seldonhpa.promql.SeldonPresets;
+import io.github.seldonhpa.promql.Series;
 import io.github.seldonhpa.testing.SharedFiles;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -20,50 +30,21 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Prometheus' own parser accepts every metricsQuery template of the vectors' {@code configs} section and
- * every Seldon preset query, rendered with representative values; a query it cannot parse is rejected.
+ * Prometheus' own parser accepts every metricsQuery template of the vectors' {@code configs} section,
+ * rendered with representative values, and every Seldon preset as the library explains it (the model
+ * presets also give their known values); a query it cannot parse is rejected.
  */
 @ExtendWith(PrometheusServer.class)
 class AdapterTemplatesIT {
   private static final String VECTORS = "vectors/prometheus-adapter.json";
 
-  /** A Seldon preset rendered for one object, and the value Prometheus must return ({@code NaN}: parse only). */
-  record Preset(String name, String promql, double expected) {}
-
-  /**
-   * The Seldon presets (reference §2.4) as the adapter renders them for Model irisa0 or Server mlserver in
-   * seldon-mesh, with the values Prometheus must return over the synthetic series; {@code NaN} where no such
-   * series is backfilled, so only parsing is checked. Swap for the promql module's presets once they land.
-   */
-  static final List<Preset> PRESETS = List.of(
-      new Preset("model RPS", """
-          sum by (model) (
-            rate (
-              seldon_model_infer_total{namespace="seldon-mesh",model="irisa0"}[2m]
-            )
-          )
-          """, 7.5),
-      // every irisa0 request takes 1/32 s
-      new Preset("model mean latency",
-          "sum by (model) (rate(seldon_model_infer_seconds_total{namespace=\"seldon-mesh\",model=\"irisa0\"}[2m]))"
-              + " / sum by (model) (rate(seldon_model_infer_total{namespace=\"seldon-mesh\",model=\"irisa0\"}[2m]))",
-          1.0 / 32),
-      // neither REST 200 nor gRPC OK
-      new Preset("model error rate",
-          "sum by (model) (rate(seldon_model_infer_total{code!~\"200|OK\",namespace=\"seldon-mesh\",model=\"irisa0\"}[2m]))",
-          0.375),
-      new Preset("server RPS from the aggregate counter",
-          "sum by (server) (rate(seldon_model_aggregate_infer_total{namespace=\"seldon-mesh\",server=\"mlserver\"}[2m]))",
-          Double.NaN),
-      new Preset("server p95 latency",
-          "histogram_quantile(0.95, sum by (server, le) (rate(seldon_model_infer_api_seconds_bucket"
-              + "{namespace=\"seldon-mesh\",server=\"mlserver\"}[2m])))",
-          Double.NaN),
-      new Preset("server memory pressure",
-          "sum by (server) (seldon_loaded_model_memory_bytes_gauge{namespace=\"seldon-mesh\",server=\"mlserver\"})"
-              + " / sum by (server) (seldon_server_replica_memory_capacity_bytes_gauge"
-              + "{namespace=\"seldon-mesh\",server=\"mlserver\"})",
-          Double.NaN));
+  private static final Duration WINDOW = Duration.ofMinutes(2);
+  private static final List<ObjectReference> MODEL_OBJECTS = List.of(ObjectReference.model("irisa0"),
+      ObjectReference.server("mlserver"), ObjectReference.of("v1", "Pod", "mlserver-1"),
+      ObjectReference.of("v1", "Namespace", "seldon-mesh"));
+  private static final List<ObjectReference> PIPELINE_OBJECTS = List.of(
+      ObjectReference.of(ObjectReference.SELDON_API_VERSION, "Pipeline", "iris-pipeline"),
+      ObjectReference.of("v1", "Pod", "seldon-pipelinegateway-0"), ObjectReference.of("v1", "Namespace", "seldon-mesh"));
 
   @TestFactory
   Stream<DynamicTest> everyConfigTemplateIsAcceptedByPrometheus() throws IOException {
@@ -98,17 +79,67 @@ class AdapterTemplatesIT {
     return tests.stream();
   }
 
+  /**
+   * The model presets, explained for a Model, a Server, a Pod and a Namespace in seldon-mesh, return the
+   * requests per second, or the mean seconds per request, of the synthetic series they designate.
+   */
   @TestFactory
-  Stream<DynamicTest> everySeldonPresetIsAcceptedAndGivesItsKnownValue() {
-    return PRESETS.stream().map(preset -> DynamicTest.dynamicTest(preset.name(), () -> {
-      double expected = preset.expected();
-      if (Double.isNaN(expected)) {
-        assertAccepted(preset.promql());
-      } else {
-        double value = PrometheusServer.client().query(preset.promql(), END).valueOf("model", "irisa0").orElseThrow();
-        assertThat(Math.abs(value - expected)).isLessThan(1e-9 * expected);
-      }
-    }));
+  Stream<DynamicTest> modelPresetsReturnTheRatesOfTheSeriesTheyDesignate() {
+    List<Series> known = new ArrayList<>();
+    for (SyntheticSeldonSeries.Series s : SyntheticSeldonSeries.SERIES) {
+      known.add(Series.of(SeldonPresets.MODEL_INFER_TOTAL, s.labels()));
+      known.add(Series.of(SeldonPresets.MODEL_INFER_SECONDS_TOTAL, s.labels()));
+    }
+    AdapterConfig rps = AdapterConfig.builder().addRule(SeldonPresets.modelInferRps(WINDOW)).build();
+    AdapterConfig latency = AdapterConfig.builder().addRule(SeldonPresets.modelLatency(WINDOW)).build();
+    return MODEL_OBJECTS.stream().flatMap(object -> Stream.of(
+        DynamicTest.dynamicTest("modelInferRps for " + object.kind() + " " + object.name(), () -> {
+          ObjectMetric metric = metric("infer_rps", object);
+          double expected = SyntheticSeldonSeries.designatedBy(metric, "seldon-mesh").stream()
+              .mapToDouble(SyntheticSeldonSeries.Series::rate).sum();
+          assertValue(rps.explain(metric, "seldon-mesh", known), object, expected);
+        }),
+        DynamicTest.dynamicTest("modelLatency for " + object.kind() + " " + object.name(), () -> {
+          ObjectMetric metric = metric("infer_latency_seconds", object);
+          List<SyntheticSeldonSeries.Series> designated = SyntheticSeldonSeries.designatedBy(metric, "seldon-mesh");
+          double expected = designated.stream().mapToDouble(s -> s.rate() * s.secondsPerRequest()).sum()
+              / designated.stream().mapToDouble(SyntheticSeldonSeries.Series::rate).sum();
+          assertValue(latency.explain(metric, "seldon-mesh", known), object, expected);
+        })));
+  }
+
+  /**
+   * The pipeline presets, explained for the gateway's objects over Seldon's documented series, are accepted
+   * by Prometheus' parser; no pipeline series is backfilled, so the result is empty.
+   */
+  @TestFactory
+  Stream<DynamicTest> pipelinePresetsAreAcceptedByPrometheus() {
+    Map<String, AdapterConfig> presets = new LinkedHashMap<>();
+    presets.put("pipeline_infer_rps",
+        AdapterConfig.builder().addRule(SeldonPresets.pipelineInferRps(WINDOW)).build());
+    presets.put("pipeline_infer_latency_seconds",
+        AdapterConfig.builder().addRule(SeldonPresets.pipelineLatency(WINDOW)).build());
+    return presets.entrySet().stream().flatMap(preset -> PIPELINE_OBJECTS.stream().map(object ->
+        DynamicTest.dynamicTest(preset.getKey() + " for " + object.kind() + " " + object.name(), () -> {
+          Explanation explanation = preset.getValue().explain(metric(preset.getKey(), object), "seldon-mesh");
+          assertThat(explanation.reasons()).isEmpty();
+          String promql = explanation.query().orElseThrow();
+          PrometheusClient prometheus = PrometheusServer.client();
+          assertThatThrownBy(() -> prometheus.query(promql, END))
+              .isInstanceOf(PrometheusException.EmptyResult.class);
+        })));
+  }
+
+  private static ObjectMetric metric(String name, ObjectReference object) {
+    return ObjectMetric.builder().metricName(name).describedObject(object).target(MetricTarget.averageValue(1))
+        .build();
+  }
+
+  private static void assertValue(Explanation explanation, ObjectReference object, double expected) {
+    assertThat(explanation.reasons()).isEmpty();
+    double value = PrometheusServer.client().query(explanation.query().orElseThrow(), END)
+        .valueOf(object.kind().toLowerCase(Locale.ROOT), object.name()).orElseThrow();
+    assertThat(Math.abs(value - expected)).as("%s against %s", value, expected).isLessThan(1e-9 * expected);
   }
 
   /** The vector whose output is not PromQL shows the check can fail: Prometheus reports a parse error. */

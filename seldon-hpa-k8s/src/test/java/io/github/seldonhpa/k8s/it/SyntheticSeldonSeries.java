@@ -1,5 +1,9 @@
 package io.github.seldonhpa.k8s.it;
 
+import io.github.seldonhpa.LabelSelector;
+import io.github.seldonhpa.LabelSelectorRequirement;
+import io.github.seldonhpa.ObjectMetric;
+import io.github.seldonhpa.ObjectReference;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -10,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -102,6 +107,38 @@ final class SyntheticSeldonSeries {
       new Series("seldon-prod", "mlserver", 1, "irisa0", 2, "rest", "500", 0.5));
 
   private SyntheticSeldonSeries() {}
+
+  /**
+   * The series an HPA Object metric in {@code hpaNamespace} designates, with Kubernetes label-selector
+   * semantics on the series labels (NotIn and DoesNotExist also match a missing label), independent of
+   * PromQL: the described object's label (the seeds' rule maps kind Model to label {@code model} and so on)
+   * and, unless it is a Namespace, the namespace.
+   */
+  static List<Series> designatedBy(ObjectMetric metric, String hpaNamespace) {
+    ObjectReference object = metric.describedObject().orElseThrow();
+    String label = object.kind().toLowerCase(Locale.ROOT);
+    LabelSelector selector = metric.selector().orElse(LabelSelector.builder().build());
+    return SERIES.stream().filter(s -> {
+      Map<String, String> labels = s.labels();
+      return object.name().equals(labels.get(label))
+          && (label.equals("namespace") || hpaNamespace.equals(labels.get("namespace")))
+          && selector.matchLabels().entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())))
+          && selector.matchExpressions().stream().allMatch(e -> selects(e, labels.get(e.key())));
+    }).collect(Collectors.toList());
+  }
+
+  private static boolean selects(LabelSelectorRequirement requirement, String value) {
+    switch (requirement.operator()) {
+      case IN:
+        return value != null && requirement.values().contains(value);
+      case NOT_IN:
+        return value == null || !requirement.values().contains(value);
+      case EXISTS:
+        return value != null;
+      default:
+        return value == null;
+    }
+  }
 
   /** Samples per series: one per scrape from {@code END - HISTORY} to {@code END}, both included. */
   static int samplesPerSeries() {
