@@ -15,6 +15,7 @@ import io.github.seldonhpa.promql.Series;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -55,6 +56,12 @@ final class LintRun {
   private final Set<String> invalidReported = new HashSet<>();
   private final List<Hpa> hpas = new ArrayList<>();
   private final List<Adapter> adapters = new ArrayList<>();
+  /** Seldon Models and Servers by {@code kind/name}: their indexes in {@link #manifests}. */
+  private final Map<String, List<Integer>> byKindName = new HashMap<>();
+  /** Namespaces of the HPAs scaling each Model name. */
+  private final Map<String, List<String>> scaledModels = new HashMap<>();
+  /** Names of the Models whose {@code spec.server} names a Server. */
+  private final Map<String, List<String>> modelsOnServer = new HashMap<>();
 
   LintRun(List<Manifest> manifests, Optional<AdapterConfig> given, LintFacts facts) {
     this.manifests = List.copyOf(manifests);
@@ -198,6 +205,8 @@ final class LintRun {
     AdapterConfig config;
     /** Whether it loads; the served checks use only configs that do. */
     boolean loads;
+    /** Explanations by metric name, described kind and namespace: the object's own name changes nothing. */
+    final Map<String, Explanation> explained = new HashMap<>();
     /** Per rule (custom rules, then external ones), the metrics it registers from the known series. */
     final List<List<RegisteredMetric>> registered = new ArrayList<>();
     /** Metric names custom rules may serve from series lint does not know (a recording rule, say). */
@@ -232,7 +241,17 @@ final class LintRun {
 
   List<Finding> run() {
     for (int i = 0; i < manifests.size(); i++) {
-      index(new Subject(i, manifests.get(i)));
+      Manifest m = manifests.get(i);
+      for (String kind : new String[] {"Model", "Server"}) {
+        if (isSeldon(m, kind)) {
+          byKindName.computeIfAbsent(kind + "/" + m.name().orElse(""), k -> new ArrayList<>()).add(i);
+        }
+      }
+      JsonNode server = m.node().path("spec").path("server");
+      if (isSeldon(m, "Model") && server.isTextual()) {
+        modelsOnServer.computeIfAbsent(server.textValue(), k -> new ArrayList<>()).add(m.name().orElse(""));
+      }
+      index(new Subject(i, m));
     }
     given.ifPresent(config -> {
       Adapter a = new Adapter();
@@ -248,6 +267,11 @@ final class LintRun {
     }
     for (Hpa hpa : hpas) {
       checkHpa(hpa);
+    }
+    for (Hpa h : hpas) {
+      if (h.targetsModel()) {
+        scaledModels.computeIfAbsent(h.targetName, k -> new ArrayList<>()).add(h.namespace);
+      }
     }
     checkDuplicateTargets();
     checkPairs();
@@ -521,7 +545,13 @@ final class LintRun {
       }
       Explanation e;
       try {
-        e = a.config.explain(metric, h.namespace, SeldonSeries.series());
+        String key = name + "\n" + described.path("apiVersion").asText("") + "\n"
+            + described.path("kind").asText("") + "\n" + h.namespace;
+        e = a.explained.get(key);
+        if (e == null) {
+          e = a.config.explain(metric, h.namespace, SeldonSeries.series());
+          a.explained.put(key, e);
+        }
       } catch (HpaValidationException unknownKind) {
         s.report(LintCode.METRIC_RESOURCE_NOT_MAPPED, describedPath, unknownKind.getMessage(),
             "describe the object the metric belongs to, normally the Seldon Model");
@@ -806,30 +836,33 @@ final class LintRun {
   }
 
   private void checkPairs() {
+    Map<String, List<Hpa>> modelHpas = new HashMap<>();
+    for (Hpa h : hpas) {
+      if (h.targetsModel()) {
+        modelHpas.computeIfAbsent(h.namespace + "/" + h.targetName, k -> new ArrayList<>()).add(h);
+      }
+    }
     for (Hpa server : hpas) {
       if (!server.targetsServer()) {
         continue;
       }
-      for (Hpa model : hpas) {
-        if (model.targetsModel() && model.namespace.equals(server.namespace) && paired(model, server)) {
+      // the Models it pairs with: the ones its metrics describe, and the ones whose spec.server names it
+      Set<String> models = new LinkedHashSet<>();
+      for (JsonNode metric : server.spec.path("metrics")) {
+        JsonNode described = metric.path("object").path("describedObject");
+        if ("Model".equals(described.path("kind").asText())) {
+          models.add(described.path("name").asText());
+        }
+      }
+      models.addAll(modelsOnServer.getOrDefault(server.targetName, List.of()));
+      for (String name : models) {
+        for (Hpa model : modelHpas.getOrDefault(server.namespace + "/" + name, List.of())) {
           comparePair(model, server);
           // the Server HPA differs only where comparePair reports it: one finding per pair is enough
           percentScaleUp(model);
         }
       }
     }
-  }
-
-  private boolean paired(Hpa model, Hpa server) {
-    for (JsonNode metric : server.spec.path("metrics")) {
-      JsonNode described = metric.path("object").path("describedObject");
-      if ("Model".equals(described.path("kind").asText()) && model.targetName.equals(described.path("name").asText())) {
-        return true;
-      }
-    }
-    return find("Model", model.namespace, model.targetName)
-        .map(m -> server.targetName.equals(m.manifest.node().path("spec").path("server").asText()))
-        .orElse(false);
   }
 
   private void comparePair(Hpa model, Hpa server) {
@@ -888,8 +921,8 @@ final class LintRun {
     }
     String name = s.manifest.name().orElse("");
     String ns = s.manifest.namespace().orElse("");
-    boolean scaled = hpas.stream().anyMatch(h -> h.targetsModel() && h.targetName.equals(name)
-        && (ns.isEmpty() || h.namespace.isEmpty() || ns.equals(h.namespace)));
+    List<String> namespaces = scaledModels.getOrDefault(name, List.of());
+    boolean scaled = namespaces.stream().anyMatch(n -> ns.isEmpty() || n.isEmpty() || ns.equals(n));
     if (scaled) {
       return;
     }
@@ -1089,11 +1122,8 @@ final class LintRun {
 
   private Optional<Subject> find(String kind, String namespace, String name) {
     Subject loose = null;
-    for (int i = 0; i < manifests.size(); i++) {
+    for (int i : byKindName.getOrDefault(kind + "/" + name, List.of())) {
       Manifest m = manifests.get(i);
-      if (!isSeldon(m, kind) || !m.name().orElse("").equals(name)) {
-        continue;
-      }
       String ns = m.namespace().orElse("");
       if (ns.equals(namespace)) {
         return Optional.of(new Subject(i, m));
