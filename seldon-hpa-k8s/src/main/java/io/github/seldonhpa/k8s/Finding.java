@@ -1,6 +1,5 @@
 package io.github.seldonhpa.k8s;
 
-import io.github.seldonhpa.internal.HpaStyle;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -9,7 +8,6 @@ import org.immutables.value.Value;
  * ({@code spec.metrics[0].object.target.type}), where it was read, what is wrong and how to fix it.
  */
 @Value.Immutable
-@HpaStyle
 public abstract class Finding {
   /** How bad a finding is. */
   public enum Severity {

@@ -1,7 +1,6 @@
 package io.github.seldonhpa.k8s;
 
 import io.github.seldonhpa.HpaValidationException;
-import io.github.seldonhpa.internal.HpaStyle;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -13,7 +12,6 @@ import org.immutables.value.Value;
  * the adapter's relist interval, the Seldon Core 2 version and how long a server pod takes to start.
  */
 @Value.Immutable
-@HpaStyle
 public abstract class LintFacts {
   private static final Pattern VERSION = Pattern.compile("v?(\\d{1,6})\\.(\\d{1,6})(?:\\.(\\d{1,6}))?(?:[-+].*)?");
 
