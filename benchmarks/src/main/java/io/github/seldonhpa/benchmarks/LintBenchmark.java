@@ -1,15 +1,11 @@
 package io.github.seldonhpa.benchmarks;
 
-import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
-import static io.github.seldonhpa.SeldonHpa.objectMetric;
-import static io.github.seldonhpa.SeldonHpa.pods;
-import static io.github.seldonhpa.SeldonHpa.scalingRules;
 import static java.time.Duration.ofSeconds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.seldonhpa.ScalingPlan;
 import io.github.seldonhpa.k8s.Lint;
 import io.github.seldonhpa.k8s.LintFacts;
 import io.github.seldonhpa.k8s.Manifest;
@@ -55,17 +51,8 @@ public class LintBenchmark {
     List<String> documents = new ArrayList<>();
     documents.add(Manifests.adapterConfigMapYaml("hpa-metrics", "seldon-monitoring",
         SeldonPresets.inferRpsConfig(ofSeconds(120))));
-    for (int i = 0; i < SETUPS; i++) {
-      documents.add(Manifests.yaml(model("model-" + i)
-          .namespace("seldon-mesh")
-          .server("server-" + i)
-          .storageUri("gs://seldon-models/testing/iris" + i)
-          .addRequirement("sklearn")
-          .memory("3M")
-          .addMetric(objectMetric("infer_rps", averageValue(3 + i % 7)))
-          .replicas(1, 3 + i % 5)
-          .scaleUp(scalingRules().stabilizationWindow(ofSeconds(60)).addPolicy(pods(5, ofSeconds(90))).build())
-          .build()));
+    for (ScalingPlan plan : SeldonPairs.plans(SETUPS)) {
+      documents.add(Manifests.yaml(plan));
     }
     yaml = Manifests.join(documents);
     manifests = ManifestReader.create().read("bench.yaml", yaml);

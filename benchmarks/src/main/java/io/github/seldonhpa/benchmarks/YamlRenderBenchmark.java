@@ -1,12 +1,5 @@
 package io.github.seldonhpa.benchmarks;
 
-import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
-import static io.github.seldonhpa.SeldonHpa.objectMetric;
-import static io.github.seldonhpa.SeldonHpa.pods;
-import static io.github.seldonhpa.SeldonHpa.scalingRules;
-import static java.time.Duration.ofSeconds;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -18,7 +11,6 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.github.seldonhpa.ScalingPlan;
 import io.github.seldonhpa.k8s.Manifests;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,23 +40,12 @@ import org.openjdk.jmh.infra.Blackhole;
 public class YamlRenderBenchmark {
   private static final int PLANS = 10_000;
 
-  private final List<ScalingPlan> plans = new ArrayList<>(PLANS);
+  private List<ScalingPlan> plans;
   private ObjectMapper yamlMapper;
 
   @Setup
   public void setUp() {
-    for (int i = 0; i < PLANS; i++) {
-      plans.add(model("model-" + i)
-          .namespace("seldon-mesh")
-          .server("server-" + i)
-          .storageUri("gs://seldon-models/testing/iris" + i)
-          .addRequirement("sklearn")
-          .memory("3M")
-          .addMetric(objectMetric("infer_rps", averageValue(3 + i % 7)))
-          .replicas(1, 3 + i % 5)
-          .scaleUp(scalingRules().stabilizationWindow(ofSeconds(60)).addPolicy(pods(5, ofSeconds(90))).build())
-          .build());
-    }
+    plans = SeldonPairs.plans(PLANS);
     yamlMapper = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
   }

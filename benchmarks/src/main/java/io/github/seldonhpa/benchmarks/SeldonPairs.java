@@ -1,0 +1,35 @@
+package io.github.seldonhpa.benchmarks;
+
+import static io.github.seldonhpa.SeldonHpa.averageValue;
+import static io.github.seldonhpa.SeldonHpa.model;
+import static io.github.seldonhpa.SeldonHpa.objectMetric;
+import static io.github.seldonhpa.SeldonHpa.pods;
+import static io.github.seldonhpa.SeldonHpa.scalingRules;
+import static java.time.Duration.ofSeconds;
+
+import io.github.seldonhpa.ScalingPlan;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The benchmarks' workload: single-model-serving plans shaped like the Seldon docs', varied by index. */
+final class SeldonPairs {
+  private SeldonPairs() {}
+
+  /** {@code n} plans: Model {@code model-i} on Server {@code server-i}, infer_rps AverageValue, the docs' scale-up. */
+  static List<ScalingPlan> plans(int n) {
+    List<ScalingPlan> plans = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      plans.add(model("model-" + i)
+          .namespace("seldon-mesh")
+          .server("server-" + i)
+          .storageUri("gs://seldon-models/testing/iris" + i)
+          .addRequirement("sklearn")
+          .memory("3M")
+          .addMetric(objectMetric("infer_rps", averageValue(3 + i % 7)))
+          .replicas(1, 3 + i % 5)
+          .scaleUp(scalingRules().stabilizationWindow(ofSeconds(60)).addPolicy(pods(5, ofSeconds(90))).build())
+          .build());
+    }
+    return plans;
+  }
+}
