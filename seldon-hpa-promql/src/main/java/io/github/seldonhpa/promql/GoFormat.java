@@ -4,7 +4,6 @@ import io.github.seldonhpa.HpaValidationException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -457,6 +456,15 @@ final class GoFormat {
         fmtS(typeName(arg));
         return;
       }
+      if (verb == 'p') {
+        if (arg instanceof List || arg instanceof Map || arg instanceof GoMap) {
+          // Go prints the address of a slice's or map's data, which a Java value does not have.
+          throw new HpaValidationException(
+              "printf verb %p is not supported by seldon-hpa (was " + typeName(arg) + ")");
+        }
+        badVerb(verb, arg, false);
+        return;
+      }
       printValue(arg, verb, 0);
     }
 
@@ -527,15 +535,15 @@ final class GoFormat {
         }
         buf.append('{');
         boolean first = true;
-        for (Map.Entry<String, Object> e : s.fields().entrySet()) {
+        for (int i = 0; i < s.size(); i++) {
           if (!first) {
             buf.append(sharpV ? ", " : " ");
           }
           first = false;
           if (plusV || sharpV) {
-            buf.append(e.getKey()).append(':');
+            buf.append(s.name(i)).append(':');
           }
-          printValue(e.getValue(), verb, depth + 1);
+          printValue(s.value(i), verb, depth + 1);
         }
         buf.append('}');
       } else {
@@ -616,7 +624,7 @@ final class GoFormat {
     }
 
     private void fmtSx(String s, String digits) {
-      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      byte[] b = GoQuote.utf8(s);
       int length = b.length;
       if (precPresent && prec < length) {
         length = prec;
@@ -1054,7 +1062,11 @@ final class GoFormat {
       }
     }
     out.append(fmt);
-    int exp = d.nd() == 0 ? 0 : d.dp - 1;
+    appendExponent(out, d.nd() == 0 ? 0 : d.dp - 1);
+  }
+
+  /** A signed exponent of at least two digits, as strconv writes it: +06, -10, +308. */
+  private static void appendExponent(StringBuilder out, int exp) {
     if (exp < 0) {
       out.append('-');
       exp = -exp;
@@ -1159,16 +1171,7 @@ final class GoFormat {
       }
     }
     out.append(fmt == 'X' ? 'P' : 'p');
-    if (exp < 0) {
-      out.append('-');
-      exp = -exp;
-    } else {
-      out.append('+');
-    }
-    if (exp < 10) {
-      out.append('0');
-    }
-    out.append(exp);
+    appendExponent(out, exp);
     return out.toString();
   }
 }

@@ -19,6 +19,24 @@ final class GoQuote {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+  /**
+   * The bytes of the Go string a Java string stands for: UTF-8, with each lone surrogate as U+FFFD
+   * (Java's own encoder writes {@code ?} for them).
+   */
+  static byte[] utf8(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        StringBuilder fixed = new StringBuilder(s.length());
+        s.codePoints().forEach(r -> fixed.appendCodePoint(r >= 0xD800 && r <= 0xDFFF ? 0xFFFD : r));
+        return fixed.toString().getBytes(StandardCharsets.UTF_8);
+      }
+    }
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
   /** {@code strconv.Quote(s)}. */
   static String quote(String s) {
     StringBuilder out = new StringBuilder(s.length() + 2);

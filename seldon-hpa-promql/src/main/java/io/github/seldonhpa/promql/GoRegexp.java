@@ -56,11 +56,6 @@ final class GoRegexp {
     return expr;
   }
 
-  /** The translated Java pattern. */
-  Pattern pattern() {
-    return pattern;
-  }
-
   /** {@code MatchString}: whether {@code s} contains a match (unanchored). */
   boolean matches(String s) {
     return pattern.matcher(s).find();
@@ -341,7 +336,8 @@ final class GoRegexp {
     }
 
     private void openGroup(boolean capture) {
-      if (stack.size() > 1000) {
+      // Go's parser limits the nesting of the syntax tree to a height of 1000.
+      if (stack.size() >= 1000) {
         throw error("expression nests too deeply", whole);
       }
       stack.add(new Frame(flags, capture));
@@ -443,6 +439,9 @@ final class GoRegexp {
           }
           max = m[0];
           i = m[1];
+          if (max < 0) {
+            min = -1; // too big a number: an invalid count, not an unbounded one
+          }
         }
       }
       if (i >= s.length() || s.charAt(i) != '}') {

@@ -82,10 +82,6 @@ final class GoTemplate {
     return new GoMap("map[string]interface {}", null, entries);
   }
 
-  String name() {
-    return name;
-  }
-
   /** {@code tmpl.Execute(&buf, data)}; returns the output. */
   String execute(Object data) {
     StringBuilder out = new StringBuilder(text.length() + 64);
@@ -287,7 +283,6 @@ final class GoTemplate {
             || val instanceof Byte) {
           long n = ((Number) val).longValue();
           if (r.pipe.decl.length > 1) {
-            node = r;
             throw errorf("can't use " + GoFormat.sprint(val) + " to iterate over more than one variable");
           }
           if (n > 0) {
@@ -299,7 +294,6 @@ final class GoTemplate {
             return NORMAL;
           }
         } else if (val != null) {
-          node = r;
           throw errorf("range can't iterate over " + GoFormat.sprint(val));
         }
         if (r.elseList != null) {
@@ -466,11 +460,12 @@ final class GoTemplate {
       boolean hasArgs = (args != null && args.length > 1) || fin != MISSING;
       if (receiver instanceof GoStruct) {
         GoStruct s = (GoStruct) receiver;
-        if (s.hasField(fieldName)) {
+        int i = s.indexOf(fieldName);
+        if (i >= 0) {
           if (hasArgs) {
             throw errorf(fieldName + " has arguments but cannot be invoked as function");
           }
-          return s.field(fieldName);
+          return s.value(i);
         }
       } else if (receiver instanceof Map) {
         if (hasArgs) {

@@ -80,7 +80,7 @@ final class GoTemplateFuncs {
     if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
       return ((Number) v).longValue() != 0;
     }
-    if (v instanceof Double || v instanceof Float) {
+    if (v instanceof Double) {
       return ((Number) v).doubleValue() != 0;
     }
     if (v instanceof List) {
@@ -117,7 +117,7 @@ final class GoTemplateFuncs {
         }
         item = list.get(x);
       } else if (item instanceof String) {
-        byte[] b = ((String) item).getBytes(StandardCharsets.UTF_8);
+        byte[] b = GoQuote.utf8((String) item);
         int x = indexArg(index, b.length);
         if (x == b.length) {
           throw new FuncError("reflect: string index out of range");
@@ -173,7 +173,7 @@ final class GoTemplateFuncs {
       if (indexes.length == 3) {
         throw new FuncError("cannot 3-index slice a string");
       }
-      bytes = ((String) item).getBytes(StandardCharsets.UTF_8);
+      bytes = GoQuote.utf8((String) item);
       len = bytes.length;
     } else if (item instanceof List) {
       len = ((List<?>) item).size();
@@ -192,7 +192,7 @@ final class GoTemplateFuncs {
     }
     if (bytes != null) {
       String s = new String(bytes, idx[0], idx[1] - idx[0], StandardCharsets.UTF_8);
-      if (!java.util.Arrays.equals(s.getBytes(StandardCharsets.UTF_8),
+      if (!java.util.Arrays.equals(GoQuote.utf8(s),
           java.util.Arrays.copyOfRange(bytes, idx[0], idx[1]))) {
         // Go would hold the partial UTF-8 bytes; a Java string cannot.
         throw new FuncError("seldon-hpa cannot slice a string inside a multi-byte character");
@@ -257,7 +257,7 @@ final class GoTemplateFuncs {
     if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
       return BasicKind.INT;
     }
-    if (v instanceof Double || v instanceof Float) {
+    if (v instanceof Double) {
       return BasicKind.FLOAT;
     }
     if (v instanceof String) {
@@ -446,7 +446,7 @@ final class GoTemplateFuncs {
   /** {@code url.QueryEscape}. */
   static String urlquery(String s) {
     StringBuilder out = new StringBuilder(s.length() + 8);
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+    for (byte b : GoQuote.utf8(s)) {
       int c = b & 0xFF;
       if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
           || c == '_' || c == '.' || c == '~') {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The lexer of Go's {@code text/template/parse} (Go 1.22 to 1.24): text, actions with configurable
+ * The lexer of Go's {@code text/template/parse} as of Go 1.24: text, actions with configurable
  * delimiters, trim markers ({@code <<- } and {@code  ->>}), comments, and the tokens inside actions. It
  * stops at the first error and emits it as an {@link Kind#ERROR} token carrying Go's message, which the
  * parser reports where Go's parser would meet it.
@@ -125,15 +125,21 @@ final class GoTemplateLexer {
   private static final int TEXT = 1;
   private static final int INSIDE = 2;
 
+  /**
+   * The 1-based line of offset {@code at}, counting the newlines before it as Go does. Tokens are emitted in
+   * input order, so the count only moves forward.
+   */
   private int line(int at) {
-    int n = 1;
-    for (int i = 0; i < at; i++) {
-      if (input.charAt(i) == '\n') {
-        n++;
+    while (lineScanned < at) {
+      if (input.charAt(lineScanned++) == '\n') {
+        lineCount++;
       }
     }
-    return n;
+    return lineCount;
   }
+
+  private int lineScanned;
+  private int lineCount = 1;
 
   private void emit(Kind kind) {
     items.add(new Token(kind, start, input.substring(start, pos), line(start)));
@@ -495,7 +501,7 @@ final class GoTemplateLexer {
       case '(':
         return true;
       default:
-        return r == rightDelim.codePointAt(0);
+        return input.startsWith(rightDelim, pos);
     }
   }
 

@@ -25,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parser of Go's {@code text/template/parse} (Go 1.23 and 1.24, including {@code else with}), with
+ * The parser of Go's {@code text/template/parse} as of Go 1.24 (including {@code else with}), with
  * Go's error messages ({@code template: <name>:<line>: <message>}). {@code define}, {@code template},
  * {@code block}, the {@code call} builtin and complex constants are rejected with a message naming them,
  * because a template here is a single tree executed on plain data.
@@ -377,7 +377,7 @@ final class GoTemplateParser {
       int chainPos = peek().pos;
       List<String> fields = new ArrayList<>();
       while (peek().kind == Kind.FIELD) {
-        fields.add(next().val.substring(1));
+        fields.add(next().val.substring(1).intern());
       }
       if (node instanceof FieldNode) {
         return new FieldNode(chainPos, concat(((FieldNode) node).ident, fields));
@@ -423,7 +423,8 @@ final class GoTemplateParser {
       case VARIABLE:
         return useVar(token);
       case FIELD:
-        return new FieldNode(token.pos, new String[] {token.val.substring(1)});
+        // Interned so that struct field lookups usually succeed on a reference comparison.
+        return new FieldNode(token.pos, new String[] {token.val.substring(1).intern()});
       case BOOL:
         return new BoolNode(token.pos, token.val.equals("true"));
       case COMPLEX:
@@ -458,14 +459,14 @@ final class GoTemplateParser {
     }
   }
 
+  /** A reference to a declared variable; the lexer never puts a field into a variable token. */
   private Node useVar(Token token) {
-    String[] ident = token.val.split("\\.", -1);
     for (String v : vars) {
-      if (v.equals(ident[0])) {
-        return new VariableNode(token.pos, ident);
+      if (v.equals(token.val)) {
+        return new VariableNode(token.pos, new String[] {token.val});
       }
     }
-    throw errorf("undefined variable " + GoQuote.quote(ident[0]));
+    throw errorf("undefined variable " + GoQuote.quote(token.val));
   }
 
   private Node charConstant(Token token) {
@@ -573,7 +574,7 @@ final class GoTemplateParser {
 
   private Node number(Token token) {
     String text = token.val;
-    if (text.endsWith("i")) {
+    if (text.endsWith("i") && GoNumbers.parseFloat(text.substring(0, text.length() - 1)) != null) {
       throw unsupported("complex number constants");
     }
     Long u = GoNumbers.parseInt(text, true);

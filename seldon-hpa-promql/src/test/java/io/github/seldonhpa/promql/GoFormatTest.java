@@ -484,6 +484,14 @@ class GoFormatTest {
   }
 
   @Test
+  void percentPHasNoAddressToPrint() {
+    assertThat(GoFormat.sprintf("%p", "x")).isEqualTo("%!p(string=x)");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> GoFormat.sprintf("%p", List.of("a")))
+        .isInstanceOf(io.github.seldonhpa.HpaValidationException.class)
+        .hasMessage("printf verb %p is not supported by seldon-hpa (was []string)");
+  }
+
+  @Test
   void shortestFloatsForPercentV() {
     assertThat(GoFormat.sprint(1e6)).isEqualTo("1e+06");
     assertThat(GoFormat.sprint(100000.0)).isEqualTo("100000");

@@ -42,6 +42,14 @@ class GoQuoteTest {
   }
 
   @Test
+  void goBytesOfAJavaStringTurnLoneSurrogatesIntoTheReplacementCharacter() {
+    assertThat(GoQuote.utf8("a\ud800")).containsExactly('a', 0xEF, 0xBF, 0xBD);
+    assertThat(GoQuote.utf8("\ud83d\ude00")).containsExactly(0xF0, 0x9F, 0x98, 0x80);
+    assertThat(GoFormat.sprintf("%x", "\udc00")).isEqualTo("efbfbd");
+    assertThat(GoTemplate.parse("t", "<<len .>>").execute("\udc00")).isEqualTo("3");
+  }
+
+  @Test
   void unquoteMatchesGo() {
     String[][] cases = {
       {"\"\"", ""},

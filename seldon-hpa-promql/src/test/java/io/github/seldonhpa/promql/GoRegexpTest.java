@@ -69,6 +69,134 @@ class GoRegexpTest {
         .hasMessage("error parsing regexp: " + message);
   }
 
+  /** Go's regexp/syntax parse_test.go: invalidRegexps, then onlyPOSIX (invalid in Perl mode). */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"(", ")", "(a", "a)", "(a))", "(a|b|", "a|b|)",
+      "(a|b|))", "(a|b", "a|b)", "(a|b))", "[a-z", "([a-z)", "[a-z)", "([a-z]))", "x{1001}", "x{9876543210}",
+      "x{2,1}", "x{1,9876543210}", "(?P<name>a", "(?P<name>", "(?P<name", "(?P<x y>a)", "(?P<>a)", "(?<name>a",
+      "(?<name>", "(?<name", "(?<x y>a)", "(?<>a)", "[a-Z]", "(?i)[a-Z]", "\\Q\\E*", "a{100000}", "a{100000,}",
+      "((((((((((x{2}){2}){2}){2}){2}){2}){2}){2}){2}){2})", "a++", "a**", "a?*", "a+*", "a{1}*", ".{1}{2}.{3}"})
+  void rejectsGosInvalidRegexps(String re) {
+    assertThatThrownBy(() -> GoRegexp.compile(re)).isInstanceOf(HpaValidationException.class)
+        .hasMessageStartingWith("error parsing regexp: ");
+  }
+
+  @Test
+  void rejectsNestingDeeperThanGo() {
+    assertThatThrownBy(() -> GoRegexp.compile("(".repeat(1000) + ")".repeat(1000)))
+        .hasMessageStartingWith("error parsing regexp: expression nests too deeply");
+    assertThatThrownBy(() -> GoRegexp.compile("(?:".repeat(1000) + ")*".repeat(1000)))
+        .hasMessageStartingWith("error parsing regexp: expression nests too deeply");
+  }
+
+  /** Go's regexp/syntax parse_test.go: onlyPerl, valid in Go's Perl mode. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"[a-b-c]", "\\Qabc\\E", "\\Q*+?{[\\E", "\\Q\\\\E",
+      "\\Q\\\\\\E", "(?:a)", "(?P<name>a)", "(?<name>a)"})
+  void acceptsGosPerlOnlySyntax(String re) {
+    assertThat(GoRegexp.compile(re).toString()).isEqualTo(re);
+  }
+
+  @Test
+  void quotedLiteralsMatchLiterally() {
+    assertThat(GoRegexp.compile("^\\Q*+?{[\\E$").matches("*+?{[")).isTrue();
+    assertThat(GoRegexp.compile("^\\Q\\\\E$").matches("\\\\")).isFalse();
+    assertThat(GoRegexp.compile("^\\Q\\\\E$").matches("\\")).isTrue();
+    assertThat(GoRegexp.compile("^[a-b-c]+$").matches("a-c")).isTrue();
+  }
+
+  /** The ASCII rows of Go's regexp find_test.go findTests: the first match's FindStringSubmatchIndex. */
+  @Test
+  void findSubmatchIndexMatchesGosFindTests() {
+    Object[][] rows = {
+      {"", "", new int[] {0, 0}},
+      {"^abcdefg", "abcdefg", new int[] {0, 7}},
+      {"a+", "baaab", new int[] {1, 4}},
+      {"abcd..", "abcdef", new int[] {0, 6}},
+      {"a", "a", new int[] {0, 1}},
+      {"x", "y", null},
+      {"b", "abc", new int[] {1, 2}},
+      {".", "a", new int[] {0, 1}},
+      {".*", "abcdef", new int[] {0, 6}},
+      {"^", "abcde", new int[] {0, 0}},
+      {"$", "abcde", new int[] {5, 5}},
+      {"^abcd$", "abcd", new int[] {0, 4}},
+      {"^bcd'", "abcdef", null},
+      {"^abcd$", "abcde", null},
+      {"a*", "baaab", new int[] {0, 0}},
+      {"[a-z]+", "abcd", new int[] {0, 4}},
+      {"[^a-z]+", "ab1234cd", new int[] {2, 6}},
+      {"[a\\-\\]z]+", "az]-bcz", new int[] {0, 4}},
+      {"[^\\n]+", "abcd\n", new int[] {0, 4}},
+      {"()", "", new int[] {0, 0, 0, 0}},
+      {"(a)", "a", new int[] {0, 1, 0, 1}},
+      {"(.*)", "", new int[] {0, 0, 0, 0}},
+      {"(.*)", "abcd", new int[] {0, 4, 0, 4}},
+      {"(..)(..)", "abcd", new int[] {0, 4, 0, 2, 2, 4}},
+      {"(([^xyz]*)(d))", "abcd", new int[] {0, 4, 0, 4, 0, 3, 3, 4}},
+      {"((a|b|c)*(d))", "abcd", new int[] {0, 4, 0, 4, 2, 3, 3, 4}},
+      {"(((a|b|c)*)(d))", "abcd", new int[] {0, 4, 0, 4, 0, 3, 2, 3, 3, 4}},
+      {"\\a\\f\\n\\r\\t\\v", "\u0007\f\n\r\t\u000b", new int[] {0, 6}},
+      {"[\\a\\f\\n\\r\\t\\v]+", "\u0007\f\n\r\t\u000b", new int[] {0, 6}},
+      {"a*(|(b))c*", "aacc", new int[] {0, 4, 2, 2, -1, -1}},
+      {"(.*).*", "ab", new int[] {0, 2, 0, 2}},
+      {"[.]", ".", new int[] {0, 1}},
+      {"/$", "/abc/", new int[] {4, 5}},
+      {"/$", "/abc", null},
+      {".(.)", "abcd", new int[] {0, 2, 1, 2}},
+      {"a(b*)", "abbaab", new int[] {0, 3, 1, 3}},
+      {"ab$", "cab", new int[] {1, 3}},
+      {"axxb$", "axxcb", null},
+      {"data", "daXY data", new int[] {5, 9}},
+      {"da(.)a$", "daXY data", new int[] {5, 9, 7, 8}},
+      {"zx+", "zzx", new int[] {1, 3}},
+      {"ab$", "abcab", new int[] {3, 5}},
+      {"(aa)*$", "a", new int[] {1, 1, -1, -1}},
+      {"(?:.|(?:.a))", "", null},
+      {"(?:A(?:A|a))", "Aa", new int[] {0, 2}},
+      {"(?:A|(?:A|a))", "a", new int[] {0, 1}},
+      {"(a){0}", "", new int[] {0, 0, -1, -1}},
+      {"(?-s)(?:(?:^).)", "\n", null},
+      {"(?s)(?:(?:^).)", "\n", new int[] {0, 1}},
+      {"(?:(?:^).)", "\n", null},
+      {"\\b", "x", new int[] {0, 0}},
+      {"\\b", "xx yy", new int[] {0, 0}},
+      {"\\B", "x", null},
+      {"\\B", "xx", new int[] {1, 1}},
+      {"\\B", "x y", null},
+      {"\\B", "xx yy", new int[] {1, 1}},
+      {"(|a)*", "aa", new int[] {0, 0, 0, 0}},
+      {"[^\\S\\s]", "abcd", null},
+      {"[^\\S[:space:]]", "abcd", null},
+      {"[^\\D\\d]", "abcd", null},
+      {"[^\\D[:digit:]]", "abcd", null},
+      {"(?i)\\W", "x", null},
+      {"(?i)\\W", "k", null},
+      {"(?i)\\W", "s", null},
+      {"\\!\\\"\\#\\$\\%\\&\\'\\(\\)\\*\\+\\,\\-\\.\\/\\:\\;\\<\\=\\>\\?\\@\\[\\\\\\]\\^\\_\\{\\|\\}\\~",
+          "!\"#$%&'()*+,-./:;<=>?@[\\]^_{|}~", new int[] {0, 31}},
+      {"[\\!\\\"\\#\\$\\%\\&\\'\\(\\)\\*\\+\\,\\-\\.\\/\\:\\;\\<\\=\\>\\?\\@\\[\\\\\\]\\^\\_\\{\\|\\}\\~]+",
+          "!\"#$%&'()*+,-./:;<=>?@[\\]^_{|}~", new int[] {0, 31}},
+      {"\\`", "`", new int[] {0, 1}},
+      {"[\\`]+", "`", new int[] {0, 1}},
+    };
+    for (Object[] row : rows) {
+      GoRegexp re = GoRegexp.compile((String) row[0]);
+      assertThat(re.toString()).isEqualTo(row[0]);
+      assertThat(re.findSubmatchIndex((String) row[1])).as("%s on %s", row[0], row[1]).isEqualTo(row[2]);
+    }
+  }
+
+  /** Go's regexp all_test.go numSubexpCases. */
+  @Test
+  void numSubexpMatchesGo() {
+    Object[][] rows = {{"", 0}, {".*", 0}, {"abba", 0}, {"ab(b)a", 1}, {"ab(.*)a", 1}, {"(.*)ab(.*)a", 2},
+        {"(.*)(ab)(.*)a", 3}, {"(.*)((a)b)(.*)a", 4}, {"(.*)(\\(ab)(.*)a", 3}, {"(.*)(\\(a\\)b)(.*)a", 3}};
+    for (Object[] row : rows) {
+      assertThat(GoRegexp.compile((String) row[0]).numSubexp()).as((String) row[0]).isEqualTo(row[1]);
+    }
+  }
+
   @Test
   void dollarIsEndOfTextAndDotSkipsNewlineUnlessFlagged() {
     assertThat(GoRegexp.compile("a$").matches("a\n")).isFalse();
