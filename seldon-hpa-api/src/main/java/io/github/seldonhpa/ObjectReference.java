@@ -54,7 +54,8 @@ public abstract class ObjectReference {
 
   @Value.Check
   final void check() {
-    Checks.check(API_VERSION.matcher(apiVersion()).matches(),
+    // a group is a DNS-1123 subdomain (253), a version a label (63); bounding first keeps the regex linear
+    Checks.check(apiVersion().length() <= 253 + 1 + 63 && API_VERSION.matcher(apiVersion()).matches(),
         "apiVersion must be <group>/<version> or <version> (was \"%s\")", apiVersion());
     Checks.pathSegment("kind", kind());
     Checks.pathSegment("name", name());

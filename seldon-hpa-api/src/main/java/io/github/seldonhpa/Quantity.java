@@ -20,7 +20,9 @@ public final class Quantity implements Comparable<Quantity> {
   }
 
   private static final BigDecimal INT64_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+  private static final BigDecimal INT64_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
   private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+  private static final BigDecimal NANO = BigDecimal.valueOf(1, 9);
 
   private final BigDecimal value;
   private final Format format;
@@ -199,7 +201,15 @@ public final class Quantity implements Comparable<Quantity> {
     if (v.signum() == 0) {
       return BigDecimal.ZERO;
     }
-    return v.scale() > 9 ? v.setScale(9, RoundingMode.UP) : v;
+    if (v.scale() <= 9) {
+      return v;
+    }
+    // Below one nano unit the result is +-1n; deciding that first keeps setScale from building a power of
+    // ten as long as a huge negative exponent (1e-999999999).
+    if (v.precision() - v.scale() < -8) {
+      return v.signum() > 0 ? NANO : NANO.negate();
+    }
+    return v.setScale(9, RoundingMode.UP);
   }
 
   /** The exact value. */
@@ -218,7 +228,7 @@ public final class Quantity implements Comparable<Quantity> {
    * @throws ArithmeticException when it does not fit a {@code long} (Go would overflow silently)
    */
   public long milliValue() {
-    return value.multiply(THOUSAND).setScale(0, RoundingMode.UP).longValueExact();
+    return toLongRoundingUp(value.multiply(THOUSAND));
   }
 
   /**
@@ -227,7 +237,15 @@ public final class Quantity implements Comparable<Quantity> {
    * @throws ArithmeticException when it does not fit a {@code long}
    */
   public long longValue() {
-    return value.setScale(0, RoundingMode.UP).longValueExact();
+    return toLongRoundingUp(value);
+  }
+
+  /** Checks the range before rounding, so a huge exponent (1e999999999) fails fast instead of expanding. */
+  private static long toLongRoundingUp(BigDecimal v) {
+    if (v.compareTo(INT64_MAX) > 0 || v.compareTo(INT64_MIN) < 0) {
+      throw new ArithmeticException("quantity out of the long range: " + v);
+    }
+    return v.setScale(0, RoundingMode.UP).longValueExact();
   }
 
   /** -1, 0 or 1 as the value is negative, zero or positive. */

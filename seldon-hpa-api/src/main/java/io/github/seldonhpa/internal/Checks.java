@@ -45,11 +45,6 @@ public final class Checks {
             + " letter or digit, at most 63 characters (was \"%s\")", field, value);
   }
 
-  /** {@code field} must be set when {@code set} is false. */
-  public static void present(String field, boolean set, String why) {
-    check(set, "%s must be set %s (was unset)", field, why);
-  }
-
   /** Not empty and not only white space. */
   public static void notBlank(String field, String value) {
     check(!value.trim().isEmpty(), "%s must not be blank (was \"%s\")", field, value);

@@ -3,16 +3,21 @@ package io.github.seldonhpa.testing;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.github.seldonhpa.Behavior;
+import io.github.seldonhpa.Hpa;
 import io.github.seldonhpa.LabelSelector;
 import io.github.seldonhpa.LabelSelectorRequirement;
 import io.github.seldonhpa.Metric;
 import io.github.seldonhpa.MetricTarget;
+import io.github.seldonhpa.Model;
 import io.github.seldonhpa.ObjectMetric;
 import io.github.seldonhpa.ObjectReference;
+import io.github.seldonhpa.PodsMetric;
 import io.github.seldonhpa.Quantity;
+import io.github.seldonhpa.ResourceMetric;
 import io.github.seldonhpa.ScalingPlan;
 import io.github.seldonhpa.ScalingPolicy;
 import io.github.seldonhpa.ScalingRules;
+import io.github.seldonhpa.Server;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,6 +160,62 @@ public final class Generators {
               uri.ifPresent(u -> b.addRequirement("sklearn").memory("3M"));
               return b.build();
             });
+  }
+
+  /**
+   * Seldon Models: HPA-style (replicas only) or native-scaling (min/max set), with optional namespace,
+   * requirements, memory, server and labels.
+   */
+  public static Gen<Model> models() {
+    Gen<Optional<int[]>> nativeBounds = Generate.range(1, 10).zip(Generate.range(0, 10),
+        (min, extra) -> new int[] {min, min + extra}).toOptionals(50);
+    Gen<List<String>> requirements = lists().of(Generate.pick(List.of("sklearn", "tensorflow", "xgboost", "mlflow")))
+        .ofSizeBetween(0, 2);
+    return names().zip(namespaces().toOptionals(70), requirements, positiveQuantities().toOptionals(60),
+            (name, ns, reqs, mem) -> Model.builder().name(name).namespace(ns).storageUri("gs://seldon-models/" + name)
+                .addAllRequirements(reqs).memory(mem))
+        .zip(names().toOptionals(30), nativeBounds, Generate.range(1, 10),
+            (b, server, bounds, replicas) -> {
+              b.server(server);
+              if (bounds.isPresent()) {
+                b.minReplicas(bounds.get()[0]).maxReplicas(bounds.get()[1]).replicas(bounds.get()[0]);
+              } else {
+                b.replicas(replicas);
+              }
+              return b.build();
+            });
+  }
+
+  /** Seldon Servers without native scaling bounds (as an HPA needs them), sometimes with labels. */
+  public static Gen<Server> servers() {
+    return names().zip(namespaces().toOptionals(70), Generate.pick(List.of("mlserver", "triton")),
+        Generate.range(0, 10), chars(LOWER_DIGITS, 1, 8).toOptionals(30),
+        (name, ns, config, replicas, team) -> {
+          Server.Builder b = Server.builder().name(name).namespace(ns).serverConfig(config).replicas(replicas);
+          team.ifPresent(t -> b.putLabel("team", t));
+          return b.build();
+        });
+  }
+
+  /** Resource (cpu/memory, Utilization or AverageValue) and Pods metrics, which only a Server HPA may carry. */
+  public static Gen<Metric> serverOnlyMetrics() {
+    Gen<Metric> cpu = Generate.range(1, 200).map(u -> (Metric) ResourceMetric.of("cpu", MetricTarget.utilization(u)));
+    Gen<Metric> memory = positiveQuantities().map(q -> (Metric) ResourceMetric.of("memory", MetricTarget.averageValue(q)));
+    Gen<Metric> pods = metricNames().zip(averageValueTargets(), (n, t) -> (Metric) PodsMetric.of(n, t));
+    return Generate.oneOf(cpu, memory, pods);
+  }
+
+  /** Hand-built Server HPAs mixing server-only metrics with Object metrics describing a Model. */
+  public static Gen<Hpa> serverHpas() {
+    Gen<Metric> described = objectMetrics().zip(names(), (m, model) -> (Metric) ObjectMetric.builder()
+        .metricName(m.metricName()).selector(m.selector()).describedObject(ObjectReference.model(model))
+        .target(m.target()).build());
+    Gen<List<Metric>> metrics = lists().of(Generate.oneOf(described, serverOnlyMetrics())).ofSizeBetween(0, 3);
+    return names().zip(namespaces(), Generate.range(1, 100).toOptionals(70), Generate.range(0, 100),
+            (server, ns, min, extra) -> Hpa.builder().name(server + "-server-hpa").namespace(ns)
+                .scaleTargetRef(ObjectReference.server(server)).minReplicas(min)
+                .maxReplicas(min.orElse(1) + extra))
+        .zip(metrics, behaviors().toOptionals(50), (b, ms, behavior) -> b.addAllMetrics(ms).behavior(behavior).build());
   }
 
   private static Gen<String> chars(String alphabet, int min, int max) {
