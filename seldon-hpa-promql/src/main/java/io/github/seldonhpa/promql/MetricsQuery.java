@@ -48,7 +48,11 @@ public final class MetricsQuery {
   /** The last selector converted by {@link #build} or {@link #buildExternal}, for the same reason. */
   private volatile Converted lastSelector;
 
-  private record Normalized(GroupResource written, GroupResourceKey key) {}
+  /** The namespace label, once known (the converter always gives the same one). */
+  private volatile String namespaceLabel;
+
+  /** A written resource, its normalised key and label (null when the converter has none). */
+  private record Normalized(GroupResource written, GroupResourceKey key, String label) {}
 
   private record Converted(LabelSelector selector, List<Requirement> requirements) {}
 
@@ -136,10 +140,17 @@ public final class MetricsQuery {
     if (last == null || !last.written().equals(resource)) {
       GroupResourceKey key = table.normalize(resource.group(), resource.resource()).orElseThrow(() ->
           new HpaValidationException("resource must be a known resource (was \"" + resource + "\")"));
-      last = new Normalized(resource, key);
+      String label;
+      try {
+        label = converter.labelFor(key);
+      } catch (HpaValidationException e) {
+        label = null; // build reports it, after the errors the adapter reports first
+      }
+      last = new Normalized(resource, key, label);
       lastResource = last;
     }
-    return build(series, last.key(), namespace, List.of(), requirements(selector), Arrays.asList(names));
+    return build(series, last.key(), last.label(), namespace, List.of(), requirements(selector),
+        Arrays.asList(names));
   }
 
   /**
@@ -169,10 +180,15 @@ public final class MetricsQuery {
   /** {@code Build}: requirements must be in selector order. */
   String build(String series, GroupResourceKey resource, String namespace, List<String> extraGroupBy,
       List<Requirement> requirements, List<String> names) {
+    return build(series, resource, null, namespace, extraGroupBy, requirements, names);
+  }
+
+  private String build(String series, GroupResourceKey resource, String knownLabel, String namespace,
+      List<String> extraGroupBy, List<Requirement> requirements, List<String> names) {
     // the adapter's error order: namespace label, then selector operators, then resource label
-    String nsLabel = namespace.isEmpty() ? null : converter.labelFor(GroupResourceKey.NAMESPACES);
+    String nsLabel = namespace.isEmpty() ? null : namespaceLabel();
     checkSelector(requirements);
-    String resourceLabel = converter.labelFor(resource);
+    String resourceLabel = knownLabel != null ? knownLabel : converter.labelFor(resource);
     String target = names.size() == 1 ? names.get(0) : String.join("|", names);
     Matchers matchers = new Matchers(requirements, nsLabel, namespace, resourceLabel,
         names.size() > 1 ? Matcher.MATCH : Matcher.EQUAL, target);
@@ -189,13 +205,22 @@ public final class MetricsQuery {
   /** {@code BuildExternal}: requirements must be in selector order. */
   String buildExternal(String series, String namespace, String groupBy, List<String> groupBySlice,
       List<Requirement> requirements) {
-    String nsLabel = namespaced && !namespace.isEmpty() ? converter.labelFor(GroupResourceKey.NAMESPACES) : null;
+    String nsLabel = namespaced && !namespace.isEmpty() ? namespaceLabel() : null;
     checkSelector(requirements);
     Matchers matchers = new Matchers(requirements, nsLabel, namespace, null, null, null);
     if (plan != null) {
       return render(series, matchers, groupBy);
     }
     return execute(series, matchers, groupBy, groupBySlice);
+  }
+
+  private String namespaceLabel() {
+    String label = namespaceLabel;
+    if (label == null) {
+      label = converter.labelFor(GroupResourceKey.NAMESPACES);
+      namespaceLabel = label;
+    }
+    return label;
   }
 
   /** {@code processQueryParts}' checks: a label and a supported operator for its number of values. */
