@@ -13,6 +13,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class AdapterConfig {
+  AdapterConfig() {}
+
   /** {@code rules}: served on {@code custom.metrics.k8s.io}. */
   public abstract List<DiscoveryRule> rules();
 

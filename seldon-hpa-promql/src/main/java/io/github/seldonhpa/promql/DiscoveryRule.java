@@ -11,6 +11,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class DiscoveryRule {
+  DiscoveryRule() {}
+
   /** {@code seriesQuery}: sent verbatim as {@code match[]} to {@code /api/v1/series}. */
   public abstract String seriesQuery();
 

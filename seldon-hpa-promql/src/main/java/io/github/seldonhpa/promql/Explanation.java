@@ -11,6 +11,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Explanation {
+  Explanation() {}
+
   /** The metric name ({@code metric.name}). */
   public abstract String metricName();
 

@@ -9,6 +9,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class GroupResource {
+  GroupResource() {}
+
   /** {@code group}: the API group, "" for the core group. Default: "". */
   @Value.Default
   public String group() {

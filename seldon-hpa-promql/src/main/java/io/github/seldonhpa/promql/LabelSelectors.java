@@ -12,18 +12,23 @@ import java.util.TreeSet;
 /**
  * apimachinery's label selectors: {@code labels.Parse} of selector text and
  * {@code metav1.LabelSelectorAsSelector} of an HPA metric selector, both giving requirements in selector
- * order (sorted by key, values as sorted sets), validated as {@code labels.NewRequirement} does.
+ * order (sorted by key, values as sorted sets); parsed text is validated as {@code labels.NewRequirement}
+ * does.
  */
 final class LabelSelectors {
   private LabelSelectors() {}
 
-  /** The HPA metric selector as the API server sees it; empty when absent or empty. */
+  /**
+   * The HPA metric selector as the API server sees it. {@link LabelSelector} and its requirements already
+   * enforce what {@code labels.NewRequirement} checks (keys, values, value counts per operator), so this
+   * runs on every request without checking again.
+   */
   static List<Requirement> of(LabelSelector selector) {
-    List<Requirement> out = new ArrayList<>();
-    for (Map.Entry<String, String> e : selector.matchLabels().entrySet()) {
-      out.add(checked("metric.selector.matchLabels", e.getKey(), Op.EQUALS, List.of(e.getValue())));
+    Map<String, String> labels = selector.matchLabels();
+    List<Requirement> out = new ArrayList<>(labels.size() + selector.matchExpressions().size());
+    for (Map.Entry<String, String> e : labels.entrySet()) {
+      out.add(new Requirement(e.getKey(), Op.EQUALS, List.of(e.getValue())));
     }
-    int i = 0;
     for (LabelSelectorRequirement r : selector.matchExpressions()) {
       Op op = switch (r.operator()) {
         case IN -> Op.IN;
@@ -31,7 +36,7 @@ final class LabelSelectors {
         case EXISTS -> Op.EXISTS;
         case DOES_NOT_EXIST -> Op.DOES_NOT_EXIST;
       };
-      out.add(checked("metric.selector.matchExpressions[" + i++ + "]", r.key(), op, r.values()));
+      out.add(Requirement.of(r.key(), op, r.values()));
     }
     return Requirement.selectorOrder(out);
   }

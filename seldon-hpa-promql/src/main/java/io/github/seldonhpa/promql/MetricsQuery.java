@@ -45,8 +45,16 @@ public final class MetricsQuery {
   private final boolean namespaced;
   /** The last resource normalised by {@link #build}: HPAs ask for the same one again and again. */
   private volatile Normalized lastResource;
+  /** The last selector converted by {@link #build} or {@link #buildExternal}, for the same reason. */
+  private volatile Converted lastSelector;
 
-  private record Normalized(GroupResource written, GroupResourceKey key) {}
+  /** The namespace label, once known (the converter always gives the same one). */
+  private volatile String namespaceLabel;
+
+  /** A written resource, its normalised key and label (null when the converter has none). */
+  private record Normalized(GroupResource written, GroupResourceKey key, String label) {}
+
+  private record Converted(LabelSelector selector, List<Requirement> requirements) {}
 
   MetricsQuery(String text, GoTemplate template, LabelSource converter, ResourceTable table, boolean namespaced) {
     this.template = template;
@@ -132,11 +140,17 @@ public final class MetricsQuery {
     if (last == null || !last.written().equals(resource)) {
       GroupResourceKey key = table.normalize(resource.group(), resource.resource()).orElseThrow(() ->
           new HpaValidationException("resource must be a known resource (was \"" + resource + "\")"));
-      last = new Normalized(resource, key);
+      String label;
+      try {
+        label = converter.labelFor(key);
+      } catch (HpaValidationException e) {
+        label = null; // build reports it, after the errors the adapter reports first
+      }
+      last = new Normalized(resource, key, label);
       lastResource = last;
     }
-    List<Requirement> requirements = selector.isPresent() ? LabelSelectors.of(selector.get()) : List.of();
-    return build(series, last.key(), namespace, List.of(), requirements, Arrays.asList(names));
+    return build(series, last.key(), last.label(), namespace, List.of(), requirements(selector),
+        Arrays.asList(names));
   }
 
   /**
@@ -148,20 +162,36 @@ public final class MetricsQuery {
    * @throws HpaValidationException with the adapter's error text when no query can be built
    */
   public String buildExternal(String series, String namespace, Optional<LabelSelector> selector) {
-    List<Requirement> requirements = selector.map(LabelSelectors::of).orElse(List.of());
-    return buildExternal(series, namespace, "", List.of(), requirements);
+    return buildExternal(series, namespace, "", List.of(), requirements(selector));
+  }
+
+  private List<Requirement> requirements(Optional<LabelSelector> selector) {
+    if (selector.isEmpty()) {
+      return List.of();
+    }
+    Converted last = lastSelector;
+    if (last == null || !last.selector().equals(selector.get())) {
+      last = new Converted(selector.get(), LabelSelectors.of(selector.get()));
+      lastSelector = last;
+    }
+    return last.requirements();
   }
 
   /** {@code Build}: requirements must be in selector order. */
   String build(String series, GroupResourceKey resource, String namespace, List<String> extraGroupBy,
       List<Requirement> requirements, List<String> names) {
+    return build(series, resource, null, namespace, extraGroupBy, requirements, names);
+  }
+
+  private String build(String series, GroupResourceKey resource, String knownLabel, String namespace,
+      List<String> extraGroupBy, List<Requirement> requirements, List<String> names) {
     // the adapter's error order: namespace label, then selector operators, then resource label
-    String nsLabel = namespace.isEmpty() ? null : converter.labelFor(GroupResourceKey.NAMESPACES);
+    String nsLabel = namespace.isEmpty() ? null : namespaceLabel();
     checkSelector(requirements);
-    String resourceLabel = converter.labelFor(resource);
+    String resourceLabel = knownLabel != null ? knownLabel : converter.labelFor(resource);
     String target = names.size() == 1 ? names.get(0) : String.join("|", names);
     Matchers matchers = new Matchers(requirements, nsLabel, namespace, resourceLabel,
-        names.size() > 1 ? "=~" : "=", target);
+        names.size() > 1 ? Matcher.MATCH : Matcher.EQUAL, target);
     if (plan != null) {
       return render(series, matchers,
           extraGroupBy.isEmpty() ? resourceLabel : resourceLabel + "," + String.join(",", extraGroupBy));
@@ -175,13 +205,22 @@ public final class MetricsQuery {
   /** {@code BuildExternal}: requirements must be in selector order. */
   String buildExternal(String series, String namespace, String groupBy, List<String> groupBySlice,
       List<Requirement> requirements) {
-    String nsLabel = namespaced && !namespace.isEmpty() ? converter.labelFor(GroupResourceKey.NAMESPACES) : null;
+    String nsLabel = namespaced && !namespace.isEmpty() ? namespaceLabel() : null;
     checkSelector(requirements);
     Matchers matchers = new Matchers(requirements, nsLabel, namespace, null, null, null);
     if (plan != null) {
       return render(series, matchers, groupBy);
     }
     return execute(series, matchers, groupBy, groupBySlice);
+  }
+
+  private String namespaceLabel() {
+    String label = namespaceLabel;
+    if (label == null) {
+      label = converter.labelFor(GroupResourceKey.NAMESPACES);
+      namespaceLabel = label;
+    }
+    return label;
   }
 
   /** {@code processQueryParts}' checks: a label and a supported operator for its number of values. */
@@ -201,7 +240,7 @@ public final class MetricsQuery {
    * query when the template only prints string fields.
    */
   private record Matchers(List<Requirement> selector, String nsLabel, String namespace, String resourceLabel,
-      String resourceOperator, String target) {
+      Matcher resourceOperator, String target) {
     void appendTo(StringBuilder out) {
       int start = out.length();
       for (int i = 0; i < selector.size(); i++) {
@@ -209,7 +248,7 @@ public final class MetricsQuery {
         appendMatcher(out, start, r.key(), matcherOperator(r.op(), r.values().size()), joined(r));
       }
       if (nsLabel != null) {
-        appendMatcher(out, start, nsLabel, "=", namespace);
+        appendMatcher(out, start, nsLabel, Matcher.EQUAL, namespace);
       }
       if (resourceLabel != null) {
         appendMatcher(out, start, resourceLabel, resourceOperator, target);
@@ -251,42 +290,60 @@ public final class MetricsQuery {
   }
 
   /** {@code selectMatcher}: the PromQL operator for a selector operator and its number of values. */
-  static String matcherOperator(Op op, int values) {
+  static Matcher matcherOperator(Op op, int values) {
     if (op == Op.GREATER_THAN || op == Op.LESS_THAN) {
       throw new HpaValidationException("operator not supported by prometheus");
     }
     if (values == 0) {
       return switch (op) {
-        case EXISTS -> "!=";
-        case DOES_NOT_EXIST -> "=";
+        case EXISTS -> Matcher.NOT_EQUAL;
+        case DOES_NOT_EXIST -> Matcher.EQUAL;
         default -> throw new HpaValidationException("operator requires values");
       };
     }
     return switch (op) {
-      case EQUALS, DOUBLE_EQUALS -> values == 1 ? "=" : "=~";
-      case NOT_EQUALS -> values == 1 ? "!=" : "!~";
-      case IN -> "=~";
-      case NOT_IN -> "!~";
+      case EQUALS, DOUBLE_EQUALS -> values == 1 ? Matcher.EQUAL : Matcher.MATCH;
+      case NOT_EQUALS -> values == 1 ? Matcher.NOT_EQUAL : Matcher.NOT_MATCH;
+      case IN -> Matcher.MATCH;
+      case NOT_IN -> Matcher.NOT_MATCH;
       default -> throw new HpaValidationException("operator does not support values");
     };
   }
 
   /** Appends {@code label<operator>"<value>"}, after a comma unless it is the first since {@code start}. */
-  private static void appendMatcher(StringBuilder out, int start, String label, String operator, String value) {
+  private static void appendMatcher(StringBuilder out, int start, String label, Matcher operator, String value) {
     if (out.length() > start) {
       out.append(',');
     }
-    out.append(label).append(operator);
+    out.append(label);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        out.append(operator.text);
         GoQuote.quote(value, out);
         return;
       }
     }
     // printable ASCII without quote or backslash: strconv.Quote only adds the quotes
-    out.append('"').append(value).append('"');
+    out.append(operator.openQuote).append(value).append('"');
   }
+
+  /** The PromQL matchers of {@code pkg/client/helpers.go}: {@code LabelEq}, {@code LabelNeq}, ... */
+  enum Matcher {
+    EQUAL("="),
+    NOT_EQUAL("!="),
+    MATCH("=~"),
+    NOT_MATCH("!~");
+
+    final String text;
+    final String openQuote;
+
+    Matcher(String text) {
+      this.text = text;
+      this.openQuote = text + '"';
+    }
+  }
+
 
   /** Executes the {@link #plan}, writing the matchers in place. */
   private String render(String series, Matchers matchers, String groupBy) {

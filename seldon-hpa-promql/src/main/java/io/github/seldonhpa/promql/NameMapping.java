@@ -10,6 +10,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class NameMapping {
+  NameMapping() {}
+
   /** {@code matches}. Default: "" ({@code .*}). */
   @Value.Default
   public String matches() {

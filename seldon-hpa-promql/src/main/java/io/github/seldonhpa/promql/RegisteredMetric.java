@@ -11,6 +11,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class RegisteredMetric {
+  RegisteredMetric() {}
+
   /** Whether the metric is served on {@code external.metrics.k8s.io}. */
   public abstract boolean external();
 

@@ -13,6 +13,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class ResourceMapping {
+  ResourceMapping() {}
+
   /** {@code overrides}: series label to group-resource, in the order written. */
   public abstract Map<String, GroupResource> overrides();
 

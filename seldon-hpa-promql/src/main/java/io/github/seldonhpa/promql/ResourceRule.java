@@ -9,6 +9,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class ResourceRule {
+  ResourceRule() {}
+
   /** {@code containerQuery}: the per-pod query template, grouped by pod and container. */
   public abstract String containerQuery();
 

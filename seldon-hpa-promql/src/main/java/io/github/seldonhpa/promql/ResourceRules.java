@@ -11,6 +11,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class ResourceRules {
+  ResourceRules() {}
+
   /** {@code cpu}. */
   public abstract ResourceRule cpu();
 

@@ -9,6 +9,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Series {
+  Series() {}
+
   /** The metric name, e.g. {@code seldon_model_infer_total}. */
   public abstract String name();
 

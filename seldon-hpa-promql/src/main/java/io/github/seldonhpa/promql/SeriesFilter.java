@@ -10,6 +10,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class SeriesFilter {
+  SeriesFilter() {}
+
   /** {@code is}: series names must match. */
   public abstract Optional<String> is();
 
