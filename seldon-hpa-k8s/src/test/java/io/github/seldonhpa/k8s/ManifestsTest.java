@@ -22,15 +22,14 @@ import io.github.seldonhpa.Model;
 import io.github.seldonhpa.ScalingPlan;
 import io.github.seldonhpa.k8s.testing.Fixtures;
 import io.github.seldonhpa.k8s.testing.Golden;
-import io.github.seldonhpa.promql.AdapterConfig;
-import io.github.seldonhpa.promql.DiscoveryRule;
-import io.github.seldonhpa.promql.GroupResource;
-import io.github.seldonhpa.promql.NameMapping;
-import io.github.seldonhpa.promql.ResourceMapping;
+import io.github.seldonhpa.promql.SeldonPresets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ManifestsTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -85,31 +84,18 @@ class ManifestsTest {
     assertThat(Manifests.model(tfsimple)).isEqualTo(seed);
   }
 
-  @Test
-  void adapterConfigMapHoldsTheSeedsRule() throws Exception {
-    ConfigMap seed = readAll(Fixtures.read("seeds/prometheus-adapter-configmap-2m.yaml"), ConfigMap.class).get(0);
-    ConfigMap ours = Manifests.adapterConfigMap("hpa-metrics", "seldon-monitoring", seedConfig("2m"));
+  @ParameterizedTest
+  @CsvSource({"2, prometheus-adapter-configmap-2m.yaml", "1, prometheus-adapter-configmap-1m.yaml"})
+  void adapterConfigMapWithThePresetIsTheSeedsConfigMap(int minutes, String seedFile) throws Exception {
+    ConfigMap seed = readAll(Fixtures.read("seeds/" + seedFile), ConfigMap.class).get(0);
+    ConfigMap ours = Manifests.adapterConfigMap("hpa-metrics", "seldon-monitoring",
+        SeldonPresets.inferRpsConfig(Duration.ofMinutes(minutes)));
     assertThat(ours.getMetadata()).isEqualTo(seed.getMetadata());
     assertThat(ours.getData()).containsOnlyKeys("config.yaml");
     // the seed writes config.yaml with quoted keys and flow maps: compare what a YAML reader sees
     JsonNode seedConfig = YAML.readTree(seed.getData().get("config.yaml"));
     JsonNode ourConfig = YAML.readTree(ours.getData().get("config.yaml"));
     assertThat(ourConfig).isEqualTo(seedConfig);
-  }
-
-  static AdapterConfig seedConfig(String window) {
-    return AdapterConfig.builder().addRule(DiscoveryRule.builder()
-        .seriesQuery("{__name__=\"seldon_model_infer_total\",namespace!=\"\"}\n")
-        .resources(ResourceMapping.builder()
-            .putOverride("model", GroupResource.of("mlops.seldon.io", "model"))
-            .putOverride("server", GroupResource.of("mlops.seldon.io", "server"))
-            .putOverride("pod", GroupResource.core("pod"))
-            .putOverride("namespace", GroupResource.core("namespace"))
-            .build())
-        .name(NameMapping.of("seldon_model_infer_total", "infer_rps"))
-        .metricsQuery("sum by (<<.GroupBy>>) (\n  rate (\n    <<.Series>>{<<.LabelMatchers>>}[" + window
-            + "]\n  )\n)")
-        .build()).build();
   }
 
   @Test
@@ -146,7 +132,7 @@ class ManifestsTest {
   @Test
   void adapterConfigMapNameFollowsTheHelmRelease() {
     assertThat(Manifests.adapterConfigMapName("hpa-metrics")).isEqualTo("hpa-metrics-prometheus-adapter");
-    assertThatThrownBy(() -> Manifests.adapterConfigMapYaml("Hpa_Metrics", "seldon-monitoring", seedConfig("2m")))
+    assertThatThrownBy(() -> Manifests.adapterConfigMapYaml("Hpa_Metrics", "seldon-monitoring", SeldonPresets.inferRpsConfig(Duration.ofMinutes(2))))
         .isInstanceOf(HpaValidationException.class)
         .hasMessage("release must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending"
             + " with a letter or digit, at most 63 characters (was \"Hpa_Metrics\")");

@@ -13,7 +13,9 @@ import io.github.seldonhpa.ResourceMetric;
 import io.github.seldonhpa.Server;
 import io.github.seldonhpa.k8s.testing.Fixtures;
 import io.github.seldonhpa.k8s.testing.KubeSchemas;
+import io.github.seldonhpa.promql.SeldonPresets;
 import io.github.seldonhpa.testing.Generators;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +55,7 @@ class SchemaConformanceTest {
     assertThat(KubeSchemas.errorsOfYaml(Manifests.yaml(server))).isEmpty();
     assertThat(KubeSchemas.errorsOfYaml(Manifests.yaml(cpu))).isEmpty();
     assertThat(KubeSchemas.errorsOfYaml(Manifests.adapterConfigMapYaml("hpa-metrics", "seldon-monitoring",
-        ManifestsTest.seedConfig("1m")))).isEmpty();
+        SeldonPresets.inferRpsConfig(Duration.ofMinutes(1))))).isEmpty();
     assertThat(KubeSchemas.errorsOfYaml(Manifests.yaml(model("irisa0").namespace("seldon-mesh")
         .storageUri("gs://x").addMetric(objectMetric("infer_rps", averageValue("500m"))).replicas(1, 2).build())))
         .isEmpty();

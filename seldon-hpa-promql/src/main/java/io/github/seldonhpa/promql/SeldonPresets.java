@@ -53,7 +53,7 @@ public final class SeldonPresets {
         .seriesQuery(seriesQuery(MODEL_INFER_SECONDS_TOTAL))
         .resources(modelResources())
         .name(NameMapping.of("^" + MODEL_INFER_SECONDS_TOTAL + "$", "infer_latency_seconds"))
-        .metricsQuery(rate("<<.Series>>", window) + "/\n" + rate(MODEL_INFER_TOTAL, window).replace(")\n)\n", ")\n) > 0\n"))
+        .metricsQuery(rate("<<.Series>>", window) + "\n/\n" + rate(MODEL_INFER_TOTAL, window) + " > 0")
         .build();
   }
 
@@ -82,8 +82,7 @@ public final class SeldonPresets {
         .seriesQuery(seriesQuery(PIPELINE_INFER_SECONDS_TOTAL))
         .resources(pipelineResources())
         .name(NameMapping.of("^" + PIPELINE_INFER_SECONDS_TOTAL + "$", "pipeline_infer_latency_seconds"))
-        .metricsQuery(rate("<<.Series>>", window) + "/\n"
-            + rate(PIPELINE_INFER_TOTAL, window).replace(")\n)\n", ")\n) > 0\n"))
+        .metricsQuery(rate("<<.Series>>", window) + "\n/\n" + rate(PIPELINE_INFER_TOTAL, window) + " > 0")
         .build();
   }
 
@@ -143,9 +142,13 @@ public final class SeldonPresets {
     return "{__name__=\"" + metric + "\",namespace!=\"\"}\n";
   }
 
+  /**
+   * As in Seldon's ConfigMap, whose {@code config.yaml: |-} drops the last line break: the query ends
+   * with {@code )}.
+   */
   private static String rate(String series, Duration window) {
     return "sum by (<<.GroupBy>>) (\n  rate (\n    " + series + "{<<.LabelMatchers>>}["
-        + PrometheusDuration.format(window) + "]\n  )\n)\n";
+        + PrometheusDuration.format(window) + "]\n  )\n)";
   }
 
   private static ResourceMapping modelResources() {

@@ -25,7 +25,7 @@ class ExplainTest {
 
   private static String rate(String matchers, String by, String window) {
     return "sum by (" + by + ") (\n  rate (\n    seldon_model_infer_total{" + matchers + "}[" + window
-        + "]\n  )\n)\n";
+        + "]\n  )\n)";
   }
 
   @Test
@@ -55,7 +55,7 @@ class ExplainTest {
         .build();
     Explanation e = SEED.explain(metric, "seldon-mesh");
     assertThat(e.query()).contains("sum by (model) (\n  rate (\n    seldon_model_infer_total"
-        + "{method_type=\"rest\",namespace=\"seldon-mesh\",model=\"irisa0\"}[2m]\n  )\n)\n");
+        + "{method_type=\"rest\",namespace=\"seldon-mesh\",model=\"irisa0\"}[2m]\n  )\n)");
     assertThat(e.kubectlCommand()).isEqualTo("kubectl get --raw \"/apis/custom.metrics.k8s.io/v1beta1/namespaces/"
         + "seldon-mesh/models.mlops.seldon.io/irisa0/infer_rps?metricLabelSelector=method_type%3Drest\"");
   }

@@ -79,104 +79,91 @@ class SeldonQueriesIT {
               rate (
                 seldon_model_infer_total{namespace="seldon-mesh",model="irisa0"}[2m]
               )
-            )
-            """, 7.5, 1, 3),
+            )""", 7.5, 1, 3),
         new Case("Model income in seldon-mesh, within tolerance", "seldon-mesh",
             inferRps(ObjectReference.model("income"), "2"), """
             sum by (model) (
               rate (
                 seldon_model_infer_total{namespace="seldon-mesh",model="income"}[2m]
               )
-            )
-            """, 4.0625, 2, 2),
+            )""", 4.0625, 2, 2),
         new Case("Model tfsimple in seldon-mesh", "seldon-mesh",
             inferRps(ObjectReference.model("tfsimple"), "3"), """
             sum by (model) (
               rate (
                 seldon_model_infer_total{namespace="seldon-mesh",model="tfsimple"}[2m]
               )
-            )
-            """, 10.0, 2, 4),
+            )""", 10.0, 2, 4),
         new Case("Model irisa0 in seldon-prod, ratio exactly 1.1", "seldon-prod",
             inferRps(ObjectReference.model("irisa0"), "3"), """
             sum by (model) (
               rate (
                 seldon_model_infer_total{namespace="seldon-prod",model="irisa0"}[2m]
               )
-            )
-            """, 16.5, 5, 5),
+            )""", 16.5, 5, 5),
         new Case("Server mlserver in seldon-mesh", "seldon-mesh",
             inferRps(ObjectReference.server("mlserver"), "4"), """
             sum by (server) (
               rate (
                 seldon_model_infer_total{namespace="seldon-mesh",server="mlserver"}[2m]
               )
-            )
-            """, 11.5625, 3, 3),
+            )""", 11.5625, 3, 3),
         new Case("Server triton in seldon-mesh", "seldon-mesh",
             inferRps(ObjectReference.server("triton"), "2500m"), """
             sum by (server) (
               rate (
                 seldon_model_infer_total{namespace="seldon-mesh",server="triton"}[2m]
               )
-            )
-            """, 10.0, 2, 4),
+            )""", 10.0, 2, 4),
         new Case("Server mlserver in seldon-prod", "seldon-prod",
             inferRps(ObjectReference.server("mlserver"), "4"), """
             sum by (server) (
               rate (
                 seldon_model_infer_total{namespace="seldon-prod",server="mlserver"}[2m]
               )
-            )
-            """, 16.5, 2, 5),
+            )""", 16.5, 2, 5),
         new Case("Pod mlserver-0 in seldon-mesh", "seldon-mesh",
             inferRps(pod("mlserver-0"), "1"), """
             sum by (pod) (
               rate (
                 seldon_model_infer_total{namespace="seldon-mesh",pod="mlserver-0"}[2m]
               )
-            )
-            """, 3.75, 1, 4),
+            )""", 3.75, 1, 4),
         new Case("Pod mlserver-1 in seldon-mesh", "seldon-mesh",
             inferRps(pod("mlserver-1"), "2"), """
             sum by (pod) (
               rate (
                 seldon_model_infer_total{namespace="seldon-mesh",pod="mlserver-1"}[2m]
               )
-            )
-            """, 5.75, 3, 3),
+            )""", 5.75, 3, 3),
         new Case("Pod mlserver-2 in seldon-mesh", "seldon-mesh",
             inferRps(pod("mlserver-2"), "500m"), """
             sum by (pod) (
               rate (
                 seldon_model_infer_total{namespace="seldon-mesh",pod="mlserver-2"}[2m]
               )
-            )
-            """, 2.0625, 2, 5),
+            )""", 2.0625, 2, 5),
         new Case("Pod mlserver-0 in seldon-prod", "seldon-prod",
             inferRps(pod("mlserver-0"), "5"), """
             sum by (pod) (
               rate (
                 seldon_model_infer_total{namespace="seldon-prod",pod="mlserver-0"}[2m]
               )
-            )
-            """, 10.0, 2, 2),
+            )""", 10.0, 2, 2),
         new Case("Namespace seldon-mesh", "seldon-mesh",
             inferRps(namespace("seldon-mesh"), "10"), """
             sum by (namespace) (
               rate (
                 seldon_model_infer_total{namespace="seldon-mesh"}[2m]
               )
-            )
-            """, 21.5625, 1, 3),
+            )""", 21.5625, 1, 3),
         new Case("Namespace seldon-prod", "seldon-prod",
             inferRps(namespace("seldon-prod"), "4"), """
             sum by (namespace) (
               rate (
                 seldon_model_infer_total{namespace="seldon-prod"}[2m]
               )
-            )
-            """, 16.5, 4, 4),
+            )""", 16.5, 4, 4),
         new Case("Model irisa0, matchLabels method_type: rest", "seldon-mesh",
             inferRps(ObjectReference.model("irisa0"),
             LabelSelector.matchLabel("method_type", "rest"), "2"), """
@@ -184,8 +171,7 @@ class SeldonQueriesIT {
               rate (
                 seldon_model_infer_total{method_type="rest",namespace="seldon-mesh",model="irisa0"}[2m]
               )
-            )
-            """, 5.875, 1, 3),
+            )""", 5.875, 1, 3),
         new Case("Model irisa0, code In (OK, 200)", "seldon-mesh",
             inferRps(ObjectReference.model("irisa0"),
             expression(LabelSelectorRequirement.in("code", "OK", "200")), "2500m"), """
@@ -193,8 +179,7 @@ class SeldonQueriesIT {
               rate (
                 seldon_model_infer_total{code=~"200|OK",namespace="seldon-mesh",model="irisa0"}[2m]
               )
-            )
-            """, 7.125, 2, 3),
+            )""", 7.125, 2, 3),
         new Case("Model irisa0, code NotIn (500)", "seldon-mesh",
             inferRps(ObjectReference.model("irisa0"),
             expression(LabelSelectorRequirement.notIn("code", "500")), "3500m"), """
@@ -202,8 +187,7 @@ class SeldonQueriesIT {
               rate (
                 seldon_model_infer_total{code!~"500",namespace="seldon-mesh",model="irisa0"}[2m]
               )
-            )
-            """, 7.125, 2, 2),
+            )""", 7.125, 2, 2),
         new Case("Model tfsimple, code NotIn (Unavailable, 500)", "seldon-mesh",
             inferRps(ObjectReference.model("tfsimple"),
             expression(LabelSelectorRequirement.notIn("code", "Unavailable", "500")), "3"), """
@@ -211,8 +195,7 @@ class SeldonQueriesIT {
               rate (
                 seldon_model_infer_total{code!~"500|Unavailable",namespace="seldon-mesh",model="tfsimple"}[2m]
               )
-            )
-            """, 9.5, 3, 3),
+            )""", 9.5, 3, 3),
         new Case("Model irisa0, method_type Exists", "seldon-mesh",
             inferRps(ObjectReference.model("irisa0"),
             expression(LabelSelectorRequirement.exists("method_type")), "750m"), """
@@ -220,8 +203,7 @@ class SeldonQueriesIT {
               rate (
                 seldon_model_infer_total{method_type!="",namespace="seldon-mesh",model="irisa0"}[2m]
               )
-            )
-            """, 7.5, 1, 10),
+            )""", 7.5, 1, 10),
         new Case("Model irisa0, canary DoesNotExist", "seldon-mesh",
             inferRps(ObjectReference.model("irisa0"),
             expression(LabelSelectorRequirement.doesNotExist("canary")), "3"), """
@@ -229,8 +211,7 @@ class SeldonQueriesIT {
               rate (
                 seldon_model_infer_total{canary="",namespace="seldon-mesh",model="irisa0"}[2m]
               )
-            )
-            """, 7.5, 4, 3),
+            )""", 7.5, 4, 3),
         new Case("Server mlserver, method_type: grpc and code In (OK)", "seldon-mesh",
             inferRps(ObjectReference.server("mlserver"),
             LabelSelector.builder().putMatchLabel("method_type", "grpc")
@@ -239,8 +220,7 @@ class SeldonQueriesIT {
               rate (
                 seldon_model_infer_total{code=~"OK",method_type="grpc",namespace="seldon-mesh",server="mlserver"}[2m]
               )
-            )
-            """, 2.875, 2, 3),
+            )""", 2.875, 2, 3),
         new Case("Namespace seldon-mesh, method_type: grpc", "seldon-mesh",
             inferRps(namespace("seldon-mesh"),
             LabelSelector.matchLabel("method_type", "grpc"), "5"), """
@@ -248,8 +228,7 @@ class SeldonQueriesIT {
               rate (
                 seldon_model_infer_total{method_type="grpc",namespace="seldon-mesh"}[2m]
               )
-            )
-            """, 10.875, 1, 3));
+            )""", 10.875, 1, 3));
   }
 
   @TestFactory
