@@ -3,6 +3,7 @@ package io.github.seldonhpa.k8s;
 import io.github.seldonhpa.Quantity;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,12 @@ final class YamlEmitter {
           + "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
           + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
           + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?|=|<<");
+
+  // the letter-only spellings among NOT_A_STRING's alternatives, for the fast path
+  private static final Set<String> WORDS = Set.of("null", "Null", "NULL", "true", "True", "TRUE", "false",
+      "False", "FALSE", "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off",
+      "OFF");
+  private static final String SPACES = " ".repeat(64);
 
   private YamlEmitter() {}
 
@@ -197,7 +204,7 @@ final class YamlEmitter {
         return false;
       }
     }
-    return n > 5 || !NOT_A_STRING.matcher(s).matches();
+    return n > 5 || !WORDS.contains(s);
   }
 
   private static boolean isAsciiLetter(char c) {
@@ -276,8 +283,8 @@ final class YamlEmitter {
   }
 
   private static void pad(int n, StringBuilder out) {
-    for (int i = 0; i < n; i++) {
-      out.append(' ');
+    for (int left = n; left > 0; left -= SPACES.length()) {
+      out.append(SPACES, 0, Math.min(left, SPACES.length()));
     }
   }
 

@@ -137,7 +137,8 @@ public final class MetricsQuery {
   public String build(String series, GroupResource resource, String namespace, Optional<LabelSelector> selector,
       String... names) {
     Normalized last = lastResource;
-    if (last == null || !last.written().equals(resource)) {
+    // identity first: a caller usually passes the same instance again, and deep equals costs more
+    if (last == null || last.written() != resource && !last.written().equals(resource)) {
       GroupResourceKey key = table.normalize(resource.group(), resource.resource()).orElseThrow(() ->
           new HpaValidationException("resource must be a known resource (was \"" + resource + "\")"));
       String label;
@@ -170,7 +171,7 @@ public final class MetricsQuery {
       return List.of();
     }
     Converted last = lastSelector;
-    if (last == null || !last.selector().equals(selector.get())) {
+    if (last == null || last.selector() != selector.get() && !last.selector().equals(selector.get())) {
       last = new Converted(selector.get(), LabelSelectors.of(selector.get()));
       lastSelector = last;
     }
