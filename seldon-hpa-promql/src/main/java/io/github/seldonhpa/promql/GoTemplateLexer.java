@@ -330,13 +330,13 @@ final class GoTemplateLexer {
         emit(Kind.PIPE);
         return INSIDE;
       case '"':
-        return quote();
+        return quoted('"', Kind.STRING, "quoted string");
       case '`':
         return rawQuote();
       case '$':
         return variable();
       case '\'':
-        return charConstant();
+        return quoted('\'', Kind.CHAR_CONSTANT, "character constant");
       case '(':
         parenDepth++;
         emit(Kind.LEFT_PAREN);
@@ -505,7 +505,8 @@ final class GoTemplateLexer {
     }
   }
 
-  private int charConstant() {
+  /** Go's lexChar and lexQuote: up to the closing quote, skipping escapes; no line break inside. */
+  private int quoted(char close, Kind kind, String what) {
     while (true) {
       int r = next();
       if (r == '\\') {
@@ -513,37 +514,16 @@ final class GoTemplateLexer {
         if (e >= 0 && e != '\n') {
           continue;
         }
-        return error("unterminated character constant");
+        return error("unterminated " + what);
       }
       if (r < 0 || r == '\n') {
-        return error("unterminated character constant");
+        return error("unterminated " + what);
       }
-      if (r == '\'') {
+      if (r == close) {
         break;
       }
     }
-    emit(Kind.CHAR_CONSTANT);
-    return INSIDE;
-  }
-
-  private int quote() {
-    while (true) {
-      int r = next();
-      if (r == '\\') {
-        int e = next();
-        if (e >= 0 && e != '\n') {
-          continue;
-        }
-        return error("unterminated quoted string");
-      }
-      if (r < 0 || r == '\n') {
-        return error("unterminated quoted string");
-      }
-      if (r == '"') {
-        break;
-      }
-    }
-    emit(Kind.STRING);
+    emit(kind);
     return INSIDE;
   }
 
