@@ -56,6 +56,11 @@ public final class MetricsQuery {
 
   private record Converted(LabelSelector selector, List<Requirement> requirements) {}
 
+  /** The selector's matchers as text, for the requirements list they were written from. */
+  private volatile SelectorText lastSelectorText;
+
+  private record SelectorText(List<Requirement> requirements, String text) {}
+
   MetricsQuery(String text, GoTemplate template, LabelSource converter, ResourceTable table, boolean namespaced) {
     this.template = template;
     this.plan = plan(text);
@@ -191,7 +196,7 @@ public final class MetricsQuery {
     checkSelector(requirements);
     String resourceLabel = knownLabel != null ? knownLabel : converter.labelFor(resource);
     String target = names.size() == 1 ? names.get(0) : String.join("|", names);
-    Matchers matchers = new Matchers(requirements, nsLabel, namespace, resourceLabel,
+    Matchers matchers = new Matchers(requirements, selectorText(requirements), nsLabel, namespace, resourceLabel,
         names.size() > 1 ? Matcher.MATCH : Matcher.EQUAL, target);
     if (plan != null) {
       return render(series, matchers,
@@ -208,7 +213,7 @@ public final class MetricsQuery {
       List<Requirement> requirements) {
     String nsLabel = namespaced && !namespace.isEmpty() ? namespaceLabel() : null;
     checkSelector(requirements);
-    Matchers matchers = new Matchers(requirements, nsLabel, namespace, null, null, null);
+    Matchers matchers = new Matchers(requirements, selectorText(requirements), nsLabel, namespace, null, null, null);
     if (plan != null) {
       return render(series, matchers, groupBy);
     }
@@ -222,6 +227,32 @@ public final class MetricsQuery {
       namespaceLabel = label;
     }
     return label;
+  }
+
+  /**
+   * The selector's matchers, {@code key<op>"value"} joined by commas; written once per requirements list
+   * (the converted selector is kept, so a repeated request passes the same list). Called after
+   * {@link #checkSelector}, so every operator is supported.
+   */
+  private String selectorText(List<Requirement> requirements) {
+    if (requirements.isEmpty()) {
+      return "";
+    }
+    SelectorText last = lastSelectorText;
+    if (last == null || last.requirements() != requirements) {
+      StringBuilder out = new StringBuilder();
+      for (int i = 0; i < requirements.size(); i++) {
+        Requirement r = requirements.get(i);
+        appendMatcher(out, 0, r.key(), matcherOperator(r.op(), r.values().size()), joined(r));
+      }
+      last = new SelectorText(requirements, out.toString());
+      lastSelectorText = last;
+    }
+    return last.text();
+  }
+
+  private static String joined(Requirement r) {
+    return r.values().size() == 1 ? r.values().get(0) : String.join("|", r.values());
   }
 
   /** {@code processQueryParts}' checks: a label and a supported operator for its number of values. */
@@ -240,14 +271,11 @@ public final class MetricsQuery {
    * optional namespace part and the optional resource part, in that order; written straight into the
    * query when the template only prints string fields.
    */
-  private record Matchers(List<Requirement> selector, String nsLabel, String namespace, String resourceLabel,
-      Matcher resourceOperator, String target) {
+  private record Matchers(List<Requirement> selector, String selectorText, String nsLabel, String namespace,
+      String resourceLabel, Matcher resourceOperator, String target) {
     void appendTo(StringBuilder out) {
       int start = out.length();
-      for (int i = 0; i < selector.size(); i++) {
-        Requirement r = selector.get(i);
-        appendMatcher(out, start, r.key(), matcherOperator(r.op(), r.values().size()), joined(r));
-      }
+      out.append(selectorText);
       if (nsLabel != null) {
         appendMatcher(out, start, nsLabel, Matcher.EQUAL, namespace);
       }
@@ -270,12 +298,8 @@ public final class MetricsQuery {
     }
 
     int estimatedLength() {
-      int n = 24 + (nsLabel == null ? 0 : nsLabel.length() + namespace.length())
+      return 16 + selectorText.length() + (nsLabel == null ? 0 : nsLabel.length() + namespace.length())
           + (resourceLabel == null ? 0 : resourceLabel.length() + target.length());
-      for (int i = 0; i < selector.size(); i++) {
-        n += selector.get(i).key().length() + 8 * selector.get(i).values().size() + 6;
-      }
-      return n;
     }
 
     @Override
@@ -283,10 +307,6 @@ public final class MetricsQuery {
       StringBuilder out = new StringBuilder(estimatedLength());
       appendTo(out);
       return out.toString();
-    }
-
-    private static String joined(Requirement r) {
-      return r.values().size() == 1 ? r.values().get(0) : String.join("|", r.values());
     }
   }
 
