@@ -23,6 +23,7 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -36,6 +37,17 @@ class HpaVectorsConformanceTest {
   private static JsonNode vectors() throws IOException {
     Path file = SharedFiles.require("seldonhpa.vectors.hpa", "vectors/k8s-hpa.json");
     return MAPPER.readTree(file.toFile());
+  }
+
+  /** The file states its case count; every case becomes one test below. Skipped, and so counted, without it. */
+  @Test
+  void vectorFileHoldsTheCasesItCounts() throws IOException {
+    JsonNode root = vectors();
+    int cases = 0;
+    for (JsonNode g : root.get("groups")) {
+      cases += g.get("cases").size();
+    }
+    assertThat(cases).isEqualTo(root.get("caseCount").asInt());
   }
 
   @TestFactory
