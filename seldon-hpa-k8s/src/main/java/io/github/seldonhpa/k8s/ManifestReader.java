@@ -15,15 +15,22 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -89,14 +96,68 @@ public final class ManifestReader {
     return new ManifestReader(maxBytes);
   }
 
-  /** Reads a file; its path as given names it in errors and findings. */
-  public List<Manifest> read(Path file) {
+  /**
+   * Reads a file, a folder or standard input. A folder is read recursively: its {@code *.yaml} and
+   * {@code *.yml} files in the order of their paths (by name, {@code /}-separated, so the same on every
+   * machine); other files are skipped. The path {@code -} reads standard input, named {@code <stdin>}. Each
+   * file's path as given names it in errors and findings; a path that cannot be read is a
+   * {@link ManifestReadException} naming it ({@code cannot read: no such file or directory (at deploy/x.yaml, document 0)}).
+   */
+  public List<Manifest> read(Path path) {
+    if (path.toString().equals("-")) {
+      return read("<stdin>", System.in);
+    }
+    if (!Files.isDirectory(path)) {
+      return readFile(path);
+    }
+    List<Manifest> manifests = new ArrayList<>();
+    for (Path file : yamlFiles(path)) {
+      manifests.addAll(readFile(file));
+    }
+    return manifests;
+  }
+
+  /**
+   * The {@code *.yaml} and {@code *.yml} files under a folder, recursively, sorted by their
+   * {@code /}-separated relative paths (file-system order differs between machines).
+   */
+  static List<Path> yamlFiles(Path folder) {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
+      files = walk.filter(p -> {
+        String name = p.getFileName().toString();
+        return (name.endsWith(".yaml") || name.endsWith(".yml")) && Files.isRegularFile(p);
+      }).collect(Collectors.toCollection(ArrayList::new));
+    } catch (IOException | UncheckedIOException e) {
+      IOException cause = e instanceof UncheckedIOException ? ((UncheckedIOException) e).getCause() : (IOException) e;
+      throw unreadable(folder, cause);
+    }
+    files.sort(Comparator.comparing(p -> folder.relativize(p).toString().replace('\\', '/')));
+    return files;
+  }
+
+  private List<Manifest> readFile(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       return read(file.toString(), in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | UncheckedIOException e) {
+      IOException cause = e instanceof UncheckedIOException ? ((UncheckedIOException) e).getCause() : (IOException) e;
+      throw unreadable(file, cause);
     }
   }
+
+  private static ManifestReadException unreadable(Path path, IOException e) {
+    String file = path.toString();
+    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e instanceof FileSystemException) {
+      FileSystemException f = (FileSystemException) e;
+      file = f.getFile() == null ? file : f.getFile(); // a file inside a folder being walked
+      why = e instanceof NoSuchFileException ? "no such file or directory"
+          : e instanceof AccessDeniedException ? "permission denied"
+          : f.getReason() == null ? e.getClass().getSimpleName() : f.getReason();
+    }
+    return new ManifestReadException("cannot read: " + why.toLowerCase(Locale.ROOT), file, 0, null, e);
+  }
+
 
   /** Reads a stream of UTF-8 bytes (not closed); {@code source} names it in errors and findings. */
   public List<Manifest> read(String source, InputStream in) {
