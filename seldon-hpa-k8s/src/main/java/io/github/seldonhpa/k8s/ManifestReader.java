@@ -119,9 +119,12 @@ public final class ManifestReader {
 
   /**
    * The {@code *.yaml} and {@code *.yml} files under a folder, recursively, sorted by their
-   * {@code /}-separated relative paths (file-system order differs between machines).
+   * {@code /}-separated relative paths (file-system order differs between machines): the files
+   * {@link #read(Path)} reads from a folder, in its order.
+   *
+   * @throws ManifestReadException when the folder cannot be walked, naming the path
    */
-  static List<Path> yamlFiles(Path folder) {
+  public static List<Path> yamlFiles(Path folder) {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
       files = walk.filter(p -> {
