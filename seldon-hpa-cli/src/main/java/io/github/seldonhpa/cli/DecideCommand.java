@@ -27,6 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code seldon-hpa decide}: one reconcile of the HPA controller. */
 @Command(name = "decide", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    header = "Show the replica count the HPA controller chooses from metric values.",
+    descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
     description = {"The replica count the HPA controller chooses from metric values, with the reason and the"
         + " conditions as kubectl describe hpa shows them.",
         "A VALUE is a Kubernetes quantity: the object's value (Object), the sum of the series (External), each"

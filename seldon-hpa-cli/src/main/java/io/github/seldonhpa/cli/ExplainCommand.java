@@ -35,6 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code seldon-hpa explain}: what prometheus-adapter does for an HPA's Object metrics. */
 @Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    header = "Show the adapter rule, PromQL and API path behind an HPA metric.",
+    descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
     description = {"The adapter rule and series that serve an HPA Object metric, the exact PromQL the adapter"
         + " runs, the custom-metrics API path and the kubectl command to check it; with --prometheus, the"
         + " value Prometheus returns and, for an HPA, the replicas the controller would choose."},
@@ -112,7 +114,11 @@ final class ExplainCommand implements Callable<Integer> {
     Instant at = instant();
     boolean served = true;
     if (target.hpa != null) {
-      for (Hpa hpa : hpas()) {
+      List<Hpa> hpas = hpas();
+      for (Hpa hpa : hpas) {
+        if (hpa != hpas.get(0)) {
+          out.println();
+        }
         out.printf("HorizontalPodAutoscaler %s/%s%n", hpa.namespace(), hpa.name());
         Map<String, Quantity> values = new LinkedHashMap<>();
         for (int i = 0; i < hpa.metrics().size(); i++) {
@@ -184,7 +190,7 @@ final class ExplainCommand implements Callable<Integer> {
       return false;
     }
     DiscoveryRule rule = e.rule().orElseThrow();
-    out.printf("  rule:     rules[%d] seriesQuery %s%n", e.ruleIndex().orElse(-1), rule.seriesQuery());
+    out.printf("  rule:     rules[%d] seriesQuery %s%n", e.ruleIndex().orElse(-1), rule.seriesQuery().strip());
     e.seriesName().ifPresent(s -> out.printf("  series:   %s%n", s));
     out.printf("  query:    %s%n", e.query().orElseThrow().replace("\n", "\n            "));
     return true;

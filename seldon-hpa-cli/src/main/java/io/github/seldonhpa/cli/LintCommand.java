@@ -20,6 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code seldon-hpa lint}: reads manifests and reports every finding. */
 @Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    header = "Lint manifests: HPAs, Seldon Models and Servers, prometheus-adapter configs.",
+    descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
     description = {"Lint HPAs, Seldon Models and Servers and prometheus-adapter configs.",
         "Reads files, folders (recursively: *.yaml, *.yml) and - (standard input)."},
     footer = {"%nExamples:",

@@ -19,6 +19,7 @@ import picocli.CommandLine.Help;
  * unreadable input. Errors are one line on standard error; {@code --debug} adds the stack trace.
  */
 @Command(name = "seldon-hpa", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    descriptionHeading = "%n", optionListHeading = "%nOptions:%n", commandListHeading = "%nCommands:%n",
     description = "Lint, explain, render, simulate and decide the HPA autoscaling of Seldon Core 2 Models and"
         + " Servers on Prometheus metrics served by prometheus-adapter.",
     subcommands = {LintCommand.class, ExplainCommand.class, RenderCommand.class, SimulateCommand.class,
@@ -70,6 +71,7 @@ public final class Main implements Runnable {
     cmd.setErr(err);
     cmd.setColorScheme(Help.defaultColorScheme(colour ? Help.Ansi.ON : Help.Ansi.OFF));
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.setUsageHelpWidth(100);
     cmd.setExecutionExceptionHandler((e, line, parsed) -> {
       line.getErr().println(line.getCommandName().equals("seldon-hpa") ? "seldon-hpa: " + message(e)
           : "seldon-hpa " + line.getCommandName() + ": " + message(e));

@@ -27,6 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code seldon-hpa render}: plan files to manifests. */
 @Command(name = "render", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    header = "Render plan files as the manifests to apply.",
+    descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
     description = {"Render plan files (the YAML form of a ScalingPlan, see docs/cli.md) as the manifests to"
         + " apply: the Model, the Model HPA, the Server HPA and the adapter ConfigMap.",
         "Without -o, one stream on standard output; with -o, one file per object (and the Seldon helm values of"

@@ -25,6 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code seldon-hpa simulate}: replays a load trace through a plan's HPAs and Seldon's scheduler. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    header = "Replay a load trace through a plan's HPAs and Seldon's scheduler.",
+    descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
     description = {"Replay an RPS trace (CSV: time_seconds,rps) through the plan's Model HPA, its Server HPA"
         + " and Seldon's all-or-nothing scheduler with a server start-up delay, and print when replicas lag"
         + " the load. A progress line goes to standard error for runs longer than a second."},
@@ -77,7 +79,7 @@ final class SimulateCommand implements Callable<Integer> {
         .serverStartup(StartupDelay.fixed(serverStartup))
         .build();
     SimulationResult result = run(simulation, load, spec.commandLine().getErr());
-    String title = p.plan().modelName() + " under " + load;
+    String title = p.plan().modelName() + " under " + trace.getFileName();
     PrintWriter out = spec.commandLine().getOut();
     out.print(result.summary().report());
     if (svg != null) {
