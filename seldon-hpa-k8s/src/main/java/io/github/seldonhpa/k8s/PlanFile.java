@@ -82,10 +82,10 @@ public final class PlanFile {
   private final String adapterNamespace;
   private final Optional<NativeScaling> nativeScaling;
 
-  private PlanFile(Reading r, ScalingPlan plan, Optional<AdapterConfig> adapter, String adapterRelease,
-      String adapterNamespace, Optional<NativeScaling> nativeScaling) {
-    this.source = r.m.source();
-    this.document = r.m.document();
+  private PlanFile(String source, int document, ScalingPlan plan, Optional<AdapterConfig> adapter,
+      String adapterRelease, String adapterNamespace, Optional<NativeScaling> nativeScaling) {
+    this.source = source;
+    this.document = document;
     this.plan = plan;
     this.adapter = adapter;
     this.adapterRelease = adapterRelease;
@@ -101,6 +101,15 @@ public final class PlanFile {
   /** Reads the plans of a YAML text; {@code source} names it in errors. */
   public static List<PlanFile> read(String source, String yaml) {
     return of(ManifestReader.create().read(source, yaml));
+  }
+
+  /**
+   * A plan built in Java (by a build step that renders plans from code), as if read from {@code source}: no
+   * adapter, no native scaling.
+   */
+  public static PlanFile of(String source, ScalingPlan plan) {
+    return new PlanFile(source, 1, plan, Optional.empty(), DEFAULT_ADAPTER_RELEASE, DEFAULT_ADAPTER_NAMESPACE,
+        Optional.empty());
   }
 
   private static List<PlanFile> of(List<Manifest> documents) {
@@ -234,7 +243,8 @@ public final class PlanFile {
         AdapterConfig config = adapter.get();
         build("adapter", () -> Manifests.adapterConfigMapYaml(r, ns, config));
       }
-      return new PlanFile(this, plan, adapter, release, namespace, nativeScaling(root.get("nativeScaling")));
+      return new PlanFile(m.source(), m.document(), plan, adapter, release, namespace,
+          nativeScaling(root.get("nativeScaling")));
     }
 
     private AdapterConfig adapter(JsonNode a) {
