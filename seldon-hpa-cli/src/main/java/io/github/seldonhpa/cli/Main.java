@@ -6,8 +6,10 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,8 +24,6 @@ import picocli.CommandLine.Help;
     descriptionHeading = "%n", optionListHeading = "%nOptions:%n", commandListHeading = "%nCommands:%n",
     description = "Lint, explain, render, simulate and decide the HPA autoscaling of Seldon Core 2 Models and"
         + " Servers on Prometheus metrics served by prometheus-adapter.",
-    subcommands = {LintCommand.class, ExplainCommand.class, RenderCommand.class, SimulateCommand.class,
-        DecideCommand.class, AutoComplete.GenerateCompletion.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  clean", "  1  findings at or above --fail-on (lint), a metric no rule serves (explain)",
         "  2  bad usage or unreadable input",
@@ -36,6 +36,18 @@ public final class Main implements Runnable {
   static final int FINDINGS = 1;
   /** Bad usage or unreadable input. */
   static final int USAGE = 2;
+
+  /** The commands, in the order of the help. */
+  private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("lint", LintCommand::new);
+    COMMANDS.put("explain", ExplainCommand::new);
+    COMMANDS.put("render", RenderCommand::new);
+    COMMANDS.put("simulate", SimulateCommand::new);
+    COMMANDS.put("decide", DecideCommand::new);
+    COMMANDS.put("generate-completion", AutoComplete.GenerateCompletion::new);
+  }
 
   @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
       description = "On an error, also print its stack trace.")
@@ -67,6 +79,14 @@ public final class Main implements Runnable {
   static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal) {
     boolean colour = colour(env, terminal);
     CommandLine cmd = new CommandLine(new Main());
+    // Building a command's model costs start-up time: a run of one command builds only that one.
+    String first = args.length == 0 ? "" : args[0];
+    boolean one = COMMANDS.containsKey(first) && !first.equals("generate-completion");
+    for (Map.Entry<String, Supplier<Object>> c : COMMANDS.entrySet()) {
+      if (!one || c.getKey().equals(first)) {
+        cmd.addSubcommand(c.getKey(), c.getValue().get());
+      }
+    }
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setColorScheme(Help.defaultColorScheme(colour ? Help.Ansi.ON : Help.Ansi.OFF));
