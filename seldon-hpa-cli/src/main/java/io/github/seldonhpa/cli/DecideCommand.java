@@ -36,8 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
     footer = {"%nExamples:",
         "  seldon-hpa decide --hpa irisa0-model-hpa.yaml --current 1 --metric infer_rps=9",
         "  seldon-hpa decide --hpa server-hpa.yaml --current 4 --metric infer_rps=2500m --metric cpu=85",
-        "%nA metric without a value is read as the controller reads an unavailable metric."
-            + " Exit codes: 0 decided, 2 bad usage or unreadable input."})
+        "%nA metric without a value is read as the controller reads an unavailable metric.",
+        "Exit codes: 0 decided, 2 bad usage or unreadable input."})
 final class DecideCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -42,7 +42,8 @@ import picocli.CommandLine.Model.CommandSpec;
         + " value Prometheus returns and, for an HPA, the replicas the controller would choose."},
     footer = {"%nExamples:",
         "  seldon-hpa explain --adapter-config adapter-configmap.yaml --hpa irisa0-model-hpa.yaml",
-        "  seldon-hpa explain --adapter-config values.yaml --metric infer_rps --object Model/irisa0 -n seldon-mesh",
+        "  seldon-hpa explain --adapter-config values.yaml \\",
+        "      --metric infer_rps --object Model/irisa0 -n seldon-mesh --selector method_type=rest",
         "  seldon-hpa explain --adapter-config adapter.yaml --hpa hpa.yaml --prometheus http://127.0.0.1:9090",
         "%nExit codes: 0 every metric served, 1 a metric no rule serves, 2 bad usage, unreadable input or a"
             + " failed query."})
@@ -141,6 +142,8 @@ final class ExplainCommand implements Callable<Integer> {
         }
       }
     } else {
+      out.printf("Object metric %s of %s in %s%n", target.single.metric, target.single.object,
+          target.single.namespace);
       Explanation e = config.explain(single(), target.single.namespace);
       served = print(e, out);
       if (e.served() && prometheus != null) {

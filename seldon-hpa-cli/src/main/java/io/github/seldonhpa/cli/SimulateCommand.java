@@ -32,8 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
         + " the load. A progress line goes to standard error for runs longer than a second."},
     footer = {"%nExamples:",
         "  seldon-hpa simulate --plan irisa0.plan.yaml --trace load.csv --saturation-rps 5",
-        "  seldon-hpa simulate --plan irisa0.plan.yaml --trace load.csv --saturation-rps 5 --server-startup 90s"
-            + " --svg timeline.svg --report report.md",
+        "  seldon-hpa simulate --plan irisa0.plan.yaml --trace load.csv --saturation-rps 5 \\",
+        "      --server-startup 90s --svg timeline.svg --report report.md",
         "%nExit codes: 0 simulated, 2 bad usage or an invalid or unreadable plan or trace."})
 final class SimulateCommand implements Callable<Integer> {
   @Spec
