@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -94,27 +95,36 @@ final class SimulateCommand implements Callable<Integer> {
   /** Runs the simulation, printing a progress line to {@code err} each second once it takes more than one. */
   private static SimulationResult run(Simulation simulation, RpsTrace load, PrintWriter err)
       throws InterruptedException {
-    CompletableFuture<SimulationResult> running = CompletableFuture.supplyAsync(simulation::run);
+    return withProgress(simulation::run, "simulating " + load.length().getSeconds() + " s of load", err,
+        TimeUnit.SECONDS.toMillis(1));
+  }
+
+  /**
+   * Runs {@code work}; while it runs longer than {@code periodMillis}, rewrites one progress line on
+   * {@code err} every period ({@code simulating 86400 s of load: 3 s so far}), ended by a line break.
+   */
+  static <T> T withProgress(Supplier<T> work, String what, PrintWriter err, long periodMillis)
+      throws InterruptedException {
+    CompletableFuture<T> running = CompletableFuture.supplyAsync(work);
     long start = System.nanoTime();
     boolean reported = false;
-    while (true) {
-      try {
-        SimulationResult r = running.get(1, TimeUnit.SECONDS);
-        if (reported) {
-          err.println();
+    try {
+      while (true) {
+        try {
+          return running.get(periodMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+          err.print("\r" + what + ": " + seconds + " s so far");
+          err.flush();
+          reported = true;
+        } catch (ExecutionException e) {
+          throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
+              : new IllegalStateException(e.getCause());
         }
-        return r;
-      } catch (TimeoutException e) {
-        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
-        err.print("\rsimulating " + load.length().getSeconds() + " s of load: " + seconds + " s so far");
-        err.flush();
-        reported = true;
-      } catch (ExecutionException e) {
-        if (reported) {
-          err.println();
-        }
-        throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
-            : new IllegalStateException(e.getCause());
+      }
+    } finally {
+      if (reported) {
+        err.println();
       }
     }
   }

@@ -54,4 +54,28 @@ class SimulateCommandTest {
     String line = report.lines().filter(l -> l.startsWith(label)).findFirst().orElseThrow();
     return Double.parseDouble(line.substring(label.length(), line.indexOf(" s")));
   }
+
+  @Test
+  void aLongRunPrintsOneProgressLineOnStandardError() throws InterruptedException {
+    java.io.StringWriter err = new java.io.StringWriter();
+    String result = SimulateCommand.withProgress(() -> {
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return "done";
+    }, "simulating 86400 s of load", new java.io.PrintWriter(err, true), 50);
+    assertThat(result).isEqualTo("done");
+    assertThat(err.toString()).startsWith("\rsimulating 86400 s of load: 0 s so far").endsWith("\n")
+        .doesNotContain("\n\r");
+    assertThat(err.toString().split("\r", -1).length).isGreaterThan(2);
+  }
+
+  @Test
+  void aShortRunPrintsNothing() throws InterruptedException {
+    java.io.StringWriter err = new java.io.StringWriter();
+    assertThat(SimulateCommand.withProgress(() -> 7, "x", new java.io.PrintWriter(err, true), 60_000)).isEqualTo(7);
+    assertThat(err.toString()).isEmpty();
+  }
 }
