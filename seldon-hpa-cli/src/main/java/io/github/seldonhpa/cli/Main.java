@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
@@ -46,7 +45,7 @@ public final class Main implements Runnable {
     COMMANDS.put("render", RenderCommand::new);
     COMMANDS.put("simulate", SimulateCommand::new);
     COMMANDS.put("decide", DecideCommand::new);
-    COMMANDS.put("generate-completion", AutoComplete.GenerateCompletion::new);
+    COMMANDS.put("generate-completion", CompletionCommand::new);
   }
 
   @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

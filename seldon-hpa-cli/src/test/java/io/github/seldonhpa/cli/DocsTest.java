@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** docs/cli.md shows each command's help as the command prints it. */
 class DocsTest {
   @ParameterizedTest
-  @ValueSource(strings = {"lint", "explain", "render", "simulate", "decide"})
+  @ValueSource(strings = {"lint", "explain", "render", "simulate", "decide", "generate-completion"})
   void docsShowTheHelpOfEachCommand(String command) throws IOException {
     String docs = Files.readString(Path.of("../docs/cli.md"));
     assertThat(docs).contains("```text\n" + Cli.run(command, "--help").out + "```\n");

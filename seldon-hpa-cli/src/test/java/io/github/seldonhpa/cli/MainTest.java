@@ -16,11 +16,12 @@ class MainTest {
     assertThat(r.code).isZero();
     assertThat(r.out).matches("seldon-hpa \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
     assertThat(Cli.run("lint", "--version").out).isEqualTo(r.out);
+    assertThat(Cli.run("generate-completion", "--version").out).isEqualTo(r.out);
   }
 
   /** Every command's help, with its options and examples: docs/cli.md shows the same text. */
   @ParameterizedTest
-  @ValueSource(strings = {"", "lint", "explain", "render", "simulate", "decide"})
+  @ValueSource(strings = {"", "lint", "explain", "render", "simulate", "decide", "generate-completion"})
   void everyCommandHasHelpWithExamples(String command) {
     Cli r = command.isEmpty() ? Cli.run("--help") : Cli.run(command, "--help");
     assertThat(r.code).as(r.toString()).isZero();
