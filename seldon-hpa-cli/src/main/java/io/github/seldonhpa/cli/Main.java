@@ -76,6 +76,12 @@ public final class Main implements Runnable {
    * whether the output is a terminal (colour is used only then, and never with {@code NO_COLOR} set).
    */
   static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // picocli's classes are Java 5 bytecode, which class-data sharing cannot archive: skip them here
+      out.println(new Version().getVersion()[0]);
+      out.flush();
+      return OK;
+    }
     boolean colour = colour(env, terminal);
     CommandLine cmd = new CommandLine(new Main());
     // Building a command's model costs start-up time: a run of one command builds only that one.
