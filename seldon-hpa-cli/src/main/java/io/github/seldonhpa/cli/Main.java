@@ -127,7 +127,7 @@ public final class Main implements Runnable {
     return terminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
   }
 
-  /** The one-line message of an error: the library's own messages are already one line. */
+  /** The message of an error on one line (a parser's message may span several). */
   static String message(Throwable e) {
     if (e instanceof UncheckedIOException && e.getCause() != null) {
       return message(e.getCause());
@@ -136,8 +136,7 @@ public final class Main implements Runnable {
     if (m == null || m.isBlank()) {
       return e.getClass().getSimpleName();
     }
-    int newline = m.indexOf('\n');
-    return newline < 0 ? m : m.substring(0, newline);
+    return m.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   /** A command that colours its own output. */

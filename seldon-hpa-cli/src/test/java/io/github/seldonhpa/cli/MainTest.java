@@ -82,4 +82,13 @@ class MainTest {
     assertThat(lines.get(1)).startsWith("io.github.seldonhpa.k8s.ManifestReadException: cannot read");
     assertThat(debug.err).contains("\tat io.github.seldonhpa.");
   }
+
+  @Test
+  void multiLineMessagesBecomeOneLine() {
+    assertThat(Main.message(new IllegalArgumentException("malformed YAML: unexpected character found \n(10) (at x)")))
+        .isEqualTo("malformed YAML: unexpected character found (10) (at x)");
+    assertThat(Main.message(new java.io.UncheckedIOException(new java.io.IOException("disk gone"))))
+        .isEqualTo("disk gone");
+    assertThat(Main.message(new NullPointerException())).isEqualTo("NullPointerException");
+  }
 }
