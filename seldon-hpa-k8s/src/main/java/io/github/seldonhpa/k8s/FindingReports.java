@@ -107,8 +107,8 @@ public final class FindingReports {
   }
 
   /**
-   * A SARIF 2.1.0 log with one run of the tool {@code seldon-hpa} {@code toolVersion}: every {@link LintCode}
-   * as a rule (id, slug as name, default level), one result per finding with its rule, level ({@code error},
+   * A SARIF 2.1.0 log with one run of the tool {@code seldon-hpa} {@code toolVersion}: each {@link LintCode}
+   * found as a rule (id, slug as name, default level), one result per finding with its rule, level ({@code error},
    * {@code warning}, {@code note}), message (what is wrong, then the fix), file as a relative URI and the
    * line and column as its region, the object and path as a logical location, and {@code properties.fix}.
    * A finding from a source that is not a file ({@code <stdin>}, {@code <adapter config>}) has only the
@@ -122,7 +122,14 @@ public final class FindingReports {
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "seldon-hpa").put("version", toolVersion).put("informationUri", INFORMATION_URI);
     ArrayNode rules = driver.putArray("rules");
-    for (LintCode code : LintCode.values()) {
+    // the rules of the codes found, in code order: a result's ruleIndex points into this list
+    Map<LintCode, Integer> index = new EnumMap<>(LintCode.class);
+    for (Finding f : findings) {
+      index.put(f.code(), 0);
+    }
+    int next = 0;
+    for (LintCode code : index.keySet()) {
+      index.put(code, next++);
       ObjectNode rule = rules.addObject();
       rule.put("id", code.id()).put("name", code.slug());
       rule.putObject("shortDescription").put("text", code.slug().replace('-', ' '));
@@ -132,7 +139,7 @@ public final class FindingReports {
     ArrayNode results = run.putArray("results");
     for (Finding f : findings) {
       ObjectNode r = results.addObject();
-      r.put("ruleId", f.code().id()).put("ruleIndex", f.code().ordinal()).put("level", level(f.severity()));
+      r.put("ruleId", f.code().id()).put("ruleIndex", index.get(f.code())).put("level", level(f.severity()));
       r.putObject("message").put("text", f.message() + ". Fix: " + f.fix());
       ObjectNode location = r.putArray("locations").addObject();
       if (!f.source().startsWith("<")) {
