@@ -22,15 +22,18 @@ public final class KedaComparison {
     return keda;
   }
 
-  /** How often the Model's replicas went from 0 to at least 1 in {@code result}: its cold starts. */
+  /**
+   * The Model's cold starts in {@code result}: how often it went from no replica serving to serving (after
+   * its server pods started and loaded it), a run that starts at zero included.
+   */
   public static int coldStarts(SimulationResult result) {
     int starts = 0;
-    int last = -1;
+    int last = result.timeline().isEmpty() ? -1 : result.timeline().get(0).modelServing() == 0 ? 0 : -1;
     for (TimelineStep s : result.timeline()) {
-      if (last == 0 && s.modelDesired() > 0) {
+      if (last == 0 && s.modelServing() > 0) {
         starts++;
       }
-      last = s.modelDesired();
+      last = s.modelServing();
     }
     return starts;
   }
