@@ -8,8 +8,8 @@ import io.github.seldonhpa.ScaledObject;
  * activates the target from 0 (or the idle count) to minReplicaCount and deactivates it after the
  * cooldown ({@code pkg/scaling/executor/scale_scaledobjects.go}, {@code RequestScale}), the fallback
  * metric after more than {@code failureThreshold} failed reads ({@code pkg/fallback/fallback.go}), and the
- * generated HPA itself, reconciled by {@link HpaController} on the controller's sync period. One instance
- * per ScaledObject and run.
+ * generated HPA itself, reconciled by {@link HpaController} on the controller's sync period. Like the
+ * simulator's HPAs it reads one metric, the first trigger's. One instance per ScaledObject and run.
  */
 final class KedaScaler {
   private final HpaController hpa;
