@@ -92,8 +92,8 @@ final class KedaScaler {
         spec = activeFloor;
       }
       lastActive = t;
-    } else if (error) {
-      return spec; // with or without a fallback, KEDA leaves the replicas to the HPA
+    } else if (error && (fallback == null || fallback.replicas() != 0)) {
+      return spec; // KEDA leaves the replicas to the HPA (a fallback to 0 replicas goes on as inactive)
     } else if (idle != null && spec > idle || spec > 0 && min == 0) {
       // scaleToZeroOrIdle: only once the cooldown after the last active poll has passed
       if (lastActive < 0 || lastActive + cooldownMs < t) {

@@ -108,6 +108,21 @@ class KedaSimulationTest {
   }
 
   @Test
+  void aFallbackToZeroReplicasLetsFailingPollsDeactivate() {
+    RpsTrace load = RpsTrace.constant(4, Duration.ofMinutes(15));
+    // RequestScale: an error with fallback.replicas 0 goes on as an inactive poll, so after the cooldown
+    // since the last good poll (270 s) the 360 s poll scales to zero; the first good poll activates again
+    KedaSimulation zero = kedaRun(plan(1, 6), load, keda("http://p:9090").minReplicaCount(0)
+        .cooldownPeriod(Duration.ofSeconds(60)).fallback(100, 0).build())
+        .prometheusDownFrom(Duration.ofMinutes(5)).prometheusDownUntil(Duration.ofMinutes(10)).build();
+    assertThat(path(zero.run())).isEqualTo("1 (0 s) -> 0 (360 s) -> 1 (600 s)");
+    KedaSimulation none = kedaRun(plan(1, 6), load, keda("http://p:9090").minReplicaCount(0)
+        .cooldownPeriod(Duration.ofSeconds(60)).build())
+        .prometheusDownFrom(Duration.ofMinutes(5)).prometheusDownUntil(Duration.ofMinutes(10)).build();
+    assertThat(path(none.run())).isEqualTo("1 (0 s)");
+  }
+
+  @Test
   void invalidSettings() {
     KedaSimulation.Builder b = kedaRun(plan(1, 4), RpsTrace.constant(4, Duration.ofMinutes(5)), keda("http://p:9090")
         .build());
