@@ -1,7 +1,6 @@
 package io.github.seldonhpa.k8s;
 
 import java.util.List;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -26,10 +25,10 @@ public abstract class KedaReading {
   /**
    * The replicas asked for: from 0 (or the idle count below minReplicaCount), KEDA's activation when active
    * ({@code scaleFromZeroOrIdle}: minReplicaCount, at least 1); otherwise the HPA's proposal (the largest
-   * over the triggers, before stabilization and rate limits) clamped to its bounds. Empty when a trigger
-   * failed.
+   * over the triggers, before stabilization and rate limits) clamped to its bounds. An inactive target
+   * above zero goes to 0 (or the idle count) only after the cooldown, which one read cannot see.
    */
-  public abstract Optional<Integer> desiredReplicas();
+  public abstract int desiredReplicas();
 
   /** One trigger's value. */
   @Value.Immutable

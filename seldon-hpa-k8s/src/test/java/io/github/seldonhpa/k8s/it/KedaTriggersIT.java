@@ -56,9 +56,9 @@ class KedaTriggersIT {
         assertThat(v.active()).isTrue();
         assertThat(v.proposal()).isEqualTo(3); // ceil(7.5 / 3)
       });
-      assertThat(r.desiredReplicas()).contains(3);
+      assertThat(r.desiredReplicas()).isEqualTo(3);
       // at 3 replicas the ratio 7.5 / 9 is outside the tolerance: still 3
-      assertThat(read(so, 3).desiredReplicas()).contains(3);
+      assertThat(read(so, 3).desiredReplicas()).isEqualTo(3);
     }
   }
 
@@ -68,11 +68,11 @@ class KedaTriggersIT {
     ScaledObject income = render("income", "mlserver", "2", keda("http://127.0.0.1:9090").build()).get(0);
     KedaReading r = read(income, 2);
     assertThat(Math.abs(r.values().get(0).value() - 4.0625)).isLessThan(1e-9);
-    assertThat(r.desiredReplicas()).contains(2);
+    assertThat(r.desiredReplicas()).isEqualTo(2);
     // tfsimple: 10 rps, target 1.5 -> ceil(6.67) = 7, clamped to maxReplicaCount 5
     ScaledObject tfsimple = render("tfsimple", "triton", "1.5", keda("http://127.0.0.1:9090").build()).get(0);
     assertThat(read(tfsimple, 2).values().get(0).proposal()).isEqualTo(7);
-    assertThat(read(tfsimple, 2).desiredReplicas()).contains(5);
+    assertThat(read(tfsimple, 2).desiredReplicas()).isEqualTo(5);
   }
 
   @Test
@@ -80,11 +80,11 @@ class KedaTriggersIT {
     ScaledObject below = render("irisa0", "mlserver", "3", keda("http://127.0.0.1:9090").activationThreshold("8")
         .minReplicaCount(2).idleReplicaCount(0).build()).get(0);
     assertThat(read(below, 0).active()).isFalse();
-    assertThat(read(below, 0).desiredReplicas()).contains(0);
+    assertThat(read(below, 0).desiredReplicas()).isEqualTo(0);
     ScaledObject above = render("irisa0", "mlserver", "3", keda("http://127.0.0.1:9090").activationThreshold("7")
         .minReplicaCount(2).idleReplicaCount(0).build()).get(0);
     assertThat(read(above, 0).active()).isTrue();
-    assertThat(read(above, 0).desiredReplicas()).contains(2); // KEDA activates to minReplicaCount
+    assertThat(read(above, 0).desiredReplicas()).isEqualTo(2); // KEDA activates to minReplicaCount
   }
 
   @Test
@@ -93,6 +93,6 @@ class KedaTriggersIT {
     KedaReading r = read(idle, 1);
     assertThat(r.values().get(0).value()).isZero();
     assertThat(r.active()).isFalse();
-    assertThat(r.desiredReplicas()).contains(1);
+    assertThat(r.desiredReplicas()).isEqualTo(1);
   }
 }
