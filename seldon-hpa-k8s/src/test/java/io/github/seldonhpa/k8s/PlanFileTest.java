@@ -104,7 +104,7 @@ class PlanFileTest {
       kind: ScalingPlan=>kind: Plan               | kind must be ScalingPlan (was "Plan")                                                  | 2:1
       modelName: irisa0=>modelName: Iris_A0       | modelName must be a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters (was "Iris_A0") | 3:1
       namespace: seldon-mesh=>namespace: 7        | namespace must be a string (was 7)                                                      | 4:1
-      minReplicas: 1=>minReplicas: 0              | minReplicas must be >= 1 (was 0)                                                        | 10:1
+      minReplicas: 1=>minReplicas: 0              | minReplicas must be >= 1: 0 needs the HPAScaleToZero feature gate (alpha, off by default) and an Object or External metric; KEDA scales to zero without it (was 0) | 10:1
       maxReplicas: 3=>maxReplicas: three          | maxReplicas must be an integer (was "three")                                            | 11:1
       maxReplicas: 3=>maxReplicas: 0              | maxReplicas must be >= minReplicas (was maxReplicas=0, minReplicas=1)                   | 11:1
       memory: 3M=>memory: 3x                      | memory must be a Kubernetes quantity such as 3, 500m, 1.5k or 2Gi (was "3x")            | 9:1
