@@ -36,7 +36,6 @@ import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads Kubernetes manifests from multi-document YAML (files, strings, streams; {@code ---} separators;
@@ -246,11 +245,18 @@ public final class ManifestReader {
   }
 
   private List<Manifest> parse(String source, String text) {
-    checkLines(source, text);
-    StreamReader stream = new StreamReader(text);
     LoaderOptions options = new LoaderOptions();
     // the scanner stops at its own code point limit (3 MB by default); ours is checked on bytes first
-    options.setCodePointLimit(Math.max(text.length() + 1, 1));
+    options.setCodePointLimit(text.length() + 1);
+    WholeTextReader stream;
+    try {
+      stream = new WholeTextReader(text);
+    } catch (ReaderException e) {
+      Lines lines = new Lines(text);
+      Position at = lines.at(e.getPosition());
+      throw new ManifestReadException(String.format("special character U+%04X is not allowed in YAML",
+          e.getCodePoint()), source, lines.document(at.line()), at, e);
+    }
     TreeBuilder builder = new TreeBuilder(source, new ParserImpl(stream, options));
     List<Manifest> manifests = new ArrayList<>();
     try {
@@ -266,11 +272,6 @@ public final class ManifestReader {
       throw e;
     } catch (MarkedYAMLException e) {
       throw marked(source, builder.document, e);
-    } catch (ReaderException e) {
-      Lines lines = new Lines(text);
-      Position at = lines.at(e.getPosition());
-      throw new ManifestReadException(String.format("special character U+%04X is not allowed in YAML",
-          e.getCodePoint()), source, lines.document(at.line()), at, e);
     } catch (YAMLException e) {
       throw new ManifestReadException("malformed YAML: " + firstLine(e), source, Math.max(1, builder.document),
           null, e);
@@ -290,26 +291,6 @@ public final class ManifestReader {
     String message = e.getMessage();
     return message == null ? e.getClass().getSimpleName()
         : e.getClass().getSimpleName() + ": " + message.lines().findFirst().orElse("");
-  }
-
-  /** The scanner copies its window for every 1,024 characters of one token: long lines are refused first. */
-  private void checkLines(String source, String text) {
-    int start = 0;
-    int line = 1;
-    while (start <= text.length()) {
-      int end = text.indexOf('\n', start);
-      int stop = end < 0 ? text.length() : end;
-      if (stop - start > maxScalarLength) {
-        Lines lines = new Lines(text);
-        throw new ManifestReadException("line " + line + " is longer than the limit of " + maxScalarLength
-            + " characters (was " + (stop - start) + ")", source, lines.document(line), Position.of(line, 1), null);
-      }
-      if (end < 0) {
-        break;
-      }
-      start = end + 1;
-      line++;
-    }
   }
 
   /** Adds the object, or the items of a {@code v1 List}, recursively, as kubectl flattens nested Lists. */
