@@ -492,7 +492,8 @@ public final class ManifestReader {
       if (depth > maxDepth) {
         throw error("nesting is deeper than " + maxDepth + " levels", start);
       }
-      ObjectNode object = JsonNodeFactory.instance.objectNode();
+      CompactFields fields = new CompactFields(4);
+      ObjectNode object = new ObjectNode(JsonNodeFactory.instance, fields);
       Event event;
       while (!(event = parser.getEvent()).is(Event.ID.MappingEnd)) {
         if (!event.is(Event.ID.Scalar)) {
@@ -509,6 +510,7 @@ public final class ManifestReader {
         object.set(key, value(parser.getEvent(), depth + 1));
         segments.remove(segments.size() - 1);
       }
+      fields.trim();
       return object;
     }
 
@@ -550,7 +552,8 @@ public final class ManifestReader {
       if (depth > maxDepth) {
         throw error("nesting is deeper than " + maxDepth + " levels", start);
       }
-      ArrayNode array = JsonNodeFactory.instance.arrayNode();
+      ArrayList<JsonNode> items = new ArrayList<>(4);
+      ArrayNode array = new ArrayNode(JsonNodeFactory.instance, items);
       Event event;
       while (!(event = parser.getEvent()).is(Event.ID.SequenceEnd)) {
         entry(event.getStartMark());
@@ -558,6 +561,7 @@ public final class ManifestReader {
         array.add(value(event, depth + 1));
         segments.remove(segments.size() - 1);
       }
+      items.trimToSize();
       return array;
     }
 
