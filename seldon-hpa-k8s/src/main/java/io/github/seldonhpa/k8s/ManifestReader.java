@@ -273,24 +273,18 @@ public final class ManifestReader {
     } catch (MarkedYAMLException e) {
       throw marked(source, builder.document, e);
     } catch (YAMLException e) {
-      throw new ManifestReadException("malformed YAML: " + firstLine(e), source, Math.max(1, builder.document),
-          null, e);
+      String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+      throw new ManifestReadException("malformed YAML: " + message, source, Math.max(1, builder.document), null, e);
     } catch (RuntimeException e) {
       // SnakeYAML's scanner lets a few exceptions through on broken escapes: "\x at the end, "\UFFFFFFFF"
       Mark mark = stream.getMark();
       String problem = e instanceof IllegalArgumentException
           ? "an escape sequence (\\x, \\u or \\U) in a double-quoted scalar is incomplete or not a code point"
-          : firstLine(e);
+          : e.toString().lines().findFirst().orElse("");
       throw new ManifestReadException("malformed YAML: " + problem, source, Math.max(1, builder.document),
           Position.of(mark.getLine() + 1, mark.getColumn() + 1), e);
     }
     return List.copyOf(manifests);
-  }
-
-  private static String firstLine(Exception e) {
-    String message = e.getMessage();
-    return message == null ? e.getClass().getSimpleName()
-        : e.getClass().getSimpleName() + ": " + message.lines().findFirst().orElse("");
   }
 
   /** Adds the object, or the items of a {@code v1 List}, recursively, as kubectl flattens nested Lists. */
