@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ManifestReaderTest {
   private final ManifestReader reader = ManifestReader.create();
@@ -125,6 +127,19 @@ class ManifestReaderTest {
         + "\"m\":1.2345678901234568E29,\"o\":15,\"p\":true,\"q\":false,\"r\":18446744073709551615,"
         + "\"s\":\"1e400\",\"t\":31,\"u\":8.0,\"v\":\"3\"}");
     assertThat(reader.read(m.toYaml())).containsExactly(m);
+  }
+
+  /** Examples of go-yaml v2's own decode_test.go (commit 7649d4548cb53a614db133b2a8ac1f31859dda8c). */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "685230 | 685230", "+685_230 | 685230", "02472256 | 685230", "0x_0A_74_AE | 685230",
+      "0b1010_0111_0100_1010_1110 | 685230", "-0b101010 | -42",
+      "-0b1000000000000000000000000000000000000000000000000000000000000000 | -9223372036854775808",
+      "0xA | 10", "0.1 | 0.1", ".1 | 0.1", "-.1 | -0.1", "-10 | -10", "True | true", "NO | false", "on | true",
+      "'! test' | \"test\"", "!!float 0 | 0.0", "!!float -1 | -1.0", "!!null '' | null", "!!float '1.1' | 1.1",
+      "~ | null", "'' | null"})
+  void readsGoYamlV2sOwnDecodeExamples(String value, String json) {
+    assertThat(reader.read("kind: X\nv: " + value + "\n").get(0).tree().get("v").toString()).isEqualTo(json);
   }
 
   @Test
