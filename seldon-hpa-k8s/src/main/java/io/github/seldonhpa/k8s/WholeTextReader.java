@@ -1,6 +1,7 @@
 package io.github.seldonhpa.k8s;
 
 import java.io.StringReader;
+import java.util.Arrays;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
@@ -25,13 +26,18 @@ final class WholeTextReader extends StreamReader {
 
   WholeTextReader(String text) {
     super(new StringReader(""));
-    codePoints = text.codePoints().toArray();
-    for (int i = 0, offset = 0; i < codePoints.length; offset += Character.charCount(codePoints[i]), i++) {
-      if (!isPrintable(codePoints[i])) {
+    int[] decoded = new int[text.length()];
+    int count = 0;
+    for (int offset = 0; offset < text.length(); count++) {
+      int c = text.codePointAt(offset);
+      if (!isPrintable(c)) {
         // the position is the offset in the text's chars, which is what the reader turns into line and column
-        throw new ReaderException(NAME, offset, codePoints[i], "special characters are not allowed");
+        throw new ReaderException(NAME, offset, c, "special characters are not allowed");
       }
+      decoded[count] = c;
+      offset += Character.charCount(c);
     }
+    codePoints = count == decoded.length ? decoded : Arrays.copyOf(decoded, count);
   }
 
   @Override
