@@ -23,6 +23,7 @@ final class WholeTextReader extends StreamReader {
   private int documentIndex;
   private int line;
   private int column;
+  private Mark mark;
 
   WholeTextReader(String text) {
     super(new StringReader(""));
@@ -42,7 +43,12 @@ final class WholeTextReader extends StreamReader {
 
   @Override
   public Mark getMark() {
-    return new Mark(NAME, index, line, column, codePoints, pointer);
+    // marks are immutable and the scanner asks for the same place several times (a token's end is the next
+    // one's start): one mark per place keeps the garbage, and so the collector's work, down
+    if (mark == null || mark.getIndex() != index) {
+      mark = new Mark(NAME, index, line, column, codePoints, pointer);
+    }
+    return mark;
   }
 
   @Override
