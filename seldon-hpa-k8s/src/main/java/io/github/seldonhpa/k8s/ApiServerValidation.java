@@ -74,15 +74,22 @@ public final class ApiServerValidation {
   }
 
   /**
-   * Validates an autoscaling/v2 HorizontalPodAutoscaler (its {@code metadata} and {@code spec}) as the API
-   * server does on create, after defaulting, with the given feature gates on.
+   * Validates a HorizontalPodAutoscaler (its {@code metadata} and {@code spec}; autoscaling/v1 and v2beta2 as
+   * converted to v2) as the API server does on create, after defaulting, with the given feature gates on.
    *
    * @return every violation; empty when the API server accepts the object
    */
   public static List<Violation> validate(Manifest hpa, Set<String> featureGates) {
+    JsonNode root = hpa.node();
+    return validate(root, HpaVersions.v2Spec(root, hpa.apiVersion().orElse("")).orElse(root.path("spec")),
+        featureGates);
+  }
+
+  /** Validates the object with its v2 spec (converted from an older version). */
+  static List<Violation> validate(JsonNode root, JsonNode v2Spec, Set<String> featureGates) {
     ApiServerValidation v = new ApiServerValidation(featureGates, true);
-    v.metadata(hpa.node());
-    v.spec(v.fields.mapping(hpa.node().get("spec"), "spec"), hpa.node().has("spec"));
+    v.metadata(root);
+    v.spec(v.fields.mapping(v2Spec, "spec"), root.has("spec"));
     return Collections.unmodifiableList(v.violations);
   }
 
