@@ -26,6 +26,10 @@ public final class ApiServerValidation {
   /** Feature gate: {@code behavior.*.tolerance} kept and checked (otherwise the API server drops it). */
   public static final String HPA_CONFIGURABLE_TOLERANCE = "HPAConfigurableTolerance";
 
+  private static final Set<String> V2_SPEC = Set.of("scaleTargetRef", "minReplicas", "maxReplicas", "metrics",
+      "behavior");
+  private static final Set<String> V1_SPEC = Set.of("scaleTargetRef", "minReplicas", "maxReplicas",
+      "targetCPUUtilizationPercentage");
   private static final String[] SOURCES = {"object", "external", "pods", "resource", "containerResource"};
   private static final Map<String, String> SOURCE_OF_TYPE = Map.of("Object", "object", "External", "external",
       "Pods", "pods", "Resource", "resource", "ContainerResource", "containerResource");
@@ -89,8 +93,24 @@ public final class ApiServerValidation {
   static List<Violation> validate(JsonNode root, JsonNode v2Spec, Set<String> featureGates) {
     ApiServerValidation v = new ApiServerValidation(featureGates, true);
     v.metadata(root);
+    v.specFields(root);
     v.spec(v.fields.mapping(v2Spec, "spec"), root.has("spec"));
     return Collections.unmodifiableList(v.violations);
+  }
+
+  /** The spec's own keys against its version's schema (kubectl validates strictly by default). */
+  private void specFields(JsonNode root) {
+    JsonNode spec = root.path("spec");
+    Set<String> known = root.path("apiVersion").asText().equals(HpaVersions.V1) ? V1_SPEC : V2_SPEC;
+    for (java.util.Iterator<String> it = spec.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!known.contains(key)) {
+        String path = YamlPaths.key("spec", key);
+        violations.add(new Violation(path, HpaRule.UNKNOWN_FIELD, path + " is not a field of the "
+            + root.path("apiVersion").asText() + " HorizontalPodAutoscaler spec (was "
+            + LintTrees.show(spec.get(key)) + ")"));
+      }
+    }
   }
 
   /**
