@@ -40,6 +40,9 @@ final class AdapterChecks implements LintFamily {
         continue;
       }
       checkRelist(index, a);
+      if (a.config == null) {
+        continue;
+      }
       for (String error : a.loadErrors) {
         int colon = error.indexOf(": ");
         s.report(LintCode.ADAPTER_CONFIG_INVALID, colon < 0 ? a.prefix : prefixed(a, error.substring(0, colon)),

@@ -24,7 +24,10 @@ final class LintAdapter {
   /** The paths of the custom and external rule lists ({@code rules}, or {@code rules.custom} in values). */
   final String rulesPath;
   final String externalRulesPath;
-  /** The config, when it parses; otherwise {@link #parseError} says why. */
+  /**
+   * The config, when it parses (otherwise {@link #parseError} says why); none for chart values whose rules are
+   * in an existing ConfigMap.
+   */
   AdapterConfig config;
   /** Where and why it does not parse: {@code {path, message}}. */
   String[] parseError;

@@ -195,7 +195,7 @@ final class LintIndex {
       }
     }
     if (Fields.present(rules.get("existing"))) {
-      unchecked.add(s);
+      adapters.add(a); // the rules are in another ConfigMap; the values still set the relist interval
       return;
     }
     try {
