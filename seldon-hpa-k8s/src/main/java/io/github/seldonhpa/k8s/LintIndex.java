@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.seldonhpa.HpaValidationException;
 import io.github.seldonhpa.promql.AdapterConfig;
 import io.github.seldonhpa.promql.PrometheusDuration;
-import io.github.seldonhpa.promql.RegisteredMetric;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -222,8 +221,13 @@ final class LintIndex {
     }
     a.loadErrors = a.config.loadErrors();
     a.loads = a.loadErrors.isEmpty();
+    if (a.loads) {
+      a.registered.addAll(a.config.discoverByRule(SeldonSeries.series()));
+    }
     for (int i = 0; i < a.ruleCount(); i++) {
-      a.registered.add(a.loads ? registered(a, i) : List.of());
+      if (!a.loads) {
+        a.registered.add(List.of());
+      }
       Optional<String> exact = AdapterChecks.exactSeries(a.rule(i).seriesQuery());
       if (exact.isPresent() && !SeldonSeries.LABELS.containsKey(exact.get()) && !a.external(i)) {
         String as = a.rule(i).name().map(n -> n.as()).orElse("");
@@ -237,12 +241,5 @@ final class LintIndex {
         }
       }
     }
-  }
-
-  /** What one rule registers on its own (the registry of the whole config keeps only a later rule's metric). */
-  private static List<RegisteredMetric> registered(LintAdapter a, int index) {
-    AdapterConfig one = a.external(index) ? AdapterConfig.builder().addExternalRule(a.rule(index)).build()
-        : AdapterConfig.builder().addRule(a.rule(index)).build();
-    return one.discover(SeldonSeries.series());
   }
 }
