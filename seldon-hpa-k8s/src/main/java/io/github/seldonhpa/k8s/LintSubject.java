@@ -13,7 +13,7 @@ import java.util.Set;
  * {@link LintCode#INVALID_FIELD} finding, however many checks read it.
  */
 final class LintSubject {
-  static final String GIVEN_SOURCE = "<adapter config>";
+  private static final String GIVEN_SOURCE = "<adapter config>";
 
   final int order;
   /** The manifest, or {@code null} for an adapter config given as a value. */

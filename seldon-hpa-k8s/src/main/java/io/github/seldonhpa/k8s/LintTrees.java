@@ -32,11 +32,6 @@ final class LintTrees {
     return slash < 0 ? "" : apiVersion.substring(0, slash);
   }
 
-  /** Whether a manifest is the Seldon kind (any version of the mlops.seldon.io group). */
-  static boolean isSeldon(Manifest m, String kind) {
-    return m.kind().orElse("").equals(kind) && group(m.apiVersion().orElse("")).equals(SELDON_GROUP);
-  }
-
   /** The node at a path below {@code root} ({@code spec.metrics[0].object}), or a missing node. */
   static JsonNode at(JsonNode root, String path) {
     JsonNode node = root;
