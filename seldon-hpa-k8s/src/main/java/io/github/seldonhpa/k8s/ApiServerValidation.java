@@ -26,7 +26,7 @@ public final class ApiServerValidation {
   /** Feature gate: {@code behavior.*.tolerance} kept and checked (otherwise the API server drops it). */
   public static final String HPA_CONFIGURABLE_TOLERANCE = "HPAConfigurableTolerance";
 
-  private static final Set<String> V2_SPEC = Set.of("scaleTargetRef", "minReplicas", "maxReplicas", "metrics",
+  static final Set<String> V2_SPEC = Set.of("scaleTargetRef", "minReplicas", "maxReplicas", "metrics",
       "behavior");
   private static final Set<String> V1_SPEC = Set.of("scaleTargetRef", "minReplicas", "maxReplicas",
       "targetCPUUtilizationPercentage");
