@@ -19,7 +19,7 @@ public enum HpaRule {
   /** A field of the wrong JSON type: the API server fails to decode the object. */
   TYPE("must be of the field's type", "json: cannot unmarshal"),
   /** A field the version's schema does not have: kubectl's strict field validation refuses the object. */
-  UNKNOWN_FIELD("is not a field of the HorizontalPodAutoscaler spec", "unknown field"),
+  UNKNOWN_FIELD("is not a field of its type", "unknown field"),
   /** {@code metadata.name}. */
   NAME("must be a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', starting and ending with a"
       + " letter or digit, at most 253 characters", "a lowercase RFC 1123 subdomain must consist of"),

@@ -28,6 +28,25 @@ public final class ApiServerValidation {
 
   static final Set<String> V2_SPEC = Set.of("scaleTargetRef", "minReplicas", "maxReplicas", "metrics",
       "behavior");
+  /** The fields of each autoscaling/v2 type below the spec, by the type's OpenAPI name. */
+  static final Map<String, Set<String>> V2_FIELDS = Map.of(
+      "MetricSpec", Set.of("type", "object", "pods", "resource", "containerResource", "external"),
+      "ObjectMetricSource", Set.of("describedObject", "metric", "target"),
+      "PodsMetricSource", Set.of("metric", "target"),
+      "ResourceMetricSource", Set.of("name", "target"),
+      "ContainerResourceMetricSource", Set.of("name", "container", "target"),
+      "ExternalMetricSource", Set.of("metric", "target"),
+      "MetricIdentifier", Set.of("name", "selector"),
+      "MetricTarget", Set.of("type", "value", "averageValue", "averageUtilization"),
+      "CrossVersionObjectReference", Set.of("apiVersion", "kind", "name"),
+      "HorizontalPodAutoscalerBehavior", Set.of("scaleUp", "scaleDown"));
+  /** HPAScalingRules, with Kubernetes 1.33's {@code tolerance}. */
+  static final Set<String> RULES_FIELDS = Set.of("policies", "selectPolicy", "stabilizationWindowSeconds",
+      "tolerance");
+  static final Set<String> POLICY_FIELDS = Set.of("type", "value", "periodSeconds");
+  private static final Map<String, String> SOURCE_TYPES = Map.of("object", "ObjectMetricSource", "pods",
+      "PodsMetricSource", "resource", "ResourceMetricSource", "containerResource", "ContainerResourceMetricSource",
+      "external", "ExternalMetricSource");
   private static final Set<String> V1_SPEC = Set.of("scaleTargetRef", "minReplicas", "maxReplicas",
       "targetCPUUtilizationPercentage");
   private static final String[] SOURCES = {"object", "external", "pods", "resource", "containerResource"};
@@ -100,17 +119,28 @@ public final class ApiServerValidation {
 
   /** The spec's own keys against its version's schema (kubectl validates strictly by default). */
   private void specFields(JsonNode root) {
-    JsonNode spec = root.path("spec");
-    Set<String> known = root.path("apiVersion").asText().equals(HpaVersions.V1) ? V1_SPEC : V2_SPEC;
-    for (java.util.Iterator<String> it = spec.fieldNames(); it.hasNext(); ) {
+    boolean v1 = root.path("apiVersion").asText().equals(HpaVersions.V1);
+    known(root.path("spec"), "spec", v1 ? V1_SPEC : V2_SPEC, root.path("apiVersion").asText()
+        + " HorizontalPodAutoscaler spec");
+  }
+
+  /** Keys of a mapping that its type does not have. */
+  private void known(JsonNode node, String path, Set<String> fields, String type) {
+    if (!node.isObject()) {
+      return;
+    }
+    for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
-      if (!known.contains(key)) {
-        String path = YamlPaths.key("spec", key);
-        violations.add(new Violation(path, HpaRule.UNKNOWN_FIELD, path + " is not a field of the "
-            + root.path("apiVersion").asText() + " HorizontalPodAutoscaler spec (was "
-            + LintTrees.show(spec.get(key)) + ")"));
+      if (!fields.contains(key)) {
+        String p = YamlPaths.key(path, key);
+        violations.add(new Violation(p, HpaRule.UNKNOWN_FIELD, p + " is not a field of " + type + " (was "
+            + LintTrees.show(node.get(key)) + ")"));
       }
     }
+  }
+
+  private void known(JsonNode node, String path, String type) {
+    known(node, path, V2_FIELDS.get(type), type);
   }
 
   /**
@@ -156,6 +186,8 @@ public final class ApiServerValidation {
           + min.getAsInt());
     }
     reference(fields.mapping(spec.get("scaleTargetRef"), "spec.scaleTargetRef"), "spec.scaleTargetRef");
+    known(spec.path("scaleTargetRef"), "spec.scaleTargetRef", "CrossVersionObjectReference");
+    known(spec.path("behavior"), "spec.behavior", "HorizontalPodAutoscalerBehavior");
     List<JsonNode> metrics = fields.sequence(spec.get("metrics"), "spec.metrics");
     boolean objectOrExternal = false;
     for (int i = 0; i < metrics.size(); i++) {
@@ -193,6 +225,7 @@ public final class ApiServerValidation {
   /** One metric; whether it is an Object or External metric. */
   private boolean metric(JsonNode node, String path) {
     JsonNode m = fields.mapping(node, path);
+    known(m, path, "MetricSpec");
     String typePath = YamlPaths.key(path, "type");
     Optional<String> type = fields.string(m.get("type"), typePath);
     String expected = type.map(SOURCE_OF_TYPE::get).orElse(null);
@@ -222,8 +255,10 @@ public final class ApiServerValidation {
   }
 
   private void source(String source, JsonNode src, String path) {
+    known(src, path, SOURCE_TYPES.get(source));
     String targetPath = YamlPaths.key(path, "target");
     JsonNode target = fields.mapping(src.get("target"), targetPath);
+    known(target, targetPath, "MetricTarget");
     target(target, targetPath);
     boolean hasValue = Fields.present(target.get("value"));
     boolean hasAverage = Fields.present(target.get("averageValue"));
@@ -233,6 +268,7 @@ public final class ApiServerValidation {
       case "object":
         reference(fields.mapping(src.get("describedObject"), YamlPaths.key(path, "describedObject")),
             YamlPaths.key(path, "describedObject"));
+        known(src.path("describedObject"), YamlPaths.key(path, "describedObject"), "CrossVersionObjectReference");
         identifier(src, path);
         if (!hasValue && !hasAverage) {
           add(averagePath, HpaRule.OBJECT_TARGET, "unset");
@@ -279,6 +315,7 @@ public final class ApiServerValidation {
   private void identifier(JsonNode src, String path) {
     String metricPath = YamlPaths.key(path, "metric");
     JsonNode id = fields.mapping(src.get("metric"), metricPath);
+    known(id, metricPath, "MetricIdentifier");
     String namePath = YamlPaths.key(metricPath, "name");
     Optional<String> name = fields.string(id.get("name"), namePath);
     if (name.isEmpty() || name.get().isEmpty()) {
@@ -313,6 +350,7 @@ public final class ApiServerValidation {
   }
 
   private void rules(JsonNode rules, String path) {
+    known(rules, path, RULES_FIELDS, "HPAScalingRules");
     String windowPath = YamlPaths.key(path, "stabilizationWindowSeconds");
     fields.integer(rules.get("stabilizationWindowSeconds"), windowPath).ifPresent(w -> {
       if (!HpaRule.windowOk(w)) {
@@ -331,6 +369,7 @@ public final class ApiServerValidation {
     for (int i = 0; i < policies.size(); i++) {
       String pp = YamlPaths.index(policiesPath, i);
       JsonNode policy = fields.mapping(policies.get(i), pp);
+      known(policy, pp, POLICY_FIELDS, "HPAScalingPolicy");
       String typePath = YamlPaths.key(pp, "type");
       Optional<String> type = fields.string(policy.get("type"), typePath);
       if (type.isEmpty() && !Fields.present(policy.get("type"))) {

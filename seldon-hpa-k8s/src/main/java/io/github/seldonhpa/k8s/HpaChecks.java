@@ -106,8 +106,7 @@ final class HpaChecks implements LintFamily {
       case SCALE_TO_ZERO:
         return "add an Object or External metric that can wake the target, or set minReplicas to 1";
       case UNKNOWN_FIELD:
-        return "remove " + path + " or correct its name (autoscaling/v2: scaleTargetRef, minReplicas, maxReplicas,"
-            + " metrics, behavior)";
+        return "remove " + path + " or correct its name";
       case NAME:
       case NAMESPACE:
         return "rename it with lower-case letters, digits and '-' (for example Bad_Name to bad-name)";

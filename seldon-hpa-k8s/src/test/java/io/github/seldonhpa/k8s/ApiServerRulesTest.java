@@ -93,8 +93,16 @@ class ApiServerRulesTest {
             "SHPA032 spec.scaleTargetRef.name: spec.scaleTargetRef.name must be a valid path segment: not empty, not"
             + " . or .., without / or % (was \"web/1\")"),
         rule("unknown spec field", BASE, with("  minReplicas: 1\n", "  minReplicas: 1\n  minReplica: 1\n"),
-            "SHPA032 spec.minReplica: spec.minReplica is not a field of the autoscaling/v2 HorizontalPodAutoscaler spec"
+            "SHPA032 spec.minReplica: spec.minReplica is not a field of autoscaling/v2 HorizontalPodAutoscaler spec"
             + " (was 1)"),
+        rule("unknown field of a target", BASE, with("averageValue: 3", "averageValu: 3"),
+            "SHPA032 spec.metrics[0].object.target.averageValu: spec.metrics[0].object.target.averageValu is not a"
+            + " field of MetricTarget (was 3)",
+            "SHPA032 spec.metrics[0].object.target.averageValue: spec.metrics[0].object.target.averageValue must be"
+            + " set (or target.value) (was unset)"),
+        rule("unknown field of a policy", BASE, with("periodSeconds: 60", "periodSeconds: 60\n        period: 60"),
+            "SHPA032 spec.behavior.scaleUp.policies[0].period: spec.behavior.scaleUp.policies[0].period is not a field"
+            + " of HPAScalingPolicy (was 60)"),
         rule("metric type spelling", BASE, with("- type: Object", "- type: object"),
             "SHPA032 spec.metrics[0].type: spec.metrics[0].type must be Object, Pods, Resource, ContainerResource or"
             + " External (was \"object\")"),
@@ -259,6 +267,8 @@ class ApiServerRulesTest {
     assertThat(ApiServerValidation.validate(bad, Set.of())).extracting(ApiServerValidation.Violation::message)
         .containsExactly("spec.maxReplicas must be an integer (was \"three\")",
             "spec.metrics[0].object.target.averageValue must be a quantity (was a sequence)",
+            "spec.behavior.scaleUp.x is not a field of HPAScalingRules (was"
+                + " [{\"type\":\"Pods\",\"value\":4,\"periodSeconds\":60}])",
             "spec.behavior.scaleUp.policies must be a sequence (was 7)");
   }
 }

@@ -571,7 +571,7 @@ class LintTest {
     assertThat(all).extracting(f -> f.code().id() + " " + f.path() + ": " + f.message()).containsExactly(
         "SHPA029 spec.maxReplicas: spec.maxReplicas must be an integer (was \"three\")",
         "SHPA029 spec.metrics: spec.metrics must be a sequence (was a mapping)",
-        "SHPA032 spec.metrics_: spec.metrics_ is not a field of the autoscaling/v2 HorizontalPodAutoscaler spec (was"
+        "SHPA032 spec.metrics_: spec.metrics_ is not a field of autoscaling/v2 HorizontalPodAutoscaler spec (was"
             + " [{\"type\":\"Object\",\"object\":{\"metric\":{\"name\":\"infer_rps\"},\"describedObject\":{...)");
   }
 

@@ -46,6 +46,20 @@ class RuleTablesConformanceTest {
     assertThat(new TreeSet<>(ApiServerValidation.V2_SPEC)).isEqualTo(keys(spec.path("properties")));
     assertThat(spec.path("required")).extracting(JsonNode::asText).containsExactlyInAnyOrder("scaleTargetRef",
         "maxReplicas");
+    ApiServerValidation.V2_FIELDS.forEach((type, fields) -> {
+      try {
+        assertThat(new TreeSet<>(fields)).as(type)
+            .isEqualTo(keys(openApi().path("io.k8s.api.autoscaling.v2." + type).path("properties")));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    // this copy of the schema predates Kubernetes 1.33's tolerance
+    Set<String> rules = new TreeSet<>(ApiServerValidation.RULES_FIELDS);
+    rules.remove("tolerance");
+    assertThat(rules).isEqualTo(keys(openApi().path("io.k8s.api.autoscaling.v2.HPAScalingRules").path("properties")));
+    assertThat(new TreeSet<>(ApiServerValidation.POLICY_FIELDS))
+        .isEqualTo(keys(openApi().path("io.k8s.api.autoscaling.v2.HPAScalingPolicy").path("properties")));
     JsonNode policy = openApi().path("io.k8s.api.autoscaling.v2.HPAScalingPolicy");
     assertThat(policy.path("required")).extracting(JsonNode::asText).containsExactlyInAnyOrder("type", "value",
         "periodSeconds");
