@@ -106,15 +106,10 @@ final class AdapterConfigs {
   }
 
   private static List<DiscoveryRule> rules(JsonNode node, String path) {
-    if (!present(node)) {
-      return List.of();
-    }
-    if (!node.isArray()) {
-      throw new HpaValidationException(path + " must be a sequence (was " + ManifestReader.describe(node) + ")");
-    }
+    List<JsonNode> items = Fields.STRICT.sequence(node, path);
     List<DiscoveryRule> out = new java.util.ArrayList<>();
-    for (int i = 0; i < node.size(); i++) {
-      out.add(rule(node.get(i), YamlPaths.index(path, i)));
+    for (int i = 0; i < items.size(); i++) {
+      out.add(rule(items.get(i), YamlPaths.index(path, i)));
     }
     return out;
   }
@@ -124,27 +119,21 @@ final class AdapterConfigs {
     DiscoveryRule.Builder rule = DiscoveryRule.builder()
         .seriesQuery(optionalString(node.get("seriesQuery"), YamlPaths.key(path, "seriesQuery")))
         .metricsQuery(optionalString(node.get("metricsQuery"), YamlPaths.key(path, "metricsQuery")));
-    JsonNode filters = node.get("seriesFilters");
-    if (present(filters)) {
-      String filtersPath = YamlPaths.key(path, "seriesFilters");
-      if (!filters.isArray()) {
-        throw new HpaValidationException(filtersPath + " must be a sequence (was "
-            + ManifestReader.describe(filters) + ")");
+    String filtersPath = YamlPaths.key(path, "seriesFilters");
+    List<JsonNode> filters = Fields.STRICT.sequence(node.get("seriesFilters"), filtersPath);
+    for (int i = 0; i < filters.size(); i++) {
+      String fp = YamlPaths.index(filtersPath, i);
+      JsonNode f = filters.get(i);
+      mapping(f, fp, Set.of("is", "isNot"));
+      // both or neither is the adapter's load error, reported by AdapterConfig.loadErrors()
+      SeriesFilter.Builder filter = SeriesFilter.builder();
+      if (present(f.get("is"))) {
+        filter.is(string(f.get("is"), YamlPaths.key(fp, "is")));
       }
-      for (int i = 0; i < filters.size(); i++) {
-        String fp = YamlPaths.index(filtersPath, i);
-        JsonNode f = filters.get(i);
-        mapping(f, fp, Set.of("is", "isNot"));
-        // both or neither is the adapter's load error, reported by AdapterConfig.loadErrors()
-        SeriesFilter.Builder filter = SeriesFilter.builder();
-        if (present(f.get("is"))) {
-          filter.is(string(f.get("is"), YamlPaths.key(fp, "is")));
-        }
-        if (present(f.get("isNot"))) {
-          filter.isNot(string(f.get("isNot"), YamlPaths.key(fp, "isNot")));
-        }
-        rule.addSeriesFilter(filter.build());
+      if (present(f.get("isNot"))) {
+        filter.isNot(string(f.get("isNot"), YamlPaths.key(fp, "isNot")));
       }
+      rule.addSeriesFilter(filter.build());
     }
     if (present(node.get("resources"))) {
       rule.resources(resources(node.get("resources"), YamlPaths.key(path, "resources")));
