@@ -1,6 +1,8 @@
 package io.github.seldonhpa.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.seldonhpa.internal.Checks;
+import io.github.seldonhpa.internal.HpaRule;
 import io.github.seldonhpa.internal.SeldonCrd;
 import java.util.Iterator;
 import java.util.Map;
@@ -41,9 +43,23 @@ final class SeldonChecks implements LintFamily {
     }
   }
 
-  /** The CRD's spec: required field, field types, no unknown field (kubectl's strict field validation). */
+  /**
+   * The object's name and namespace as the API server checks every custom resource's metadata, then the CRD's
+   * spec: required field, field types, no unknown field (kubectl's strict field validation).
+   */
   private static void checkSchema(LintSubject s, Map<String, SeldonCrd.Type> fields, String required) {
     String kind = s.manifest.kind().orElse("");
+    Optional<String> name = s.manifest.name();
+    if (name.isEmpty()) {
+      s.report(LintCode.SELDON_CRD_INVALID, "metadata.name", HpaRule.REQUIRED.message("metadata.name", "unset"),
+          "name the " + kind);
+    }
+    name.filter(n -> !Checks.isDns1123Subdomain(n)).ifPresent(n -> s.report(LintCode.SELDON_CRD_INVALID,
+        "metadata.name", HpaRule.NAME.message("metadata.name", YamlPaths.quote(n)), "rename it with lower-case"
+            + " letters, digits, '-' and '.'"));
+    s.manifest.namespace().filter(n -> !Checks.isDns1123Label(n)).ifPresent(n -> s.report(
+        LintCode.SELDON_CRD_INVALID, "metadata.namespace", HpaRule.NAMESPACE.message("metadata.namespace",
+            YamlPaths.quote(n)), "use a namespace of lower-case letters, digits and '-'"));
     JsonNode spec = s.node().get("spec");
     if (Fields.present(spec) && !spec.isObject()) {
       s.invalid("spec", "a mapping", spec);

@@ -140,6 +140,15 @@ class LintGateTest {
     assertThat(lint(LintFacts.defaults(), otherConfigMap)).isEmpty();
   }
 
+  @Test
+  void seldonObjectsNamesAreCheckedAsTheApiServerDoes() {
+    assertThat(lint(LintFacts.defaults(), LintTest.model("Iris_A", "")))
+        .extracting(f -> f.code().id() + " " + f.path() + ": " + f.message()).containsExactly("SHPA033 metadata.name:"
+            + " metadata.name must be a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', starting and"
+            + " ending with a letter or digit, at most 253 characters (was \"Iris_A\")");
+    assertThat(lint(LintFacts.defaults(), LintTest.model("iris-a.v2", ""))).isEmpty();
+  }
+
   // ---- objects, not documents
 
   @Test
