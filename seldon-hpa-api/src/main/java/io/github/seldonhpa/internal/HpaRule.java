@@ -27,7 +27,8 @@ public enum HpaRule {
   NAMESPACE("must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter"
       + " or digit, at most 63 characters", "a lowercase RFC 1123 label must consist of"),
   /** {@code spec.minReplicas} with the HPAScaleToZero gate off. */
-  MIN_REPLICAS("must be >= 1", "must be greater than or equal to 1"),
+  MIN_REPLICAS("must be >= 1: 0 needs the HPAScaleToZero feature gate (alpha, off by default) and an Object or"
+      + " External metric; KEDA scales to zero without it", "must be greater than or equal to 1"),
   /** {@code spec.maxReplicas}. */
   MAX_REPLICAS("must be >= 1", "must be greater than 0"),
   /** {@code spec.maxReplicas} below {@code spec.minReplicas}. */

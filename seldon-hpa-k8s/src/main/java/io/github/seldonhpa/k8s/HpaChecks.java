@@ -97,8 +97,7 @@ final class HpaChecks implements LintFamily {
   private static String fix(HpaRule rule, String path) {
     switch (rule) {
       case MIN_REPLICAS:
-        return "set spec.minReplicas to at least 1 (0 needs the HPAScaleToZero feature gate and an Object or"
-            + " External metric)";
+        return "set spec.minReplicas to at least 1, or scale to zero with KEDA";
       case MAX_REPLICAS:
         return "set spec.maxReplicas to at least 1, the most replicas the peak load needs";
       case MAX_BELOW_MIN:

@@ -38,6 +38,8 @@ final class LintIndex {
   }
 
   final LintFacts facts;
+  /** The manifests as given, copies included, for families that read them whole. */
+  final List<Manifest> manifests;
   final LintReport report = new LintReport();
   final List<LintHpa> hpas = new ArrayList<>();
   /** HPAs of a version the API server no longer converts (autoscaling/v2beta1). */
@@ -54,6 +56,7 @@ final class LintIndex {
 
   LintIndex(List<Manifest> manifests, Optional<AdapterConfig> given, LintFacts facts) {
     this.facts = facts;
+    this.manifests = List.copyOf(manifests);
     for (int i = 0; i < manifests.size(); i++) {
       LintSubject s = new LintSubject(i, manifests.get(i), report);
       if (isNew(s)) {
@@ -121,6 +124,8 @@ final class LintIndex {
       }
     } else if (kind.equals("ConfigMap") && apiVersion.equals("v1")) {
       classifyConfigMap(s);
+    } else if (KedaLint.isScaledObject(m)) {
+      return; // checked by the KEDA family
     } else if (group.equals(LintTrees.SELDON_GROUP)) {
       seldon.add(s);
       JsonNode server = m.node().path("spec").path("server");

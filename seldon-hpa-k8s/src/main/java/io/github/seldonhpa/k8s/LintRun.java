@@ -6,8 +6,11 @@ import java.util.Optional;
 
 /** One run of {@link Lint}: indexes the objects, then runs each family of checks over the index. */
 final class LintRun {
+  /** KEDA ScaledObjects: {@link KedaLint} over the manifests as read. */
+  private static final LintFamily KEDA = index -> KedaLint.check(index.manifests)
+      .forEach(f -> index.report.add(f.order(), f.finding()));
   private static final List<LintFamily> FAMILIES = List.of(new ObjectChecks(), new AdapterChecks(),
-      new HpaChecks(), new PairChecks(), new SeldonChecks());
+      new HpaChecks(), new PairChecks(), new SeldonChecks(), KEDA);
 
   private LintRun() {}
 

@@ -75,7 +75,8 @@ class ApiServerRulesTest {
             + " DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit, at"
             + " most 63 characters (was \"shop.eu\")"),
         rule("minReplicas >= 1", BASE, with("minReplicas: 1", "minReplicas: 0"),
-            "SHPA024 spec.minReplicas: spec.minReplicas must be >= 1 (was 0)"),
+            "SHPA024 spec.minReplicas: spec.minReplicas must be >= 1: 0 needs the HPAScaleToZero feature gate (alpha,"
+            + " off by default) and an Object or External metric; KEDA scales to zero without it (was 0)"),
         rule("maxReplicas >= 1", with("  minReplicas: 1\n  maxReplicas: 5", "  maxReplicas: 1"),
             with("  minReplicas: 1\n  maxReplicas: 5", "  maxReplicas: 0"),
             "SHPA024 spec.maxReplicas: spec.maxReplicas must be >= 1 (was 0)"),

@@ -508,9 +508,9 @@ class LintTest {
     assertThat(above.message()).isEqualTo("spec.maxReplicas must be >= minReplicas (was maxReplicas=3, minReplicas=4)");
     Finding zero = only(LintCode.HPA_REPLICAS_OUT_OF_RANGE, FACTS,
         modelHpa("irisa0", "").replace("minReplicas: 1", "minReplicas: 0"));
-    assertThat(zero.message()).isEqualTo("spec.minReplicas must be >= 1 (was 0)");
-    assertThat(zero.fix()).isEqualTo("set spec.minReplicas to at least 1 (0 needs the HPAScaleToZero feature gate"
-        + " and an Object or External metric)");
+    assertThat(zero.message()).isEqualTo("spec.minReplicas must be >= 1: 0 needs the HPAScaleToZero feature gate"
+        + " (alpha, off by default) and an Object or External metric; KEDA scales to zero without it (was 0)");
+    assertThat(zero.fix()).isEqualTo("set spec.minReplicas to at least 1, or scale to zero with KEDA");
     Finding max = only(LintCode.HPA_REPLICAS_OUT_OF_RANGE, FACTS,
         modelHpa("irisa0", "").replace("  maxReplicas: 3\n", ""));
     assertThat(max.path()).isEqualTo("spec.maxReplicas");
@@ -652,8 +652,8 @@ class LintTest {
   @Test
   void everyCodeIsStableAndUnique() {
     assertThat(List.of(LintCode.values())).extracting(LintCode::id).doesNotHaveDuplicates()
-        .allMatch(id -> id.matches("SHPA0[0-9][0-9]"));
+        .allMatch(id -> id.matches("SHPA[01][0-9][0-9]"));
     assertThat(List.of(LintCode.values())).extracting(LintCode::slug).doesNotHaveDuplicates();
-    assertThat(LintCode.values()).hasSize(35);
+    assertThat(LintCode.values()).hasSize(45);
   }
 }
