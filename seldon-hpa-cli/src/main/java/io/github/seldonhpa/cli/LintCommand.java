@@ -66,6 +66,10 @@ final class LintCommand implements Callable<Integer>, Main.Colourful {
       description = "prometheus-adapter's --metrics-relist-interval. Default: 1m.")
   Duration relistInterval;
 
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+      description = "The namespace of objects written without one, as kubectl apply -n gives it. Default: default.")
+  String namespace;
+
   @Option(names = "--seldon-version", paramLabel = "VERSION",
       description = "The Seldon Core 2 version (2.10.1): enables the version checks.")
   String seldonVersion;
@@ -95,6 +99,9 @@ final class LintCommand implements Callable<Integer>, Main.Colourful {
     }
     if (serverStartup != null) {
       facts.serverStartup(serverStartup);
+    }
+    if (namespace != null) {
+      facts.defaultNamespace(namespace);
     }
     LintFacts built = facts.build();
     ManifestReader reader = ManifestReader.create();

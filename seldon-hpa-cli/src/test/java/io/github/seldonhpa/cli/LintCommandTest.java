@@ -96,6 +96,21 @@ class LintCommandTest {
   }
 
   @Test
+  void objectsWithoutNamespaceTakeTheGivenOne(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    // the HPA has no namespace; its Model, in team-a, has no spec.replicas: an error only when they pair up
+    Path hpa = dir.resolve("hpa.yaml");
+    Files.writeString(hpa, Files.readString(Path.of(SEEDS + "/single-model-serving-hpas.yaml"))
+        .split("---\n")[0].replace("  namespace: seldon-mesh\n", ""));
+    Path model = dir.resolve("model.yaml");
+    Files.writeString(model, Files.readString(Path.of(SEEDS + "/irisa0-model.yaml"))
+        .replace("seldon-mesh", "team-a").replace("  replicas: 1\n", ""));
+    assertThat(Cli.run("lint", hpa.toString(), model.toString()).out).doesNotContain("SHPA004");
+    assertThat(Cli.run("lint", "-n", "team-a", hpa.toString(), model.toString()).out).contains("SHPA004");
+    assertThat(Cli.run("lint", "--namespace", "Team_A", hpa.toString()).err)
+        .startsWith("seldon-hpa lint: defaultNamespace must be a DNS-1123 label");
+  }
+
+  @Test
   void unreadableInputIsExitTwoInOneLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     Cli missing = Cli.run("lint", "no/such/dir");
     assertThat(missing.code).isEqualTo(2);

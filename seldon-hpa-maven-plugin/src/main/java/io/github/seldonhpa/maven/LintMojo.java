@@ -52,6 +52,10 @@ public class LintMojo extends AbstractMojo {
   @Parameter(property = "seldonhpa.relistInterval")
   String relistInterval;
 
+  /** The namespace of objects written without one, as {@code kubectl apply -n} gives it. Default: default. */
+  @Parameter(property = "seldonhpa.namespace")
+  String namespace;
+
   /** The Seldon Core 2 version ({@code 2.10.1}): enables the version checks. */
   @Parameter(property = "seldonhpa.seldonVersion")
   String seldonVersion;
@@ -145,6 +149,9 @@ public class LintMojo extends AbstractMojo {
     }
     if (serverStartup != null) {
       b.serverStartup(PrometheusDuration.parse("serverStartup", serverStartup));
+    }
+    if (namespace != null) {
+      b.defaultNamespace(namespace);
     }
     return b.build();
   }
