@@ -9,6 +9,7 @@ import io.github.seldonhpa.Quantity;
 import io.github.seldonhpa.ScalingPlan;
 import io.github.seldonhpa.ScalingRules;
 import io.github.seldonhpa.scaling.RpsTrace;
+import io.github.seldonhpa.scaling.SeldonVersion;
 import io.github.seldonhpa.scaling.Simulation;
 import io.github.seldonhpa.scaling.SimulationResult;
 import io.github.seldonhpa.scaling.SimulationSummary;
@@ -81,7 +82,8 @@ public final class PathologicalCaseExample {
   static SimulationResult[] results() {
     ScalingRules recommended = Sizing.scaleUpRules(5, Duration.ofSeconds(90), Duration.ofSeconds(60));
     return new SimulationResult[] {simulation(plan(null)).run(), simulation(plan(recommended)).run(),
-        base(plan(null)).nativeScaling(NativeScaling.builder().build()).build().run()};
+        base(plan(null)).nativeScaling(NativeScaling.builder().build()).seldonVersion(SeldonVersion.of("2.9.1"))
+            .build().run()};
   }
 
   /** The report: the scenario, the two summaries and the differences. */
@@ -113,7 +115,7 @@ public final class PathologicalCaseExample {
         recommended.peakLoadPerServingReplica() - aggressive.peakLoadPerServingReplica()));
     sb.append(String.format(Locale.ROOT, "server replica-seconds: %+.0f\n",
         recommended.serverReplicaSeconds() - aggressive.serverReplicaSeconds()));
-    sb.append("\n== for comparison: Seldon native lag-based model scaling (seed 003, helm defaults:"
+    sb.append("\n== for comparison: Seldon native lag-based model scaling (seed 003, Seldon 2.9.1, helm defaults:"
         + " lag 30, stats every 20 s, one replica per 5 stable minutes)\n");
     sb.append("desired model replicas: ").append(path(r[2])).append('\n');
     sb.append(r[2].summary().report());
