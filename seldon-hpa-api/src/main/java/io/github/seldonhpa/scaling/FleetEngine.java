@@ -165,10 +165,13 @@ final class FleetEngine {
       return th;
     }) : null;
     try {
-      for (int k = 0; k < steps; k++) {
-        long t = k * tickMs;
+      long pendingNow = 0;
+      for (int k = 0; k < steps; ) {
+        // while every server could grow to its maxReplicas within the room left, no pod can wait: the servers
+        // then run a block of ticks each (their state stays in cache), binding their pods at once
+        int len = pendingNow == 0 && roomForEveryServer(cluster, bound) ? Math.min(BLOCK, steps - k) : 1;
         for (Chunk c : chunks) {
-          c.reset(t, k);
+          c.reset(k, len);
         }
         if (pool == null) {
           chunks[0].call();
@@ -177,14 +180,17 @@ final class FleetEngine {
             f.get();
           }
         }
-        long pendingNow = 0;
-        for (Chunk c : chunks) {
-          bound += c.boundDelta;
-          pendingNow += c.pending;
+        for (int j = 0; j < len; j++, k++) {
+          pendingNow = 0;
+          for (Chunk c : chunks) {
+            bound += c.boundDelta[j];
+            pendingNow += c.pending[j];
+          }
+          long before = bound;
+          bound = cluster.schedule(this, k * tickMs, bound, pendingNow);
+          pendingNow -= bound - before;
+          rec.recordFleet(k, j, chunks, cluster, bound, pendingNow);
         }
-        long before = bound;
-        bound = cluster.schedule(this, t, bound, pendingNow);
-        rec.recordFleet(k, chunks, cluster, bound, pendingNow - (bound - before));
       }
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
@@ -272,53 +278,80 @@ final class FleetEngine {
     return chunks;
   }
 
-  /** A contiguous range of servers stepped by one thread, with its share of the fleet's sums. */
+  /**
+   * Whether the room left fits every server growing to its maxReplicas, at the fewest nodes the cluster can
+   * have during a block (the autoscaler removes at most one node per unneeded period): then no pod of the
+   * block waits, whatever the order the servers run in.
+   */
+  private boolean roomForEveryServer(ClusterState cluster, long bound) {
+    Cluster c = fleet.cluster();
+    long blockMs = BLOCK * tickMs;
+    long removable = c.maxNodes().isPresent()
+        ? blockMs / Math.max(1, c.scaleDownUnneeded().toMillis()) + 1 : 0;
+    long room = Math.max(c.nodes(), cluster.readyNodes - removable) * (long) c.podsPerNode() - bound;
+    for (int s = 0; s < servers.length && room >= 0; s++) {
+      if (serverCtl[s] != null || servers[s].serverAutoscaling()) {
+        room -= Math.max(0, servers[s].cap() - ready[s] - starting[s] - pending[s]);
+      }
+    }
+    return room >= 0;
+  }
+
+  /** Ticks a server runs on its own while the cluster has room for everyone. */
+  static final int BLOCK = 240;
+
+  /**
+   * A contiguous range of servers stepped by one thread for {@code len} ticks from tick {@code k0}, with its
+   * share of the fleet's sums per tick.
+   */
   final class Chunk implements Callable<Void> {
     final int from;
     final int to;
-    long t;
-    int k;
-    long boundDelta;
-    long pending;
-    long demanded;
-    long readyPods;
-    double load;
-    double capacityRps;
-    int modelsAbove;
-    int modelsFailed;
-    int modelsMetricError;
+    int k0;
+    int len;
+    final long[] boundDelta = new long[BLOCK];
+    final long[] pending = new long[BLOCK];
+    final long[] demanded = new long[BLOCK];
+    final long[] readyPods = new long[BLOCK];
+    final double[] load = new double[BLOCK];
+    final double[] capacityRps = new double[BLOCK];
+    final int[] modelsAbove = new int[BLOCK];
+    final int[] modelsFailed = new int[BLOCK];
+    final int[] modelsMetricError = new int[BLOCK];
 
     Chunk(int from, int to) {
       this.from = from;
       this.to = to;
     }
 
-    void reset(long time, int step) {
-      t = time;
-      k = step;
-      boundDelta = 0;
-      pending = 0;
-      demanded = 0;
-      readyPods = 0;
-      load = 0;
-      capacityRps = 0;
-      modelsAbove = 0;
-      modelsFailed = 0;
-      modelsMetricError = 0;
+    void reset(int firstStep, int ticks) {
+      k0 = firstStep;
+      len = ticks;
+      Arrays.fill(boundDelta, 0);
+      Arrays.fill(pending, 0);
+      Arrays.fill(demanded, 0);
+      Arrays.fill(readyPods, 0);
+      Arrays.fill(load, 0);
+      Arrays.fill(capacityRps, 0);
+      Arrays.fill(modelsAbove, 0);
+      Arrays.fill(modelsFailed, 0);
+      Arrays.fill(modelsMetricError, 0);
     }
 
     @Override
     public Void call() {
       for (int s = from; s < to; s++) {
-        stepServer(s, this);
+        for (int j = 0; j < len; j++) {
+          stepServer(s, this, j, len > 1);
+        }
       }
       return null;
     }
   }
 
-  private void stepServer(int s, Chunk acc) {
-    long t = acc.t;
-    int k = acc.k;
+  private void stepServer(int s, Chunk acc, int j, boolean bindAtOnce) {
+    int k = acc.k0 + j;
+    long t = k * tickMs;
     FleetServer srv = servers[s];
     NativeScaling lag = srv.nativeScaling().orElse(null);
     boolean lagActive = lag != null && lag.autoscalingModelEnabled() && !fleet.seldonVersion().nativeModelScalingInert();
@@ -358,7 +391,7 @@ final class FleetEngine {
       boolean metricOk = !outage && present[m] >= needSamples;
       long metricMilli = metricOk ? (long) Math.ceil(Math.max(0, ringSum[m]) / present[m] * 1000) : 0;
       if (!metricOk) {
-        acc.modelsMetricError++;
+        acc.modelsMetricError[j]++;
       }
       int oldSpec = modelSpec[m];
       int oldServing = serving[m];
@@ -383,7 +416,7 @@ final class FleetEngine {
       if (modelSpec[m] != oldSpec || serving[m] != oldServing || failed[m] != oldFailed) {
         lastChange[m] = t;
       }
-      acc.load += rps;
+      acc.load[j] += rps;
     }
     // the Server's replicas
     if (serverCtl[s] != null) {
@@ -399,7 +432,7 @@ final class FleetEngine {
     // pods left Pending by the last scheduling pass
     pendingSec[s] += pending[s] * tickSec;
     peakPending[s] = Math.max(peakPending[s], pending[s]);
-    reconcilePods(s, t, acc);
+    reconcilePods(s, t, acc, j);
     // all-or-nothing placement, one model replica per server replica, and the figures
     for (int m = first; m < end; m++) {
       int oldServing = serving[m];
@@ -414,13 +447,18 @@ final class FleetEngine {
       if (serving[m] != oldServing || failed[m] != oldFailed) {
         lastChange[m] = t;
       }
-      record(m, s, t, acc);
+      record(m, s, k, acc, j);
     }
     podSec[s] += (ready[s] + starting[s]) * tickSec;
     peakServer[s] = Math.max(peakServer[s], serverSpec[s]);
-    acc.pending += pending[s];
-    acc.demanded += serverSpec[s];
-    acc.readyPods += ready[s];
+    // what the scheduling pass would do after this phase when the room fits everyone
+    while (bindAtOnce && pending[s] > 0) {
+      bind(s, t);
+      acc.boundDelta[j]++;
+    }
+    acc.pending[j] += pending[s];
+    acc.demanded[j] += serverSpec[s];
+    acc.readyPods[j] += ready[s];
   }
 
   /** Seldon's native lag-based model scaling with the scheduler's gates (seed 003, reference §3.3). */
@@ -451,7 +489,7 @@ final class FleetEngine {
   }
 
   /** Creates Pending pods up to the Server's replicas, or removes the newest pods (Pending first) down to them. */
-  private void reconcilePods(int s, long t, Chunk acc) {
+  private void reconcilePods(int s, long t, Chunk acc, int j) {
     int total = ready[s] + starting[s] + pending[s];
     int spec = serverSpec[s];
     if (spec > total) {
@@ -471,10 +509,10 @@ final class FleetEngine {
         }
         startingAt[s][latest] = startingAt[s][--starting[s]];
         remove--;
-        acc.boundDelta--;
+        acc.boundDelta[j]--;
       }
       ready[s] -= remove;
-      acc.boundDelta -= remove;
+      acc.boundDelta[j] -= remove;
       nextReady[s] = earliest(s);
     }
     if (t >= nextReady[s]) {
@@ -530,7 +568,8 @@ final class FleetEngine {
     return pending[s];
   }
 
-  private void record(int m, int s, long t, Chunk acc) {
+  private void record(int m, int s, int k, Chunk acc, int j) {
+    long t = k * tickMs;
     FleetModel model = models[m];
     double rps = curRps[m];
     double perReplica = SimulationResult.load(rps, serving[m]);
@@ -538,16 +577,16 @@ final class FleetEngine {
       above[m] += tickSec;
       streak[m] += tickSec;
       longest[m] = Math.max(longest[m], streak[m]);
-      acc.modelsAbove++;
+      acc.modelsAbove[j]++;
     } else {
       streak[m] = 0;
     }
     if (failed[m]) {
       failedSec[m] += tickSec;
-      acc.modelsFailed++;
+      acc.modelsFailed[j]++;
     }
     servingSec[m] += serving[m] * tickSec;
-    acc.capacityRps += serving[m] * model.saturationRps();
+    acc.capacityRps[j] += serving[m] * model.saturationRps();
     peakModel[m] = Math.max(peakModel[m], modelSpec[m]);
     boolean paired = serverCtl[s] != null;
     boolean converged = !failed[m] && pending[s] == 0 && (!paired || serverSpec[s] == modelSpec[m]);
@@ -556,7 +595,7 @@ final class FleetEngine {
     } else if (notConvergedSince[m] < 0) {
       notConvergedSince[m] = t;
     }
-    rec.recordModel(m, acc.k, rps, modelSpec[m], serving[m], failed[m], !hpaActive[m]);
+    rec.recordModel(m, k, rps, modelSpec[m], serving[m], failed[m], !hpaActive[m]);
   }
 
   private static long next(long due, long t, long period) {

@@ -284,7 +284,7 @@ public final class FleetResult {
       }
     }
 
-    void recordFleet(int k, FleetEngine.Chunk[] chunks, FleetEngine.ClusterState cluster, long boundPods,
+    void recordFleet(int k, int j, FleetEngine.Chunk[] chunks, FleetEngine.ClusterState cluster, long boundPods,
         long pendingAfter) {
       int a = 0;
       int f = 0;
@@ -294,13 +294,13 @@ public final class FleetResult {
       double l = 0;
       double c = 0;
       for (FleetEngine.Chunk ch : chunks) {
-        a += ch.modelsAbove;
-        f += ch.modelsFailed;
-        e += ch.modelsMetricError;
-        d += ch.demanded;
-        r += ch.readyPods;
-        l += ch.load;
-        c += ch.capacityRps;
+        a += ch.modelsAbove[j];
+        f += ch.modelsFailed[j];
+        e += ch.modelsMetricError[j];
+        d += ch.demanded[j];
+        r += ch.readyPods[j];
+        l += ch.load[j];
+        c += ch.capacityRps[j];
       }
       bound[k] = (int) Math.min(Integer.MAX_VALUE, boundPods);
       pending[k] = (int) Math.min(Integer.MAX_VALUE, pendingAfter);
