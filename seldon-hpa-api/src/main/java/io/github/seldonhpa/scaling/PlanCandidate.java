@@ -16,13 +16,13 @@ public final class PlanCandidate {
   private final boolean feasible;
 
   PlanCandidate(ScalingPlan plan, double replicaSeconds, double secondsAboveSaturation, double scheduleFailedSeconds,
-      int neverConverged, double maxAbove) {
+      int neverConverged, boolean feasible) {
     this.plan = plan;
     this.replicaSeconds = replicaSeconds;
     this.secondsAboveSaturation = secondsAboveSaturation;
     this.scheduleFailedSeconds = scheduleFailedSeconds;
     this.neverConverged = neverConverged;
-    this.feasible = neverConverged == 0 && secondsAboveSaturation <= maxAbove;
+    this.feasible = feasible;
   }
 
   /** The plan. */
@@ -50,7 +50,7 @@ public final class PlanCandidate {
     return neverConverged;
   }
 
-  /** Within the planner's bound above saturation, with every model converging. */
+  /** Within the planner's bound (above saturation, or its cost budget), with every model converging. */
   public boolean feasible() {
     return feasible;
   }

@@ -42,11 +42,12 @@ public final class PlanSearch {
   }
 
   /**
-   * The chosen plan: the fewest replica-seconds within the planner's bound above saturation with every model
-   * converging; empty when no candidate meets the bound.
+   * The chosen plan: the fewest replica-seconds within the planner's bound above saturation (with a cost
+   * budget: the least time above saturation within it), every model converging; empty when no candidate
+   * meets the bound.
    */
   public Optional<PlanCandidate> chosen() {
-    return Planner.best(evaluated).filter(PlanCandidate::feasible);
+    return Planner.best(evaluated, planner).filter(PlanCandidate::feasible);
   }
 
   /**
@@ -69,9 +70,8 @@ public final class PlanSearch {
   public String table() {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "search: %d candidates replayed (seed %d, %d sampled, then coordinate"
-        + " descent), saturation %s rps, at most %s s above saturation\n", evaluated.size(), planner.seed(),
-        planner.samples(), SimulationResult.num(planner.saturationRps()),
-        SimulationResult.num(planner.maxSecondsAboveSaturation())));
+        + " descent), saturation %s rps, %s\n", evaluated.size(), planner.seed(), planner.samples(),
+        SimulationResult.num(planner.saturationRps()), bound()));
     sb.append("replica-s | above saturation s | ScheduleFailed s | settings\n");
     for (PlanCandidate c : front) {
       sb.append(String.format(Locale.ROOT, "%s | %s | %s | %s\n", SimulationResult.num(c.replicaSeconds()),
@@ -79,10 +79,16 @@ public final class PlanSearch {
           c.settings()));
     }
     Optional<PlanCandidate> chosen = chosen();
-    sb.append(chosen.map(c -> "chosen: " + c + "\n").orElse("chosen: none; no candidate stays within "
-        + SimulationResult.num(planner.maxSecondsAboveSaturation()) + " s above saturation with every model converging;"
-        + " the least risky is " + front.get(front.size() - 1) + "\n"));
+    sb.append(chosen.map(c -> "chosen: " + c + "\n").orElse("chosen: none; no candidate has " + bound()
+        + " with every model converging" + (front.isEmpty() ? "" : "; the least risky is " + front.get(front.size() - 1))
+        + "\n"));
     return sb.toString();
+  }
+
+  private String bound() {
+    return planner.maxReplicaSeconds().isPresent()
+        ? "at most " + SimulationResult.num(planner.maxReplicaSeconds().getAsDouble()) + " replica-s"
+        : "at most " + SimulationResult.num(planner.maxSecondsAboveSaturation()) + " s above saturation";
   }
 
   /** The candidates as an SVG scatter of cost against risk, the front joined, the chosen plan ringed. */

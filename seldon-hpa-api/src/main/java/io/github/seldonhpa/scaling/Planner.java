@@ -21,13 +21,14 @@ import org.immutables.value.Value;
  * Chooses a plan's averageValue, min/max replicas, tolerance and scale-up/down behaviour from the load the
  * models will see: every candidate is replayed on a {@link Fleet} (every trace a Model/Server pair, on the
  * {@link #cluster()}); the chosen plan has the fewest server replica-seconds among those with at most
- * {@link #maxSecondsAboveSaturation()} above saturation and no model left ScheduleFailed for good.
+ * {@link #maxSecondsAboveSaturation()} above saturation and no model left ScheduleFailed for good; or, with a
+ * {@link #maxReplicaSeconds()} budget, the least time above saturation within it.
  *
  * <p>Search: the space is a grid of eight settings ({@link #MARGINS} below the saturation RPS,
  * {@link #MIN_REPLICAS}, {@link #EXTRA_MAX} replicas above what the peak needs, three tolerances (the
  * controller's, 0.05, and {@link PairDivergence#suggestedTolerance()}), Pods scale-up policies of
  * {@link #SCALE_UP_PODS} per {@link #SCALE_UP_PERIODS} with {@link #SCALE_UP_WINDOWS}, and
- * {@link #SCALE_DOWN_WINDOWS}), 155,520 points. {@link #samples()} of them are drawn with a generator seeded
+ * {@link #SCALE_DOWN_WINDOWS}), 259,200 points. {@link #samples()} of them are drawn with a generator seeded
  * by {@link #seed()} (plus the template's own settings when they lie on the grid), then the best is refined by
  * coordinate descent (each setting one step either way, until no step improves). Cost: samples + about
  * 2 x 8 x rounds fleet replays of the traces; the same seed gives the same plan. Candidates are replayed on
@@ -39,8 +40,8 @@ public abstract class Planner {
   public static final double[] MARGINS = {0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5};
   /** minReplicas. */
   public static final int[] MIN_REPLICAS = {1, 2, 3, 4, 6, 8};
-  /** maxReplicas above {@code ceil(peak / averageValue)}. */
-  public static final int[] EXTRA_MAX = {0, 1, 2};
+  /** maxReplicas above (or below) {@code ceil(peak / averageValue)}. */
+  public static final int[] EXTRA_MAX = {-2, -1, 0, 1, 2};
   /** Pods per scale-up period; 0 stands for the HPA's default scale-up (4 Pods or 100% per 15 s). */
   public static final int[] SCALE_UP_PODS = {0, 1, 2, 4, 5, 8, 12};
   /** Scale-up policy periods, seconds. */
@@ -94,6 +95,13 @@ public abstract class Planner {
     return 0;
   }
 
+  /**
+   * A cost budget in server replica-seconds: when set, the plan with the least time above saturation within
+   * it is chosen (for example the budget of the plan in use, to find a safer one at no extra cost). Default:
+   * none.
+   */
+  public abstract java.util.OptionalDouble maxReplicaSeconds();
+
   /** Random candidates before refinement. Range: 1..100000. Default: 300. */
   @Value.Default
   public int samples() {
@@ -141,8 +149,11 @@ public abstract class Planner {
   /** Replays a plan (for example the one in use) the way the search replays its candidates. */
   public PlanCandidate evaluate(ScalingPlan plan) {
     FleetResult r = fleet(plan).run();
-    return new PlanCandidate(plan, r.serverReplicaSeconds(), r.secondsAboveSaturation(), r.scheduleFailedSeconds(),
-        r.neverConverged().size(), maxSecondsAboveSaturation());
+    double cost = r.serverReplicaSeconds();
+    double risk = r.secondsAboveSaturation();
+    boolean feasible = r.neverConverged().isEmpty() && (maxReplicaSeconds().isPresent()
+        ? cost <= maxReplicaSeconds().getAsDouble() : risk <= maxSecondsAboveSaturation());
+    return new PlanCandidate(plan, cost, risk, r.scheduleFailedSeconds(), r.neverConverged().size(), feasible);
   }
 
   /** Searches, as the class describes. */
@@ -159,7 +170,7 @@ public abstract class Planner {
       batch.add(g);
     }
     evaluateAll(batch, peak, seen);
-    PlanCandidate best = best(seen.values()).orElseThrow();
+    PlanCandidate best = best(seen.values(), this).orElseThrow();
     int[] at = genomeOf(best, seen);
     for (int round = 0; round < 50; round++) {
       List<int[]> neighbours = new ArrayList<>();
@@ -174,7 +185,7 @@ public abstract class Planner {
         }
       }
       evaluateAll(neighbours, peak, seen);
-      PlanCandidate next = best(seen.values()).orElseThrow();
+      PlanCandidate next = best(seen.values(), this).orElseThrow();
       if (next == best) {
         break;
       }
@@ -193,22 +204,32 @@ public abstract class Planner {
     throw new IllegalStateException("candidate not in the table");
   }
 
-  /** The best candidate: feasible with the fewest replica-seconds, else the least above saturation. */
-  static Optional<PlanCandidate> best(Iterable<PlanCandidate> all) {
+  /**
+   * The best candidate: feasible and cheapest (with a cost budget: feasible and least risky), else the one
+   * nearest to feasible.
+   */
+  static Optional<PlanCandidate> best(Iterable<PlanCandidate> all, Planner planner) {
     PlanCandidate best = null;
     for (PlanCandidate c : all) {
-      if (best == null || better(c, best)) {
+      if (best == null || better(c, best, planner.maxReplicaSeconds().isPresent())) {
         best = c;
       }
     }
     return Optional.ofNullable(best);
   }
 
-  private static boolean better(PlanCandidate a, PlanCandidate b) {
+  private static boolean better(PlanCandidate a, PlanCandidate b, boolean budget) {
     if (a.feasible() != b.feasible()) {
       return a.feasible();
     }
-    if (!a.feasible()) {
+    if (budget) {
+      if (a.neverConverged() != b.neverConverged()) {
+        return a.neverConverged() < b.neverConverged();
+      }
+      if (a.feasible() && a.secondsAboveSaturation() != b.secondsAboveSaturation()) {
+        return a.secondsAboveSaturation() < b.secondsAboveSaturation();
+      }
+    } else if (!a.feasible()) {
       if (a.neverConverged() != b.neverConverged()) {
         return a.neverConverged() < b.neverConverged();
       }
