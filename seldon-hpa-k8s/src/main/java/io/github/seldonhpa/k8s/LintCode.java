@@ -66,7 +66,11 @@ public enum LintCode {
   /** An object lint does not check (unknown kind, a ConfigMap that is not an adapter config). */
   NOT_CHECKED("SHPA030", "not-checked", Finding.Severity.INFO),
   /** A custom rule's {@code metricsQuery} ignores the object or aggregates its label away. */
-  METRICS_QUERY_LOSES_OBJECT("SHPA031", "metrics-query-loses-object", Finding.Severity.WARNING);
+  METRICS_QUERY_LOSES_OBJECT("SHPA031", "metrics-query-loses-object", Finding.Severity.WARNING),
+  /** A Model/Server HPA pair can settle on different replica counts (tolerance band). */
+  HPA_PAIR_CAN_DIVERGE("SHPA032", "hpa-pair-can-diverge", Finding.Severity.WARNING),
+  /** A mean-latency metric has an AverageValue target, which is not a per-replica quantity. */
+  LATENCY_AVERAGE_VALUE("SHPA033", "latency-average-value", Finding.Severity.ERROR);
 
   private final String id;
   private final String slug;

@@ -400,6 +400,7 @@ final class LintRun {
     for (int i = 0; i < metrics.size(); i++) {
       checkMetric(h, metrics.get(i), YamlPaths.index("spec.metrics", i));
     }
+    ScalingMathCheck.latencyAverageValue(h.spec).forEach(f -> s.report(f.code, f.path, f.message, f.fix));
     JsonNode behavior = s.mapping(h.spec.get("behavior"), "spec.behavior");
     checkRules(h, s.mapping(behavior.get("scaleUp"), "spec.behavior.scaleUp"), "spec.behavior.scaleUp", true);
     checkRules(h, s.mapping(behavior.get("scaleDown"), "spec.behavior.scaleDown"), "spec.behavior.scaleDown",
@@ -858,6 +859,8 @@ final class LintRun {
       for (String name : models) {
         for (Hpa model : modelHpas.getOrDefault(server.namespace + "/" + name, List.of())) {
           comparePair(model, server);
+          ScalingMathCheck.pairDivergence(model.spec, server.spec)
+              .ifPresent(f -> server.subject.report(f.code, f.path, f.message, f.fix));
           // the Server HPA differs only where comparePair reports it: one finding per pair is enough
           percentScaleUp(model);
         }

@@ -643,6 +643,6 @@ class LintTest {
     assertThat(List.of(LintCode.values())).extracting(LintCode::id).doesNotHaveDuplicates()
         .allMatch(id -> id.matches("SHPA0[0-9][0-9]"));
     assertThat(List.of(LintCode.values())).extracting(LintCode::slug).doesNotHaveDuplicates();
-    assertThat(LintCode.values()).hasSize(31);
+    assertThat(LintCode.values()).hasSize(33);
   }
 }
