@@ -54,6 +54,7 @@ public final class PrometheusClient {
 
   private final URI baseUri;
   private final URI queryUri;
+  private final URI rangeUri;
   private final Duration timeout;
   private final HttpClient http;
 
@@ -62,6 +63,7 @@ public final class PrometheusClient {
     String base = baseUri.toString();
     // resolve against a directory so a path prefix (http://host/prometheus) is kept
     this.queryUri = URI.create(base.endsWith("/") ? base : base + "/").resolve("api/v1/query");
+    this.rangeUri = queryUri.resolve("query_range");
     this.timeout = timeout;
     this.http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
@@ -130,30 +132,73 @@ public final class PrometheusClient {
     }
     String form = "query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
         + "&time=" + unixSeconds(time);
-    HttpRequest request = HttpRequest.newBuilder(queryUri)
+    return parse(post(queryUri, form), promql, time);
+  }
+
+  /**
+   * Evaluates {@code promql} over {@code [start, end]} every {@code step} ({@code POST /api/v1/query_range})
+   * and returns the result matrix: one series per label set, with its points (a point is missing where the
+   * expression had no value). Prometheus refuses more than {@link RangeResult#MAX_POINTS_PER_SERIES} points
+   * per series; this is checked before the request.
+   *
+   * @throws HpaValidationException when {@code promql} is blank, {@code step} is not positive (or not whole
+   *     milliseconds), {@code end} is before {@code start}, or the range needs more than 11,000 points
+   * @throws PrometheusException.Unreachable when the server does not answer within the timeout
+   * @throws PrometheusException.QueryError when Prometheus rejects or fails the query
+   * @throws PrometheusException.EmptyResult when the query matches no series in the range
+   * @throws PrometheusException.BadResponse when the answer is not a Prometheus matrix result
+   */
+  public RangeResult queryRange(String promql, Instant start, Instant end, Duration step) {
+    Objects.requireNonNull(promql, "promql");
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(end, "end");
+    Objects.requireNonNull(step, "step");
+    if (promql.isBlank()) {
+      throw new HpaValidationException("promql must not be blank (was \"" + promql + "\")");
+    }
+    if (step.isNegative() || step.isZero() || step.getNano() % 1_000_000 != 0) {
+      throw new HpaValidationException("step must be a positive whole number of milliseconds (was " + step + ")");
+    }
+    if (end.isBefore(start)) {
+      throw new HpaValidationException("end must not be before start " + start + " (was " + end + ")");
+    }
+    long points = Duration.between(start, end).toMillis() / step.toMillis() + 1;
+    if (points > RangeResult.MAX_POINTS_PER_SERIES) {
+      throw new HpaValidationException("step must give at most 11000 points per series over " + start + ".." + end
+          + ", Prometheus' limit (was " + step + ": " + points + " points); use a step of at least "
+          + Duration.ofMillis((Duration.between(start, end).toMillis() + 10_998) / 10_999));
+    }
+    String form = "query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8) + "&start=" + unixSeconds(start)
+        + "&end=" + unixSeconds(end) + "&step=" + BigDecimal.valueOf(step.toMillis(), 3).stripTrailingZeros()
+        .toPlainString();
+    return RangeResults.parse(post(rangeUri, form), promql, start, end, step, this);
+  }
+
+  private HttpResponse<String> post(URI uri, String form) {
+    HttpRequest request = HttpRequest.newBuilder(uri)
         .timeout(timeout)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
         .build();
-    HttpResponse<String> response = send(request);
-    return parse(response, promql, time);
+    return send(request);
   }
 
   private HttpResponse<String> send(HttpRequest request) {
+    URI uri = request.uri();
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (HttpConnectTimeoutException e) {
-      throw new PrometheusException.Unreachable(queryUri, "no connection within " + timeout, e);
+      throw new PrometheusException.Unreachable(uri, "no connection within " + timeout, e);
     } catch (HttpTimeoutException e) {
-      throw new PrometheusException.Unreachable(queryUri, "no answer within " + timeout, e);
+      throw new PrometheusException.Unreachable(uri, "no answer within " + timeout, e);
     } catch (ConnectException e) {
-      throw new PrometheusException.Unreachable(queryUri, "connection refused", e);
+      throw new PrometheusException.Unreachable(uri, "connection refused", e);
     } catch (IOException e) {
-      throw new PrometheusException.Unreachable(queryUri, describe(e), e);
+      throw new PrometheusException.Unreachable(uri, describe(e), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new PrometheusException.Unreachable(queryUri, "interrupted while waiting for the answer", e);
+      throw new PrometheusException.Unreachable(uri, "interrupted while waiting for the answer", e);
     }
   }
 
@@ -211,7 +256,7 @@ public final class PrometheusClient {
   }
 
   /** Prometheus writes sample values as Go's strconv.FormatFloat does: "+Inf", "-Inf", "NaN" or a number. */
-  private double sampleValue(String text, HttpResponse<String> response) {
+  double sampleValue(String text, HttpResponse<String> response) {
     switch (text) {
       case "+Inf":
         return Double.POSITIVE_INFINITY;
@@ -228,7 +273,7 @@ public final class PrometheusClient {
     }
   }
 
-  private PrometheusException.BadResponse notPrometheus(HttpResponse<String> response, Throwable cause) {
+  PrometheusException.BadResponse notPrometheus(HttpResponse<String> response, Throwable cause) {
     String body = response.body();
     String excerpt = body.length() > BODY_EXCERPT ? body.substring(0, BODY_EXCERPT) + "..." : body;
     return new PrometheusException.BadResponse("prometheus at " + queryUri + " answered HTTP "
