@@ -119,6 +119,10 @@ public abstract class Fleet {
     Checks.check(threads() >= 1, "threads must be >= 1 (was %d)", threads());
     Checks.check(!nativeStablePeriod().isNegative(), "nativeStablePeriod must be >= 0 (was %s)", nativeStablePeriod());
     Checks.check(!convergenceWindow().isNegative(), "convergenceWindow must be >= 0 (was %s)", convergenceWindow());
+    long initial = servers().stream().mapToLong(FleetServer::initial).sum();
+    Checks.check(initial <= cluster().initialCapacity(),
+        "cluster must fit the servers' initial replicas, %d pods (was room for %d)", initial,
+        cluster().initialCapacity());
     Set<String> servers = new HashSet<>();
     Set<String> models = new HashSet<>();
     for (FleetServer s : servers()) {

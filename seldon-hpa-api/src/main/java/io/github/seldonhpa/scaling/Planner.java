@@ -146,8 +146,16 @@ public abstract class Planner {
     return peak;
   }
 
-  /** Replays a plan (for example the one in use) the way the search replays its candidates. */
+  /**
+   * Replays a plan (for example the one in use) the way the search replays its candidates; a plan whose
+   * minReplicas do not fit the cluster counts as never converging, at infinite cost and risk.
+   */
   public PlanCandidate evaluate(ScalingPlan plan) {
+    if ((long) Math.max(1, plan.minReplicas()) * traces().size() > cluster().initialCapacity()) {
+      // the minReplicas of every model do not fit: no model can run as planned
+      double inf = Double.POSITIVE_INFINITY;
+      return new PlanCandidate(plan, inf, inf, inf, traces().size(), false);
+    }
     FleetResult r = fleet(plan).run();
     double cost = r.serverReplicaSeconds();
     double risk = r.secondsAboveSaturation();

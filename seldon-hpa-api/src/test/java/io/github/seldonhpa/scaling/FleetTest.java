@@ -61,6 +61,14 @@ class FleetTest {
   }
 
   @Test
+  void aClusterThatCannotHoldTheInitialPodsIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Fleet.builder()
+        .addServers(pair("irisa0", irisa0(), SEED_RAMP, 7)).cluster(Cluster.podBudget(1)).build())
+        .isInstanceOf(io.github.seldonhpa.HpaValidationException.class)
+        .hasMessage("cluster must fit the servers' initial replicas, 2 pods (was room for 1)");
+  }
+
+  @Test
   void aClusterAutoscalerEndsThePendingAfterItsNodesStart() {
     Cluster c = Cluster.builder().nodes(2).podsPerNode(5).maxNodes(3).nodeStartup(Duration.ofMinutes(2)).build();
     FleetResult r = Fleet.builder().addServers(pair("irisa0", irisa0(), SEED_RAMP, 7)).cluster(c).build().run();
