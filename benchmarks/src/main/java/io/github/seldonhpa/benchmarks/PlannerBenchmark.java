@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One planner search (300 sampled candidates, then coordinate descent) for 10 models with a day of diurnal
- * load each, replayed at 60 s steps on a 200-pod cluster; candidates replay on both cores. The planner is
+ * load each, replayed at 15 s steps on a 200-pod cluster; candidates replay on both cores. The planner is
  * built fresh for each operation with a new seed.
  */
 @State(Scope.Benchmark)
@@ -42,7 +42,7 @@ public class PlannerBenchmark {
   public void setUp() {
     Planner.Builder b = Planner.builder().template(model("irisa0").namespace("seldon-mesh").server("mlserver")
             .addMetric(objectMetric("infer_rps", averageValue(8))).replicas(2, 12).build())
-        .saturationRps(10).cluster(Cluster.podBudget(200)).tick(Duration.ofSeconds(60))
+        .saturationRps(10).cluster(Cluster.podBudget(200)).tick(Duration.ofSeconds(15))
         .serverStartup(StartupDelay.uniform(Duration.ofSeconds(60), Duration.ofSeconds(90), 1)).seed(++seed);
     for (int m = 0; m < 10; m++) {
       double base = 10 + 5 * m;

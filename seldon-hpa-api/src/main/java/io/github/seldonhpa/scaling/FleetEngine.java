@@ -61,6 +61,7 @@ final class FleetEngine {
 
   // server state
   private final int[] serverSpec;
+  private final int[] cap;
   private final int[] ready;
   private final int[] pending;
   private final long[][] startingAt;
@@ -134,6 +135,7 @@ final class FleetEngine {
     errorSec = new double[m];
     peakModel = new int[m];
     serverSpec = new int[s];
+    cap = new int[s];
     ready = new int[s];
     pending = new int[s];
     startingAt = new long[s][];
@@ -214,6 +216,7 @@ final class FleetEngine {
     for (int s = 0; s < servers.length; s++) {
       FleetServer srv = servers[s];
       int initial = srv.initial();
+      cap[s] = srv.cap();
       serverSpec[s] = initial;
       ready[s] = initial;
       startingAt[s] = new long[4];
@@ -291,7 +294,7 @@ final class FleetEngine {
     long room = Math.max(c.nodes(), cluster.readyNodes - removable) * (long) c.podsPerNode() - bound;
     for (int s = 0; s < servers.length && room >= 0; s++) {
       if (serverCtl[s] != null || servers[s].serverAutoscaling()) {
-        room -= Math.max(0, servers[s].cap() - ready[s] - starting[s] - pending[s]);
+        room -= Math.max(0, cap[s] - ready[s] - starting[s] - pending[s]);
       }
     }
     return room >= 0;
@@ -427,7 +430,7 @@ final class FleetEngine {
         nextServerSync[s] = next(nextServerSync[s], t, syncMs);
       }
     } else if (srv.serverAutoscaling()) {
-      serverSpec[s] = Math.max(1, Math.min(maxModel, srv.cap()));
+      serverSpec[s] = Math.max(1, Math.min(maxModel, cap[s]));
     }
     // pods left Pending by the last scheduling pass
     pendingSec[s] += pending[s] * tickSec;

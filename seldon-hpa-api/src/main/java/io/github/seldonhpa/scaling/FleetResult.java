@@ -131,6 +131,26 @@ public final class FleetResult {
     return rec.demanded[i];
   }
 
+  /** Ready server pods at tick {@code i}. */
+  public int readyPods(int i) {
+    return rec.readyPods[i];
+  }
+
+  /** The offered load of all models at tick {@code i}. */
+  public double loadRps(int i) {
+    return rec.load[i];
+  }
+
+  /** What the serving replicas can take at tick {@code i}: serving replicas times their saturation RPS. */
+  public double servingCapacityRps(int i) {
+    return rec.capacityRps[i];
+  }
+
+  /** Models ScheduleFailed at tick {@code i}. */
+  public int modelsScheduleFailed(int i) {
+    return rec.failed[i];
+  }
+
   /** Models above saturation at tick {@code i}. */
   public int modelsAboveSaturation(int i) {
     return rec.above[i];

@@ -83,7 +83,7 @@ public abstract class Planner {
     return Duration.ZERO;
   }
 
-  /** The replay step. Default: 5 s. */
+  /** The replay step. Range: divides the 15 s sync period. Default: 5 s. */
   @Value.Default
   public Duration tick() {
     return Duration.ofSeconds(5);
@@ -129,6 +129,8 @@ public abstract class Planner {
         saturationRps());
     Checks.check(maxSecondsAboveSaturation() >= 0, "maxSecondsAboveSaturation must be >= 0 (was %s)",
         maxSecondsAboveSaturation());
+    Checks.check(tick().toMillis() > 0 && HpaController.DEFAULT_SYNC_PERIOD.toMillis() % tick().toMillis() == 0,
+        "tick must divide the 15 s sync period (was %s)", tick());
     Checks.check(samples() >= 1 && samples() <= 100_000, "samples must be in 1..100000 (was %d)", samples());
     Checks.check(template().metrics().size() == 1 && template().metrics().get(0) instanceof ObjectMetric,
         "template.metrics must hold the one Object metric to tune (was %s)", template().metrics());

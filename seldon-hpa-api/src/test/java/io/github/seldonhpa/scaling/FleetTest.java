@@ -49,6 +49,12 @@ class FleetTest {
     FleetModelSummary m = r.models().get(0);
     assertThat(m.converged()).isFalse();
     assertThat(m.finalModelReplicas()).isEqualTo(12);
+    int last = r.steps() - 1;
+    assertThat(r.loadRps(last)).isEqualTo(120.0);
+    assertThat(r.servingCapacityRps(last)).isEqualTo(20.0);
+    assertThat(r.readyPods(last)).isEqualTo(10);
+    assertThat(r.modelsScheduleFailed(last)).isEqualTo(1);
+    assertThat(r.demandedPods(last)).isEqualTo(12);
     assertThat(r.report()).isEqualTo(""
         + "fleet: 1 models on 1 servers, cluster 1 nodes x 10 pods, 900 s\n"
         + "model | server | above saturation s | ScheduleFailed s | serving replica-s | server pod-s | pending pod-s |"

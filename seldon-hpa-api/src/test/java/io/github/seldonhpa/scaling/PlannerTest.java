@@ -69,6 +69,13 @@ class PlannerTest {
   }
 
   @Test
+  void aTickThatDoesNotDivideTheSyncPeriodIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> seedsRamp().tick(Duration.ofSeconds(60)).build())
+        .isInstanceOf(io.github.seldonhpa.HpaValidationException.class)
+        .hasMessage("tick must divide the 15 s sync period (was PT1M)");
+  }
+
+  @Test
   void theSameSeedGivesTheSameFront() {
     Planner planner = seedsRamp().samples(40).seed(3).build();
     String table = planner.search().table();
