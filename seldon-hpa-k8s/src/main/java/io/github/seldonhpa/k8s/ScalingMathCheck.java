@@ -6,7 +6,10 @@ import io.github.seldonhpa.Quantity;
 import io.github.seldonhpa.promql.SeldonPresets;
 import io.github.seldonhpa.scaling.PairDivergence;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,12 +18,43 @@ import java.util.Set;
  * rest at different counts ({@link PairDivergence}), and a mean-latency metric with an AverageValue target.
  * Reads the HPA specs as read; a field it cannot read is left to the other checks.
  */
-final class ScalingMathCheck {
+final class ScalingMathCheck implements LintFamily {
   private static final Set<String> LATENCY_METRICS =
       Set.of(SeldonPresets.MODEL_LATENCY_METRIC, SeldonPresets.PIPELINE_LATENCY_METRIC);
   private static final double DEFAULT_TOLERANCE = 0.1;
 
-  private ScalingMathCheck() {}
+  @Override
+  public void check(LintIndex index) {
+    Map<String, List<LintHpa>> modelHpas = new HashMap<>();
+    for (LintHpa h : index.hpas) {
+      if (h.seldon) {
+        latencyAverageValue(h.spec).forEach(f -> h.subject.report(f.code, f.path, f.message, f.fix));
+      }
+      if (h.targetsModel()) {
+        modelHpas.computeIfAbsent(h.namespace + "/" + h.targetName, k -> new ArrayList<>()).add(h);
+      }
+    }
+    for (LintHpa server : index.hpas) {
+      if (!server.targetsServer()) {
+        continue;
+      }
+      // the Models it pairs with, as PairChecks finds them: described by its metrics, or placed on it
+      Set<String> models = new LinkedHashSet<>();
+      for (JsonNode metric : server.spec.path("metrics")) {
+        JsonNode described = metric.path("object").path("describedObject");
+        if ("Model".equals(described.path("kind").asText())) {
+          models.add(described.path("name").asText());
+        }
+      }
+      models.addAll(index.modelsOnServer(server.namespace, server.targetName));
+      for (String name : models) {
+        for (LintHpa model : modelHpas.getOrDefault(server.namespace + "/" + name, List.of())) {
+          pairDivergence(model.spec, server.spec)
+              .ifPresent(f -> server.subject.report(f.code, f.path, f.message, f.fix));
+        }
+      }
+    }
+  }
 
   /** A finding before the run places it. */
   static final class Issue {

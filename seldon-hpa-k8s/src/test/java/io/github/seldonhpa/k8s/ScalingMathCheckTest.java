@@ -29,7 +29,7 @@ class ScalingMathCheckTest {
     List<Finding> f = lint(hpa("irisa0-model-hpa", "Model", "irisa0", 12, "infer_rps", "AverageValue", ""),
         hpa("mlserver-server-hpa", "Server", "mlserver", 12, "infer_rps", "AverageValue", ""));
     assertThat(f).hasSize(1);
-    assertThat(f.get(0).code().id()).isEqualTo("SHPA032");
+    assertThat(f.get(0).code().id()).isEqualTo("SHPA036");
     assertThat(f.get(0).path()).isEqualTo("spec.behavior");
     assertThat(f.get(0).message()).isEqualTo("the Model and Server HPAs can settle on different replica counts:"
         + " the Model HPA can rest above the Server HPA (the model stays ScheduleFailed) at steady loads 43.2..44,"
