@@ -18,6 +18,7 @@ import io.github.seldonhpa.promql.GoTemplateNodes.Node;
 import io.github.seldonhpa.promql.GoTemplateNodes.NumberNode;
 import io.github.seldonhpa.promql.GoTemplateNodes.PipeNode;
 import io.github.seldonhpa.promql.GoTemplateNodes.StringNode;
+import io.github.seldonhpa.promql.GoTemplateNodes.TemplateNode;
 import io.github.seldonhpa.promql.GoTemplateNodes.TextNode;
 import io.github.seldonhpa.promql.GoTemplateNodes.VariableNode;
 import java.util.Arrays;
@@ -31,9 +32,14 @@ import java.util.Map;
  * <p>Supported: text, comments, trim markers, field chains, {@code $} and variables ({@code :=} and
  * {@code =}), pipelines, parenthesised pipelines, {@code if}/{@code else if}/{@code else}, {@code with}/
  * {@code else with}, {@code range} over slices, maps (sorted keys) and integers with {@code else},
- * {@code break} and {@code continue}, literals, and the builtins {@code and or not len index slice print
- * printf println eq ne lt le gt ge html js urlquery}. Rejected when parsing, with a message naming them:
- * {@code define}, {@code template}, {@code block}, {@code call} and complex constants.
+ * {@code break} and {@code continue}, {@code define}, {@code block} and {@code template} (a missing
+ * template is an execution error, as in Go), literals, and the builtins {@code and or not len index slice
+ * print printf println eq ne lt le gt ge html js urlquery}. Rejected when parsing, with a message naming
+ * them: {@code call} and complex constants.
+ *
+ * <p>Template calls nest at most {@link #MAX_EXEC_DEPTH} deep, with Go's message {@code exceeded maximum
+ * template depth (1000)}: Go's {@code maxExecDepth} is 100,000 (1,000 on WebAssembly, whose stack is
+ * small, as a Java thread's is).
  *
  * <p>Data: a {@link GoStruct} (see {@link #struct}) is a Go struct; a plain {@link Map} is
  * {@code map[string]string}; a {@link GoMap} (see {@link #anyMap}) is {@code map[string]interface {}};
@@ -45,15 +51,17 @@ import java.util.Map;
  */
 final class GoTemplate {
   private static final Object MISSING = new Object();
+  /** The deepest nesting of template calls executed. */
+  static final int MAX_EXEC_DEPTH = 1000;
 
   private final String name;
-  private final ListNode root;
+  private final Map<String, ListNode> trees;
   private final String text;
 
-  private GoTemplate(String name, String text, ListNode root) {
+  private GoTemplate(String name, String text, Map<String, ListNode> trees) {
     this.name = name;
     this.text = text;
-    this.root = root;
+    this.trees = trees;
   }
 
   /**
@@ -97,7 +105,7 @@ final class GoTemplate {
    *     {@code template: q:1:2: executing "q" at <.Foo>: can't evaluate field Foo in type x.T}
    */
   void execute(Object data, StringBuilder out) {
-    new State(this, out, data).walk(data, root);
+    new State(this, name, 0, out, data).walk(data, trees.get(name));
   }
 
   /** One execution: the output, the variable stack and the node being evaluated (for errors). */
@@ -107,6 +115,9 @@ final class GoTemplate {
     private static final int CONTINUE = 2;
 
     private final GoTemplate tmpl;
+    /** The template being executed: the top-level one or a called one. */
+    private final String current;
+    private final int depth;
     private final StringBuilder out;
     private final Object data;
     private Node node;
@@ -114,8 +125,10 @@ final class GoTemplate {
     private Object[] varValues;
     private int nvars = 1;
 
-    State(GoTemplate tmpl, StringBuilder out, Object data) {
+    State(GoTemplate tmpl, String current, int depth, StringBuilder out, Object data) {
       this.tmpl = tmpl;
+      this.current = current;
+      this.depth = depth;
       this.out = out;
       this.data = data;
     }
@@ -192,7 +205,7 @@ final class GoTemplate {
         }
       }
       return new HpaValidationException("template: " + n + ":" + line + ":" + col + ": executing "
-          + GoQuote.quote(n) + " at <" + node + ">: " + message);
+          + GoQuote.quote(current) + " at <" + node + ">: " + message);
     }
 
     // ---- walk ----
@@ -232,7 +245,24 @@ final class GoTemplate {
       if (n instanceof LoopControlNode) {
         return ((LoopControlNode) n).isBreak ? BREAK : CONTINUE;
       }
+      if (n instanceof TemplateNode) {
+        walkTemplate(dot, (TemplateNode) n);
+        return NORMAL;
+      }
       throw errorf("unknown node: " + n);
+    }
+
+    /** Go's {@code walkTemplate}: the called template sees only its dot, as {@code $}. */
+    private void walkTemplate(Object dot, TemplateNode t) {
+      ListNode called = tmpl.trees.get(t.name);
+      if (called == null) {
+        throw errorf("template " + GoQuote.quote(t.name) + " not defined");
+      }
+      if (depth == MAX_EXEC_DEPTH) {
+        throw errorf("exceeded maximum template depth (" + MAX_EXEC_DEPTH + ")");
+      }
+      Object newDot = t.pipe == null ? null : evalPipeline(dot, t.pipe);
+      new State(tmpl, t.name, depth + 1, out, newDot).walk(newDot, called);
     }
 
     private int walkIfOrWith(Object dot, BranchNode b) {

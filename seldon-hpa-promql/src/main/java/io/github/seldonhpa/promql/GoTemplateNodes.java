@@ -118,6 +118,30 @@ final class GoTemplateNodes {
     }
   }
 
+  /** {@code {{template "name" pipeline}}}, also what {@code {{block}}} leaves in place. */
+  static final class TemplateNode extends Node {
+    final String name;
+    /** Null without a pipeline: the called template's dot is then nil. */
+    final PipeNode pipe;
+
+    TemplateNode(int pos, String name, PipeNode pipe) {
+      super(pos);
+      this.name = name;
+      this.pipe = pipe;
+    }
+
+    @Override
+    void writeTo(StringBuilder sb) {
+      sb.append("{{template ");
+      GoQuote.quote(name, sb);
+      if (pipe != null) {
+        sb.append(' ');
+        pipe.writeTo(sb);
+      }
+      sb.append("}}");
+    }
+  }
+
   /** {@code end} or {@code else}: only seen while parsing. */
   static final class DelimiterNode extends Node {
     final boolean isEnd;

@@ -19,26 +19,39 @@ import io.github.seldonhpa.promql.GoTemplateNodes.Node;
 import io.github.seldonhpa.promql.GoTemplateNodes.NumberNode;
 import io.github.seldonhpa.promql.GoTemplateNodes.PipeNode;
 import io.github.seldonhpa.promql.GoTemplateNodes.StringNode;
+import io.github.seldonhpa.promql.GoTemplateNodes.TemplateNode;
 import io.github.seldonhpa.promql.GoTemplateNodes.TextNode;
 import io.github.seldonhpa.promql.GoTemplateNodes.VariableNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The parser of Go's {@code text/template/parse} as of Go 1.24 (including {@code else with}), with
- * Go's error messages ({@code template: <name>:<line>: <message>}). {@code define}, {@code template},
- * {@code block}, the {@code call} builtin and complex constants are rejected with a message naming them,
- * because a template here is a single tree executed on plain data.
+ * The parser of Go's {@code text/template/parse} as of Go 1.24 (including {@code else with},
+ * {@code define}, {@code block} and {@code template}), with Go's error messages
+ * ({@code template: <name>:<line>: <message>}). The {@code call} builtin and complex constants are
+ * rejected with a message naming them, because a template here runs on plain data.
+ *
+ * <p>Nesting is limited to {@link #MAX_DEPTH} levels of parenthesised pipelines and control bodies
+ * together, with Go's message {@code max expression depth exceeded}: Go's {@code maxStackDepth} limits
+ * parentheses alone, to 10,000 (1,000 on WebAssembly, whose stack is small, as a Java thread's is), and
+ * control bodies not at all.
  */
 final class GoTemplateParser {
+  /** The deepest nesting of parentheses and control bodies parsed. */
+  static final int MAX_DEPTH = 100;
+
   private final String name;
+  /** Every tree of the text, by name: the top-level one and each {@code define} and {@code block}. */
+  private final Map<String, ListNode> trees = new HashMap<>();
   private final List<Token> tokens;
   private int idx;
   private int furthest;
   private final List<String> vars = new ArrayList<>();
   private int actionLine;
   private int rangeDepth;
-  private int stackDepth;
+  private int depth;
 
   private GoTemplateParser(String name, List<Token> tokens) {
     this.name = name;
@@ -46,9 +59,41 @@ final class GoTemplateParser {
     vars.add("$");
   }
 
-  static ListNode parse(String name, String text, String leftDelim, String rightDelim) {
+  /** The trees of the text by name: {@code name} for the top level, and one per {@code define} and {@code block}. */
+  static Map<String, ListNode> parse(String name, String text, String leftDelim, String rightDelim) {
     GoTemplateParser p = new GoTemplateParser(name, GoTemplateLexer.lex(text, leftDelim, rightDelim));
-    return p.parseRoot();
+    p.add(name, p.parseRoot());
+    return p.trees;
+  }
+
+  /**
+   * Go's {@code Tree.add}: a tree replaces an absent or empty one of the same name; two non-empty ones
+   * are an error.
+   */
+  private void add(String treeName, ListNode root) {
+    ListNode old = trees.get(treeName);
+    if (old == null || isEmptyTree(old)) {
+      trees.put(treeName, root);
+    } else if (!isEmptyTree(root)) {
+      throw errorf("template: multiple definition of template " + GoQuote.quote(treeName));
+    }
+  }
+
+  /** Go's {@code IsEmptyTree}: nothing but white space. */
+  private static boolean isEmptyTree(ListNode list) {
+    for (Node n : list.nodes) {
+      if (!(n instanceof TextNode t) || !t.text.isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void enter() {
+    if (depth >= MAX_DEPTH) {
+      throw errorf("max expression depth exceeded");
+    }
+    depth++;
   }
 
   // ---- token stream ----
@@ -130,7 +175,8 @@ final class GoTemplateParser {
         int delimIdx = idx;
         next();
         if (nextNonSpace().kind == Kind.DEFINE) {
-          throw unsupported("define");
+          parseDefinition();
+          continue;
         }
         idx = delimIdx;
       }
@@ -141,6 +187,78 @@ final class GoTemplateParser {
       nodes.add(n);
     }
     return new ListNode(pos, nodes);
+  }
+
+  /** Go's {@code parseDefinition}: {@code {{define "name"}} itemList {{end}}}, parsed as a tree of its own. */
+  private void parseDefinition() {
+    String context = "define clause";
+    Token token = nextNonSpace();
+    if (token.kind != Kind.STRING && token.kind != Kind.RAW_STRING) {
+      throw unexpected(token, context);
+    }
+    String treeName = templateName(token);
+    expect(Kind.RIGHT_DELIM, context);
+    add(treeName, subTree(context));
+  }
+
+  /**
+   * The body of a {@code define} or {@code block} up to its {@code end}: a new tree, so with only {@code $}
+   * declared and outside any {@code range}.
+   */
+  private ListNode subTree(String context) {
+    List<String> outerVars = new ArrayList<>(vars);
+    int outerRange = rangeDepth;
+    vars.clear();
+    vars.add("$");
+    rangeDepth = 0;
+    enter();
+    DelimiterNode[] end = new DelimiterNode[1];
+    ListNode list = itemList(end);
+    depth--;
+    if (!end[0].isEnd) {
+      throw errorf("unexpected " + end[0] + " in " + context);
+    }
+    vars.clear();
+    vars.addAll(outerVars);
+    rangeDepth = outerRange;
+    return list;
+  }
+
+  private String templateName(Token token) {
+    try {
+      return GoQuote.unquote(token.val);
+    } catch (HpaValidationException e) {
+      throw errorf("invalid syntax");
+    }
+  }
+
+  /** Go's {@code blockControl}: defines the template and calls it in place. */
+  private Node blockControl() {
+    String context = "block clause";
+    Token token = nextNonSpace();
+    if (token.kind != Kind.STRING && token.kind != Kind.RAW_STRING) {
+      throw unexpected(token, context);
+    }
+    String treeName = templateName(token);
+    PipeNode pipe = pipeline(context, Kind.RIGHT_DELIM);
+    add(treeName, subTree(context));
+    return new TemplateNode(token.pos, treeName, pipe);
+  }
+
+  /** Go's {@code templateControl}: {@code {{template "name"}}} or {@code {{template "name" pipeline}}}. */
+  private Node templateControl() {
+    String context = "template clause";
+    Token token = nextNonSpace();
+    if (token.kind != Kind.STRING && token.kind != Kind.RAW_STRING) {
+      throw unexpected(token, context);
+    }
+    String treeName = templateName(token);
+    PipeNode pipe = null;
+    if (nextNonSpace().kind != Kind.RIGHT_DELIM) {
+      backup();
+      pipe = pipeline(context, Kind.RIGHT_DELIM);
+    }
+    return new TemplateNode(token.pos, treeName, pipe);
   }
 
   /** Go's itemList: nodes up to an {@code end} or {@code else}, which is returned as the last element. */
@@ -179,9 +297,9 @@ final class GoTemplateParser {
     Token token = nextNonSpace();
     switch (token.kind) {
       case BLOCK:
-        throw unsupported("block");
+        return blockControl();
       case TEMPLATE:
-        throw unsupported("template");
+        return templateControl();
       case BREAK:
       case CONTINUE:
         return loopControl(token);
@@ -232,6 +350,8 @@ final class GoTemplateParser {
       if (context.equals("range")) {
         rangeDepth++;
       }
+      // counted until the end of an else-if chain, which nests as deeply as it is long
+      enter();
       DelimiterNode[] next = new DelimiterNode[1];
       ListNode list = itemList(next);
       if (context.equals("range")) {
@@ -253,6 +373,7 @@ final class GoTemplateParser {
           }
         }
       }
+      depth--;
       return new BranchNode(context, pipe.pos, pipe, list, elseList);
     } finally {
       while (vars.size() > mark) {
@@ -434,14 +555,11 @@ final class GoTemplateParser {
       case NUMBER:
         return number(token);
       case LEFT_PAREN:
-        if (stackDepth >= 10000) {
-          throw errorf("max expression depth exceeded");
-        }
-        stackDepth++;
+        enter();
         try {
           return pipeline("parenthesized pipeline", Kind.RIGHT_PAREN);
         } finally {
-          stackDepth--;
+          depth--;
         }
       case STRING:
       case RAW_STRING: {

@@ -85,8 +85,36 @@ class GoRegexpTest {
   void rejectsNestingDeeperThanGo() {
     assertThatThrownBy(() -> GoRegexp.compile("(".repeat(1000) + ")".repeat(1000)))
         .hasMessageStartingWith("error parsing regexp: expression nests too deeply");
-    assertThatThrownBy(() -> GoRegexp.compile("(?:".repeat(1000) + ")*".repeat(1000)))
+    assertThatThrownBy(() -> GoRegexp.compile("(?:".repeat(1000) + "a" + ")".repeat(1000)))
         .hasMessageStartingWith("error parsing regexp: expression nests too deeply");
+    assertThat(GoRegexp.compile("(".repeat(999) + ")".repeat(999)).numSubexp()).isEqualTo(999);
+  }
+
+  /** re2j's texts where they differ from Go's, bridged; and what Go accepts that re2j refuses. */
+  @Test
+  void bridgesRe2jToGo() {
+    // re2j: "regexp/syntax: internal error: `stack underflow`"
+    assertThatThrownBy(() -> GoRegexp.compile("a)")).hasMessage("error parsing regexp: unexpected ): `a)`");
+    // re2j accepts nested counted repeats whose product exceeds 1000; Go's repeatIsValid does not
+    assertThatThrownBy(() -> GoRegexp.compile("((a{10}){10}){11}"))
+        .hasMessage("error parsing regexp: invalid repeat count: `{11}`");
+    assertThat(GoRegexp.compile("((a{10}){10}){10}").matches("a".repeat(1000))).isTrue();
+    // re2j refuses duplicate group names; Go numbers both groups and keeps both names
+    GoRegexp dup = GoRegexp.compile("(?P<n>a)(?P<n>b)");
+    assertThat(dup.subexpNames()).containsExactly("", "n", "n");
+    assertThat(dup.findSubmatch("ab")).containsExactly("ab", "a", "b");
+    // re2j reports a group under {0} as an empty match at 0; Go as not taking part
+    assertThat(GoRegexp.compile("x((a){0})").findSubmatchIndex("x")).containsExactly(0, 1, 1, 1, -1, -1);
+  }
+
+  /** Issue 14: a 160,000-character name.matches took 112 s through java.util.regex; now refused at once. */
+  @Test
+  void refusesRegexpsOverTheLengthBudget() {
+    assertThatThrownBy(() -> GoRegexp.compile("a".repeat(160_000))).isInstanceOf(HpaValidationException.class)
+        .hasMessage("regexp must be at most 4096 characters (was 160000 characters)");
+    String longest = "^(" + "x|".repeat(2045) + "yz)$";
+    assertThat(longest).hasSize(GoRegexp.MAX_LENGTH);
+    assertThat(GoRegexp.compile(longest).matches("yz")).isTrue();
   }
 
   /** Go's regexp/syntax parse_test.go: onlyPerl, valid in Go's Perl mode. */

@@ -381,9 +381,6 @@ class GoTemplateTest {
       {"longunexpected", "{{if \"abcdefghijklm\" = 1}}", "template: longunexpected:1: unexpected \"=\" in operand"},
       {"illegalnumber", "{{08}}", "template: illegalnumber:1: integer overflow: \"08\""},
       {"badnumber", "{{1e}}", "template: badnumber:1: illegal number syntax: \"1e\""},
-      {"define", "{{define \"x\"}}a{{end}}", "template: define:1: seldon-hpa does not support \"define\""},
-      {"template", "{{template \"x\"}}", "template: template:1: seldon-hpa does not support \"template\""},
-      {"block", "{{block \"x\" .}}a{{end}}", "template: block:1: seldon-hpa does not support \"block\""},
       {"call", "{{call .F}}", "template: call:1: seldon-hpa does not support \"call\""},
       {"complex", "{{1+2i}}", "template: complex:1: seldon-hpa does not support \"complex number constants\""},
   };
