@@ -101,14 +101,23 @@ public final class MetricsQuery {
 
   /**
    * Compiles {@code rule.metricsQuery()} and {@code rule.resources()} as the adapter does at start-up, with
-   * the built-in resource table (core Kubernetes resources and Seldon's {@code mlops.seldon.io} ones).
+   * the built-in resource table ({@link ResourceTable#builtIn()}).
    *
    * @throws HpaValidationException with the adapter's error text when the template or resources are invalid
    */
   public static MetricsQuery of(DiscoveryRule rule) {
-    ResourceConverter converter = ResourceConverter.of(rule.resources(), ResourceTable.BUILT_IN);
-    return of(rule.metricsQuery(), converter, ResourceTable.BUILT_IN,
-        rule.resources().namespaced().orElse(true));
+    return of(rule, ResourceTable.builtIn());
+  }
+
+  /**
+   * Compiles {@code rule.metricsQuery()} and {@code rule.resources()} as the adapter does at start-up in a
+   * cluster serving {@code resources}.
+   *
+   * @throws HpaValidationException with the adapter's error text when the template or resources are invalid
+   */
+  public static MetricsQuery of(DiscoveryRule rule, ResourceTable resources) {
+    ResourceConverter converter = ResourceConverter.of(rule.resources(), resources);
+    return of(rule.metricsQuery(), converter, resources, rule.resources().namespaced().orElse(true));
   }
 
   /** {@code NewMetricsQuery}: parses the template with delimiters {@code << >>}. */
@@ -118,7 +127,7 @@ public final class MetricsQuery {
   }
 
   /** Parses a metrics query template; the error is the adapter's {@code unable to parse metrics query template}. */
-  static GoTemplate parse(String metricsQuery) {
+  private static GoTemplate parse(String metricsQuery) {
     try {
       return GoTemplate.parse(TEMPLATE_NAME, metricsQuery);
     } catch (HpaValidationException e) {
