@@ -45,6 +45,12 @@ public abstract class AdapterConfig {
     return ResourceTable.builtIn();
   }
 
+  /** This config in a cluster serving {@code resources}. */
+  public final AdapterConfig inCluster(ResourceTable resources) {
+    return builder().addAllRules(rules()).addAllExternalRules(externalRules()).resourceRules(resourceRules())
+        .resourceTable(resources).build();
+  }
+
   /** The config compiled once, as the adapter compiles it at start-up. */
   @Value.Lazy
   CompiledConfig compiled() {

@@ -134,7 +134,7 @@ class GoTemplateDefineTest {
     DiscoveryRule rule = DiscoveryRule.builder().seriesQuery("seldon_model_infer_total")
         .resources(ResourceMapping.builder().template("<<.Resource>>").build())
         .metricsQuery("<<template \"x\">>").build();
-    assertThat(AdapterConfig.builder().addRules(rule).build().loadErrors()).isEmpty();
+    assertThat(AdapterConfig.builder().addRule(rule).build().loadErrors()).isEmpty();
     MetricsQuery query = MetricsQuery.of(rule);
     assertThatThrownBy(() -> query.build("s", GroupResource.of("", "pods"), "ns", java.util.Optional.empty(), "p"))
         .isInstanceOf(HpaValidationException.class)
