@@ -164,8 +164,26 @@ public final class MetricsQuery {
       last = new Normalized(resource, key, label);
       lastResource = last;
     }
+    if (plan != null && selector.isPresent() && selector.get().matchExpressions().isEmpty()) {
+      return buildMatchLabels(series, last, namespace, selector.get().matchLabels(), names);
+    }
     return build(series, last.key(), last.label(), namespace, List.of(), requirements(selector),
         Arrays.asList(names));
+  }
+
+  /**
+   * {@link #build} for a template that only prints string fields and a selector of {@code matchLabels}
+   * only (the usual HPA metric selector): every requirement is {@code key="value"} (always supported), so
+   * the matchers are written straight into the query in key order, without converting the selector.
+   */
+  private String buildMatchLabels(String series, Normalized resource, String namespace, Map<String, String> labels,
+      String[] names) {
+    String nsLabel = namespace.isEmpty() ? null : namespaceLabel();
+    String resourceLabel = resource.label() != null ? resource.label() : converter.labelFor(resource.key());
+    String target = names.length == 1 ? names[0] : String.join("|", names);
+    Matchers matchers = new Matchers(List.of(), null, labels, nsLabel, namespace, resourceLabel,
+        names.length > 1 ? Matcher.MATCH : Matcher.EQUAL, target);
+    return render(series, matchers, resourceLabel);
   }
 
   /**
@@ -205,7 +223,7 @@ public final class MetricsQuery {
     checkSelector(requirements);
     String resourceLabel = knownLabel != null ? knownLabel : converter.labelFor(resource);
     String target = names.size() == 1 ? names.get(0) : String.join("|", names);
-    Matchers matchers = new Matchers(requirements, selectorText(requirements), nsLabel, namespace, resourceLabel,
+    Matchers matchers = new Matchers(requirements, selectorText(requirements), null, nsLabel, namespace, resourceLabel,
         names.size() > 1 ? Matcher.MATCH : Matcher.EQUAL, target);
     if (plan != null) {
       return render(series, matchers,
@@ -222,7 +240,8 @@ public final class MetricsQuery {
       List<Requirement> requirements) {
     String nsLabel = namespaced && !namespace.isEmpty() ? namespaceLabel() : null;
     checkSelector(requirements);
-    Matchers matchers = new Matchers(requirements, selectorText(requirements), nsLabel, namespace, null, null, null);
+    Matchers matchers = new Matchers(requirements, selectorText(requirements), null, nsLabel, namespace, null, null,
+        null);
     if (plan != null) {
       return render(series, matchers, groupBy);
     }
@@ -280,11 +299,22 @@ public final class MetricsQuery {
    * optional namespace part and the optional resource part, in that order; written straight into the
    * query when the template only prints string fields.
    */
-  private record Matchers(List<Requirement> selector, String selectorText, String nsLabel, String namespace,
-      String resourceLabel, Matcher resourceOperator, String target) {
+  private record Matchers(List<Requirement> selector, String selectorText, Map<String, String> matchLabels,
+      String nsLabel, String namespace, String resourceLabel, Matcher resourceOperator, String target) {
     void appendTo(StringBuilder out) {
       int start = out.length();
-      out.append(selectorText);
+      if (selectorText != null) {
+        out.append(selectorText);
+      } else if (matchLabels.size() == 1) {
+        Map.Entry<String, String> only = matchLabels.entrySet().iterator().next();
+        appendMatcher(out, start, only.getKey(), Matcher.EQUAL, only.getValue());
+      } else {
+        String[] keys = matchLabels.keySet().toArray(new String[0]);
+        Arrays.sort(keys, Requirement.GO_ORDER);
+        for (String key : keys) {
+          appendMatcher(out, start, key, Matcher.EQUAL, matchLabels.get(key));
+        }
+      }
       if (nsLabel != null) {
         appendMatcher(out, start, nsLabel, Matcher.EQUAL, namespace);
       }
@@ -307,7 +337,7 @@ public final class MetricsQuery {
     }
 
     int estimatedLength() {
-      return 16 + selectorText.length() + (nsLabel == null ? 0 : nsLabel.length() + namespace.length())
+      return 16 + (selectorText != null ? selectorText.length() : 48 * matchLabels.size()) + (nsLabel == null ? 0 : nsLabel.length() + namespace.length())
           + (resourceLabel == null ? 0 : resourceLabel.length() + target.length());
     }
 

@@ -74,6 +74,28 @@ class QueryPropertyTest {
     });
   }
 
+  /** A selector of matchLabels only is written straight into the query: the same text the engine prints. */
+  @Test
+  void matchLabelSelectorsRenderAsTheTemplateEngineDoes() {
+    String template = "sum(rate(<<.Series>>{<<.LabelMatchers>>}[2m])) by (<<.GroupBy>>)";
+    MetricsQuery direct = query(template);
+    MetricsQuery engine = query(template + "<</* engine */>>");
+    Gen<String> values = Generate.pick(List.of("a", "b", "rest", "grpc", "200", "x.y", "v-1", "Z9", ""));
+    Gen<Map<String, String>> labels = lists().of(Generate.pick(KEYS).zip(values, Map::entry)).ofSizeBetween(1, 6)
+        .map(entries -> {
+          Map<String, String> m = new LinkedHashMap<>();
+          entries.forEach(e -> m.put(e.getKey(), e.getValue()));
+          return m;
+        });
+    qt().forAll(labels, lists().of(Generate.pick(List.of("p1", "p-2", "x"))).ofSizeBetween(1, 3), unicode(6))
+        .checkAssert((matchLabels, names, namespace) -> {
+          Optional<LabelSelector> selector = Optional.of(LabelSelector.builder().putAllMatchLabels(matchLabels).build());
+          String[] n = names.toArray(new String[0]);
+          assertThat(direct.build("m", PODS, namespace, selector, n))
+              .isEqualTo(engine.build("m", PODS, namespace, selector, n));
+        });
+  }
+
   @Test
   void outputDoesNotDependOnTheOrderOfSelectorRequirements() {
     MetricsQuery query = query("<<.LabelMatchers>> <<.LabelValuesByName>> <<.GroupBy>>");
