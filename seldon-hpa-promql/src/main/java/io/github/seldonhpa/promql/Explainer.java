@@ -2,6 +2,7 @@ package io.github.seldonhpa.promql;
 
 import io.github.seldonhpa.ExternalMetric;
 import io.github.seldonhpa.HpaValidationException;
+import io.github.seldonhpa.promql.internal.go.GoQuote;
 import io.github.seldonhpa.LabelSelector;
 import io.github.seldonhpa.Metric;
 import io.github.seldonhpa.ObjectMetric;

@@ -1,6 +1,8 @@
 package io.github.seldonhpa.promql;
 
 import io.github.seldonhpa.HpaValidationException;
+import io.github.seldonhpa.promql.internal.go.GoQuote;
+import io.github.seldonhpa.promql.internal.go.GoTemplate;
 import io.github.seldonhpa.LabelSelector;
 import io.github.seldonhpa.promql.Requirement.Op;
 import io.github.seldonhpa.promql.ResourceTable.GroupResourceKey;

@@ -12,6 +12,7 @@ import io.github.seldonhpa.LabelSelectorRequirement;
 import io.github.seldonhpa.promql.Requirement.Op;
 import io.github.seldonhpa.promql.ResourceTable.GroupResourceKey;
 import io.github.seldonhpa.testing.SharedFiles;
+import io.github.seldonhpa.promql.internal.go.GoQuote;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

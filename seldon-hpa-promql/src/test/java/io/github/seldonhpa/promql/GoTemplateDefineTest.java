@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.seldonhpa.HpaValidationException;
+import io.github.seldonhpa.promql.internal.go.GoStruct;
+import io.github.seldonhpa.promql.internal.go.GoTemplate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

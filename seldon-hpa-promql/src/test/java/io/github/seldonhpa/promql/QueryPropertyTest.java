@@ -7,6 +7,8 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.github.seldonhpa.LabelSelector;
 import io.github.seldonhpa.LabelSelectorRequirement;
+import io.github.seldonhpa.promql.internal.go.GoQuote;
+import io.github.seldonhpa.promql.internal.go.GoTemplate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.github.seldonhpa.promql;
+package io.github.seldonhpa.promql.internal.go;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -10,7 +10,7 @@ import java.util.Map;
  * key. Fields are kept in two small arrays: structs have a handful of fields, and a linear scan that first
  * compares references (template field names are interned) beats hashing.
  */
-final class GoStruct {
+public final class GoStruct {
   private final String typeName;
   private final String[] names;
   private final Object[] values;

@@ -1,4 +1,4 @@
-package io.github.seldonhpa.promql;
+package io.github.seldonhpa.promql.internal.go;
 
 import io.github.seldonhpa.HpaValidationException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.github.seldonhpa.promql;
+package io.github.seldonhpa.promql.internal.go;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code %T} and error messages name the type. {@code map[string]interface {}} has the zero value nil,
  * which a template prints as {@code <no value>}.
  */
-final class GoMap {
+public final class GoMap {
   private final String typeName;
   private final Object zero;
   private final Map<String, Object> entries;

@@ -1,4 +1,4 @@
-package io.github.seldonhpa.promql;
+package io.github.seldonhpa.promql.internal.go;
 
 import java.util.Arrays;
 

@@ -1,26 +1,26 @@
-package io.github.seldonhpa.promql;
+package io.github.seldonhpa.promql.internal.go;
 
 import io.github.seldonhpa.HpaValidationException;
-import io.github.seldonhpa.promql.GoTemplateFuncs.Builtin;
-import io.github.seldonhpa.promql.GoTemplateFuncs.FuncError;
-import io.github.seldonhpa.promql.GoTemplateNodes.ActionNode;
-import io.github.seldonhpa.promql.GoTemplateNodes.BoolNode;
-import io.github.seldonhpa.promql.GoTemplateNodes.BranchNode;
-import io.github.seldonhpa.promql.GoTemplateNodes.ChainNode;
-import io.github.seldonhpa.promql.GoTemplateNodes.CommandNode;
-import io.github.seldonhpa.promql.GoTemplateNodes.DotNode;
-import io.github.seldonhpa.promql.GoTemplateNodes.FieldNode;
-import io.github.seldonhpa.promql.GoTemplateNodes.IdentifierNode;
-import io.github.seldonhpa.promql.GoTemplateNodes.ListNode;
-import io.github.seldonhpa.promql.GoTemplateNodes.LoopControlNode;
-import io.github.seldonhpa.promql.GoTemplateNodes.NilNode;
-import io.github.seldonhpa.promql.GoTemplateNodes.Node;
-import io.github.seldonhpa.promql.GoTemplateNodes.NumberNode;
-import io.github.seldonhpa.promql.GoTemplateNodes.PipeNode;
-import io.github.seldonhpa.promql.GoTemplateNodes.StringNode;
-import io.github.seldonhpa.promql.GoTemplateNodes.TemplateNode;
-import io.github.seldonhpa.promql.GoTemplateNodes.TextNode;
-import io.github.seldonhpa.promql.GoTemplateNodes.VariableNode;
+import io.github.seldonhpa.promql.internal.go.GoTemplateFuncs.Builtin;
+import io.github.seldonhpa.promql.internal.go.GoTemplateFuncs.FuncError;
+import io.github.seldonhpa.promql.internal.go.GoTemplateNodes.ActionNode;
+import io.github.seldonhpa.promql.internal.go.GoTemplateNodes.BoolNode;
+import io.github.seldonhpa.promql.internal.go.GoTemplateNodes.BranchNode;
+import io.github.seldonhpa.promql.internal.go.GoTemplateNodes.ChainNode;
+import io.github.seldonhpa.promql.internal.go.GoTemplateNodes.CommandNode;
+import io.github.seldonhpa.promql.internal.go.GoTemplateNodes.DotNode;
+import io.github.seldonhpa.promql.internal.go.GoTemplateNodes.FieldNode;
+import io.github.seldonhpa.promql.internal.go.GoTemplateNodes.IdentifierNode;
+import io.github.seldonhpa.promql.internal.go.GoTemplateNodes.ListNode;
+import io.github.seldonhpa.promql.internal.go.GoTemplateNodes.LoopControlNode;
+import io.github.seldonhpa.promql.internal.go.GoTemplateNodes.NilNode;
+import io.github.seldonhpa.promql.internal.go.GoTemplateNodes.Node;
+import io.github.seldonhpa.promql.internal.go.GoTemplateNodes.NumberNode;
+import io.github.seldonhpa.promql.internal.go.GoTemplateNodes.PipeNode;
+import io.github.seldonhpa.promql.internal.go.GoTemplateNodes.StringNode;
+import io.github.seldonhpa.promql.internal.go.GoTemplateNodes.TemplateNode;
+import io.github.seldonhpa.promql.internal.go.GoTemplateNodes.TextNode;
+import io.github.seldonhpa.promql.internal.go.GoTemplateNodes.VariableNode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,7 @@ import java.util.Map;
  *
  * <p>Instances are immutable and safe to execute from several threads at once.
  */
-final class GoTemplate {
+public final class GoTemplate {
   private static final Object MISSING = new Object();
   /** The deepest nesting of template calls executed. */
   static final int MAX_EXEC_DEPTH = 1000;
@@ -69,29 +69,29 @@ final class GoTemplate {
    *
    * @throws HpaValidationException with Go's message, e.g. {@code template: metrics-query:1: unclosed action}
    */
-  static GoTemplate parse(String name, String text) {
+  public static GoTemplate parse(String name, String text) {
     return parse(name, text, "<<", ">>");
   }
 
   /** {@code template.New(name).Delims(leftDelim, rightDelim).Parse(text)}; empty delimiters mean Go's defaults. */
-  static GoTemplate parse(String name, String text, String leftDelim, String rightDelim) {
+  public static GoTemplate parse(String name, String text, String leftDelim, String rightDelim) {
     String left = leftDelim.isEmpty() ? "{{" : leftDelim;
     String right = rightDelim.isEmpty() ? "}}" : rightDelim;
     return new GoTemplate(name, text, GoTemplateParser.parse(name, text, left, right));
   }
 
   /** A Go struct value of type {@code goTypeName} (as Go prints it) with these fields in order. */
-  static GoStruct struct(String goTypeName, Map<String, ?> fields) {
+  public static GoStruct struct(String goTypeName, Map<String, ?> fields) {
     return new GoStruct(goTypeName, fields);
   }
 
   /** A Go {@code map[string]interface {}}: a missing key indexes to nil. */
-  static GoMap anyMap(Map<String, ?> entries) {
+  public static GoMap anyMap(Map<String, ?> entries) {
     return new GoMap("map[string]interface {}", null, entries);
   }
 
   /** {@code tmpl.Execute(&buf, data)}; returns the output. */
-  String execute(Object data) {
+  public String execute(Object data) {
     StringBuilder out = new StringBuilder(text.length() + 64);
     execute(data, out);
     return out.toString();
@@ -104,7 +104,7 @@ final class GoTemplate {
    * @throws HpaValidationException with Go's message, e.g.
    *     {@code template: q:1:2: executing "q" at <.Foo>: can't evaluate field Foo in type x.T}
    */
-  void execute(Object data, StringBuilder out) {
+  public void execute(Object data, StringBuilder out) {
     new State(this, name, 0, out, data).walk(data, trees.get(name));
   }
 

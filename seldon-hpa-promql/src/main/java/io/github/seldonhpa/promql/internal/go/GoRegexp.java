@@ -1,4 +1,4 @@
-package io.github.seldonhpa.promql;
+package io.github.seldonhpa.promql.internal.go;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
@@ -20,14 +20,14 @@ import java.util.List;
  * <p>A regexp longer than {@link #MAX_LENGTH} characters is refused before it is parsed, so an untrusted
  * ConfigMap cannot make the library parse megabytes of pattern.
  */
-final class GoRegexp {
+public final class GoRegexp {
   /**
    * The longest regexp compiled, in characters. Real adapter configs stay under a few hundred; the budget
    * bounds both compilation (a counted repeat per 7 characters: about 600,000 instructions, 40 MB) and
    * matching, which is linear in the text but also in the pattern (a 160,000-character literal takes
    * minutes on a name of the same length).
    */
-  static final int MAX_LENGTH = 4096;
+  public static final int MAX_LENGTH = 4096;
 
   private final String expr;
   private final Pattern pattern;
@@ -47,7 +47,7 @@ final class GoRegexp {
    * @throws HpaValidationException with Go's message, e.g. {@code error parsing regexp: missing closing ): `(`},
    *     or {@code regexp must be at most 4096 characters (was 160000 characters)}
    */
-  static GoRegexp compile(String expr) {
+  public static GoRegexp compile(String expr) {
     if (expr.length() > MAX_LENGTH) {
       throw new HpaValidationException("regexp must be at most " + MAX_LENGTH + " characters (was " + expr.length()
           + " characters)");
@@ -90,7 +90,7 @@ final class GoRegexp {
   }
 
   /** {@code MatchString}: whether {@code s} contains a match (unanchored). */
-  boolean matches(String s) {
+  public boolean matches(String s) {
     return pattern.matcher(s).find();
   }
 

@@ -1,4 +1,4 @@
-package io.github.seldonhpa.promql;
+package io.github.seldonhpa.promql.internal.go;
 
 import io.github.seldonhpa.HpaValidationException;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * treats each lone surrogate as U+FFFD, exactly as Go's {@code string([]rune)} conversion does, so it is
  * written raw as {@code �}.
  */
-final class GoQuote {
+public final class GoQuote {
   private GoQuote() {}
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -38,14 +38,14 @@ final class GoQuote {
   }
 
   /** {@code strconv.Quote(s)}. */
-  static String quote(String s) {
+  public static String quote(String s) {
     StringBuilder out = new StringBuilder(s.length() + 2);
     quote(s, out);
     return out.toString();
   }
 
   /** Appends {@code strconv.Quote(s)} to {@code out}. */
-  static void quote(String s, StringBuilder out) {
+  public static void quote(String s, StringBuilder out) {
     quoteWith(s, '"', false, out);
   }
 
@@ -173,7 +173,7 @@ final class GoQuote {
    *
    * @throws HpaValidationException with Go's {@code invalid syntax} when {@code s} is not a valid literal
    */
-  static String unquote(String s) {
+  public static String unquote(String s) {
     int n = s.length();
     if (n < 2) {
       throw syntax(s);
