@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The work behind {@link AdapterConfig#explain} for each kind of HPA metric. */
 final class Explainer {
@@ -74,10 +73,6 @@ final class Explainer {
     }
     return out.served(false).addReasons("the adapter does not start with this config: " + compiled.errors.get(0))
         .build();
-  }
-
-  private static String selectorText(Optional<LabelSelector> selector) {
-    return selector.map(s -> LabelSelectors.toString(LabelSelectors.of(s))).orElse("");
   }
 
   /** {@code ?a=x&b=y} for the non-empty parameters, keys in order (client-go's sorted {@code url.Values}). */
