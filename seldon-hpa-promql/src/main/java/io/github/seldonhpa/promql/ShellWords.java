@@ -5,10 +5,11 @@ package io.github.seldonhpa.promql;
  * command shown: a word of characters no shell treats specially stays bare, any other is single-quoted (a
  * {@code '} inside becomes {@code '\''}), so {@code $(id)}, backquotes, globs and spaces are inert.
  */
-final class ShellWords {
+public final class ShellWords {
   private ShellWords() {}
 
-  static String quote(String word) {
+  /** The word as a POSIX shell reads it back unchanged: bare when it can be, else single-quoted. */
+  public static String quote(String word) {
     if (!word.isEmpty() && word.chars().allMatch(ShellWords::plain)) {
       return word;
     }
