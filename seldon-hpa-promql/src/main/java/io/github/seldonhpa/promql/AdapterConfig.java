@@ -95,6 +95,18 @@ public abstract class AdapterConfig {
   }
 
   /**
+   * What each rule registers on its own from these series (custom rules, then external ones). The registry
+   * of the whole config ({@link #discover}) keeps one entry per metric, the later rule's; rules that collide
+   * show only here.
+   *
+   * @throws HpaValidationException when the config does not load (see {@link #validate()})
+   */
+  public final List<List<RegisteredMetric>> discoverByRule(List<Series> series) {
+    validate();
+    return new Explainer(this, series).registriesByRule();
+  }
+
+  /**
    * What prometheus-adapter does when the HPA in {@code hpaNamespace} asks for this Object metric: the
    * custom-metrics API path and {@code kubectl get --raw} command, the rule and series serving it and the
    * exact PromQL; or why nothing serves it and the rules that nearly do.

@@ -60,6 +60,18 @@ final class Explainer {
     return Registry.discover(compiled.rules, compiled.externalRules, this::seriesFor, true);
   }
 
+  /** Each rule's registrations on its own: custom rules, then external ones. */
+  List<List<RegisteredMetric>> registriesByRule() {
+    List<List<RegisteredMetric>> out = new ArrayList<>();
+    for (RuleNamer rule : compiled.rules) {
+      out.add(Registry.discover(List.of(rule), List.of(), this::seriesFor, true).metrics());
+    }
+    for (RuleNamer rule : compiled.externalRules) {
+      out.add(Registry.discover(List.of(), List.of(rule), this::seriesFor, true).metrics());
+    }
+    return out;
+  }
+
   /** The request's part common to every kind: path, command and the not-loading case. */
   private static ImmutableExplanation.Builder request(Metric.Type type, String metricName, String path) {
     return Explanation.builder().metricType(type).metricName(metricName).apiPath(path)
