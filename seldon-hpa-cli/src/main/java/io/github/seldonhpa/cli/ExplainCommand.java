@@ -15,6 +15,7 @@ import io.github.seldonhpa.promql.AdapterConfig;
 import io.github.seldonhpa.promql.DiscoveryRule;
 import io.github.seldonhpa.promql.Explanation;
 import io.github.seldonhpa.promql.GroupResource;
+import io.github.seldonhpa.promql.SeldonPresets;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -129,7 +130,7 @@ final class ExplainCommand implements Callable<Integer> {
             out.println("  not explained: seldon-hpa explains Object metrics");
             continue;
           }
-          Explanation e = config.explain((ObjectMetric) m, hpa.namespace());
+          Explanation e = config.explain((ObjectMetric) m, hpa.namespace(), SeldonPresets.defaultSeries());
           served &= print(e, out);
           if (e.served() && prometheus != null) {
             values.put(Readings.name(m), query(e, at, out));
@@ -144,7 +145,7 @@ final class ExplainCommand implements Callable<Integer> {
     } else {
       out.printf("Object metric %s of %s in %s%n", target.single.metric, target.single.object,
           target.single.namespace);
-      Explanation e = config.explain(single(), target.single.namespace);
+      Explanation e = config.explain(single(), target.single.namespace, SeldonPresets.defaultSeries());
       served = print(e, out);
       if (e.served() && prometheus != null) {
         query(e, at, out);

@@ -26,7 +26,7 @@ class ExplainCommandTest {
     assertThat(r.code).as(r.toString()).isZero();
     Golden.assertMatches("explain/hpas.txt", r.out);
     assertThat(r.out).contains("  api path: /apis/custom.metrics.k8s.io/v1beta1/namespaces/seldon-mesh/models.mlops.seldon.io/irisa0/infer_rps\n")
-        .contains("  check:    kubectl get --raw \"/apis/custom.metrics.k8s.io/v1beta1/namespaces/seldon-mesh/models.mlops.seldon.io/irisa0/infer_rps\"\n");
+        .contains("  check:    kubectl get --raw /apis/custom.metrics.k8s.io/v1beta1/namespaces/seldon-mesh/models.mlops.seldon.io/irisa0/infer_rps\n");
   }
 
   @Test
