@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.DiagnosticCollector;
@@ -46,28 +48,32 @@ class RenderingDocsTest {
     return blocks;
   }
 
-  /** Compiles and runs one snippet, returning what it printed. */
-  private static String run(String imports, String body, int index, Path dir) throws Exception {
-    String name = "Snippet" + index;
-    String source = imports + "\npublic class " + name + " {\n  public static void run() throws Exception {\n"
-        + body + "\n  }\n}\n";
-    Path file = dir.resolve(name + ".java");
-    Files.writeString(file, source);
+  /** Compiles the snippets, each as the body of {@code SnippetN.run()}, in one javac task. */
+  private static void compile(String imports, Map<Integer, String> bodies, Path dir) throws IOException {
+    List<Path> sources = new ArrayList<>();
+    for (Map.Entry<Integer, String> e : bodies.entrySet()) {
+      String name = "Snippet" + e.getKey();
+      sources.add(Files.writeString(dir.resolve(name + ".java"), imports + "\npublic class " + name
+          + " {\n  public static void run() throws Exception {\n" + e.getValue() + "\n  }\n}\n"));
+    }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
         StandardCharsets.UTF_8)) {
       boolean ok = javac.getTask(null, files, diagnostics, List.of("-classpath",
               System.getProperty("java.class.path"), "-d", dir.toString(), "-Xlint:all", "-Werror"), null,
-          files.getJavaFileObjects(file)).call();
-      assertThat(ok).as("snippet %d of docs/rendering.md compiles:\n%s\n%s", index, body,
-          diagnostics.getDiagnostics()).isTrue();
+          files.getJavaFileObjectsFromPaths(sources)).call();
+      assertThat(ok).as("the snippets of docs/rendering.md compile: %s", diagnostics.getDiagnostics()).isTrue();
     }
+  }
+
+  /** Runs one compiled snippet, returning what it printed. */
+  private static String run(int index, Path dir) throws Exception {
     PrintStream stdout = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
         RenderingDocsTest.class.getClassLoader())) {
-      Method run = loader.loadClass(name).getMethod("run");
+      Method run = loader.loadClass("Snippet" + index).getMethod("run");
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       run.invoke(null);
     } finally {
@@ -83,16 +89,18 @@ class RenderingDocsTest {
     assertThat(blocks).first().extracting(Block::lang).isEqualTo("java");
     String imports = blocks.get(0).text();
     assertThat(imports.lines()).allMatch(l -> l.isBlank() || l.startsWith("import "));
+    Map<Integer, String> bodies = new TreeMap<>();
+    for (int i = 1; i < blocks.size(); i++) {
+      if (blocks.get(i).lang().equals("java")) {
+        bodies.put(i, blocks.get(i).text());
+      }
+    }
+    compile(imports, bodies, dir);
     StringBuilder updated = new StringBuilder(page);
     int shift = 0;
-    int snippets = 0;
-    for (int i = 1; i < blocks.size(); i++) {
+    for (int i : bodies.keySet()) {
       Block b = blocks.get(i);
-      if (!b.lang().equals("java")) {
-        continue;
-      }
-      snippets++;
-      String printed = run(imports, b.text(), i, dir);
+      String printed = run(i, dir);
       Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
       boolean hasOutput = next != null && (next.lang().equals("yaml") || next.lang().equals("text"))
           && page.substring(b.end(), next.start()).matches("```\\n\\s*```\\w+\\n");
@@ -111,7 +119,7 @@ class RenderingDocsTest {
     if (Boolean.getBoolean("docs.update")) {
       Files.writeString(PAGE, updated.toString());
     }
-    assertThat(snippets).isGreaterThanOrEqualTo(8);
+    assertThat(bodies).hasSizeGreaterThanOrEqualTo(8);
   }
 
   @Test
