@@ -112,4 +112,13 @@ class ConsumerTest {
     }
     assertTrue(versions.size() >= 3, versions.stream().collect(Collectors.joining(", ")));
   }
+
+  @Test
+  void resolvesTheFabric8VersionOfTheBuild() {
+    String expected = System.getProperty("consumer.fabric8.version");
+    List<String> fabric8 = runtimeJars().stream().map(j -> Path.of(j).getFileName().toString())
+        .filter(n -> n.startsWith("kubernetes-model-")).collect(Collectors.toList());
+    assertTrue(fabric8.size() >= 3, fabric8.toString());
+    assertTrue(fabric8.stream().allMatch(n -> n.endsWith("-" + expected + ".jar")), fabric8.toString());
+  }
 }
