@@ -48,6 +48,11 @@ public abstract class Hpa {
     return ImmutableHpa.builder();
   }
 
+  /** A builder holding this object's values, to change some of them (labels of one rendered object). */
+  public final Builder toBuilder() {
+    return builder().from(this);
+  }
+
   /** Builds {@link Hpa}; setters may be called again (the last value wins). */
   public abstract static class Builder {
     Builder() {}

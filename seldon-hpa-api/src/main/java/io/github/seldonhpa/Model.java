@@ -64,6 +64,11 @@ public abstract class Model {
     return ImmutableModel.builder();
   }
 
+  /** A builder holding this object's values, to change some of them (labels of one rendered object). */
+  public final Builder toBuilder() {
+    return builder().from(this);
+  }
+
   /** Builds {@link Model}; setters may be called again (the last value wins). */
   public abstract static class Builder {
     Builder() {}

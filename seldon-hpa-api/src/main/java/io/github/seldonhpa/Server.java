@@ -52,6 +52,11 @@ public abstract class Server {
     return ImmutableServer.builder();
   }
 
+  /** A builder holding this object's values, to change some of them (labels of one rendered object). */
+  public final Builder toBuilder() {
+    return builder().from(this);
+  }
+
   /** Builds {@link Server}; setters may be called again (the last value wins). */
   public abstract static class Builder {
     Builder() {}
