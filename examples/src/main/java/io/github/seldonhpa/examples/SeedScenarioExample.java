@@ -137,17 +137,33 @@ public final class SeedScenarioExample {
     return String.join("\n", commands) + "\n";
   }
 
+  /** The scenario names, in the order the docs introduce them. */
+  static final List<String> NAMES = List.of("model-hpa", "single-model-serving", "native-scaling");
+
+  /** The files of one scenario by path; only that scenario is rendered. */
+  private static Map<String, String> scenario(String name) {
+    switch (name) {
+      case "model-hpa":
+        return hpaScenario(Duration.ofMinutes(2), modelHpa(), "irisa0-hpa.yaml");
+      case "single-model-serving":
+        return hpaScenario(Duration.ofMinutes(1), singleModelServing(), "hpa-custom-policy.yaml");
+      case "native-scaling":
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("tfsimple_scaling.yaml", Manifests.yaml(nativeScalingModel()));
+        files.put("helm/seldon-core-v2-setup.values.yaml", Manifests.helmValuesYaml(NativeScaling.builder().build()));
+        return files;
+      default:
+        throw new IllegalArgumentException("scenario must be one of " + String.join(", ", NAMES) + " (was \""
+            + name + "\")");
+    }
+  }
+
   /** Every scenario by name, each with its files by path, in the order the docs introduce them. */
   public static Map<String, Map<String, String>> scenarios() {
     Map<String, Map<String, String>> scenarios = new LinkedHashMap<>();
-    scenarios.put("model-hpa", hpaScenario(Duration.ofMinutes(2), modelHpa(), "irisa0-hpa.yaml"));
-    scenarios.put("single-model-serving",
-        hpaScenario(Duration.ofMinutes(1), singleModelServing(), "hpa-custom-policy.yaml"));
-    Map<String, String> nativeScaling = new LinkedHashMap<>();
-    nativeScaling.put("tfsimple_scaling.yaml", Manifests.yaml(nativeScalingModel()));
-    nativeScaling.put("helm/seldon-core-v2-setup.values.yaml",
-        Manifests.helmValuesYaml(NativeScaling.builder().build()));
-    scenarios.put("native-scaling", nativeScaling);
+    for (String name : NAMES) {
+      scenarios.put(name, scenario(name));
+    }
     return scenarios;
   }
 
@@ -158,11 +174,7 @@ public final class SeedScenarioExample {
    * @throws IllegalArgumentException for an unknown scenario
    */
   public static String render(String scenario) {
-    Map<String, String> files = scenarios().get(scenario);
-    if (files == null) {
-      throw new IllegalArgumentException("scenario must be one of " + String.join(", ", scenarios().keySet())
-          + " (was \"" + scenario + "\")");
-    }
+    Map<String, String> files = scenario(scenario);
     StringBuilder out = new StringBuilder();
     for (Map.Entry<String, String> e : files.entrySet()) {
       if (!e.getKey().startsWith("helm/")) {
@@ -189,7 +201,7 @@ public final class SeedScenarioExample {
           out.print(USAGE);
           return 0;
         case "--list":
-          scenarios().keySet().forEach(out::println);
+          NAMES.forEach(out::println);
           return 0;
         case "--scenario":
         case "--out":
@@ -199,9 +211,8 @@ public final class SeedScenarioExample {
           String value = args[++i];
           if (a.equals("--out")) {
             dir = Path.of(value);
-          } else if (!scenarios().containsKey(value)) {
-            return usageError(err, "unknown scenario '" + value + "' (one of "
-                + String.join(", ", scenarios().keySet()) + ")");
+          } else if (!NAMES.contains(value)) {
+            return usageError(err, "unknown scenario '" + value + "' (one of " + String.join(", ", NAMES) + ")");
           } else {
             scenario = value;
           }
