@@ -72,6 +72,17 @@ class ScalingPlanFleetTest {
   }
 
   @Test
+  void labelsAndAnnotationsReachTheKedaScaledObjects() {
+    ScalingPlan plan = TEAM.toBuilder().modelName("iris").server("mlserver").build();
+    List<ScaledObject> scaledObjects = KedaOptions.builder().serverAddress("http://prometheus.monitoring:9090")
+        .build().scaledObjects(plan, List.of("sum(rate(seldon_model_infer_total{model=\"iris\"}[1m]))"));
+    assertThat(scaledObjects).hasSize(2).allSatisfy(so -> {
+      assertThat(so.labels()).isEqualTo(Map.of("app.kubernetes.io/managed-by", "seldon-hpa"));
+      assertThat(so.annotations()).isEqualTo(Map.of("owner", "ml-platform@example.com"));
+    });
+  }
+
+  @Test
   void rejectsALabelValueKubernetesWouldReject() {
     assertThatThrownBy(() -> TEAM.toBuilder().putLabel("team", "ML Platform").build())
         .isExactlyInstanceOf(HpaValidationException.class)
