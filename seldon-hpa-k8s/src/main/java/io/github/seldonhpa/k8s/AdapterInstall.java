@@ -224,7 +224,8 @@ public abstract class AdapterInstall {
             + " characters)", 63 - "-prometheus-adapter".length(), release().length());
     Checks.dns1123Label("namespace", namespace());
     checkUrl(prometheusUrl());
-    prometheusPort().ifPresent(p -> Checks.range("prometheusPort", p, 1, 65535));
+    prometheusPort().ifPresent(p -> Checks.check(p >= 1 && p <= 65535,
+        "prometheusPort must be in 1..65535 (was %d)", p));
     metricsRelistInterval().ifPresent(d -> {
       Checks.check(!d.isNegative() && !d.isZero(), "metricsRelistInterval must be > 0 (was %s)", d);
       Checks.check(d.getNano() % 1_000_000 == 0, "metricsRelistInterval must be whole milliseconds (was %s)", d);
