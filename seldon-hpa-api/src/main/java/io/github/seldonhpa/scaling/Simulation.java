@@ -283,6 +283,28 @@ public abstract class Simulation {
     public abstract Builder nativeStablePeriod(Duration nativeStablePeriod);
 
     /**
+     * Initializes the optional value {@link Simulation#fixedServerReplicas() fixedServerReplicas} to fixedServerReplicas.
+     * @param fixedServerReplicas The value for fixedServerReplicas
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder fixedServerReplicas(int fixedServerReplicas);
+
+    /**
+     * Initializes the optional value {@link Simulation#fixedServerReplicas() fixedServerReplicas} to fixedServerReplicas.
+     * @param fixedServerReplicas The value for fixedServerReplicas
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder fixedServerReplicas(OptionalInt fixedServerReplicas);
+
+    /**
+     * Initializes the value for the {@link Simulation#seldonVersion() seldonVersion} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Simulation#seldonVersion() seldonVersion}.</em>
+     * @param seldonVersion The value for seldonVersion 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder seldonVersion(SeldonVersion seldonVersion);
+
+    /**
      * Builds a new {@link Simulation Simulation}.
      * @return An immutable instance of Simulation
      * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
