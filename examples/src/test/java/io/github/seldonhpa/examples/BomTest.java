@@ -69,7 +69,7 @@ class BomTest {
     Document parent = read(ROOT.resolve("pom.xml"));
     Document bom = read(ROOT.resolve("seldon-hpa-bom").resolve("pom.xml"));
     assertThat(child(bom.getDocumentElement(), "version")).isEqualTo(child(parent.getDocumentElement(), "version"));
-    for (String p : List.of("jackson.version", "fabric8.version")) {
+    for (String p : List.of("jackson.version", "fabric8.version", "re2j.version")) {
       assertThat(property(bom, p)).as(p).isEqualTo(property(parent, p));
     }
   }
