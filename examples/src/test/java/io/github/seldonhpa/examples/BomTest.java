@@ -61,7 +61,8 @@ class BomTest {
         assertThat(child(d, "version")).isEqualTo("${project.version}");
       }
     }
-    assertThat(pinned).containsExactlyInAnyOrderElementsOf(deployed);
+    assertThat(pinned).as("the io.github.seldonhpa entries of seldon-hpa-bom/pom.xml: one per deployed module")
+        .containsExactlyInAnyOrderElementsOf(deployed);
   }
 
   @Test
