@@ -3,7 +3,6 @@ package io.github.seldonhpa.test;
 import io.github.seldonhpa.internal.Checks;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -152,9 +151,10 @@ public final class AgentSeries {
    * PodMonitor's relabelling adds in your cluster.
    */
   public AgentSeries label(String name, String value) {
-    Checks.check(LABEL_NAME.matcher(name).matches() && !name.startsWith("__"),
-        "label name must match [a-zA-Z_][a-zA-Z0-9_]* and not start with __ (was \"%s\")", name);
-    Objects.requireNonNull(value, "value");
+    Checks.check(name != null && LABEL_NAME.matcher(name).matches() && !name.startsWith("__"),
+        "label name must match [a-zA-Z_][a-zA-Z0-9_]* and not start with __ (was %s)",
+        name == null ? "null" : "\"" + name + "\"");
+    Checks.check(value != null, "label %s must have a value (was null)", name);
     Map<String, String> labels = new TreeMap<>(extraLabels);
     labels.put(name, value);
     return new AgentSeries(model, modelVersion, namespace, server, replica, methodType, code, secondsPerRequest,

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -60,7 +59,8 @@ public final class PrometheusExtension implements ExecutionCondition, BeforeAllC
 
   /** A Prometheus holding this traffic; backfill and readiness each wait at most 60 s. */
   public static PrometheusExtension backfilling(SeldonTraffic traffic) {
-    return new PrometheusExtension(Objects.requireNonNull(traffic, "traffic"), Duration.ofSeconds(60));
+    Checks.check(traffic != null, "traffic must be set (was null)");
+    return new PrometheusExtension(traffic, Duration.ofSeconds(60));
   }
 
   /** A copy that waits at most this long for the backfill and, again, for Prometheus to be ready. */

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The inference traffic of Seldon Core 2 agents as Prometheus scraped it: for each {@link AgentSeries} a load
@@ -75,7 +74,7 @@ public final class SeldonTraffic {
 
   /** No traffic yet, with samples every 15 s over the hour before {@code end} (the last sample). */
   public static SeldonTraffic endingAt(Instant end) {
-    Objects.requireNonNull(end, "end");
+    Checks.check(end != null, "end must be set (was null)");
     Checks.check(end.getNano() % 1_000_000 == 0, "end must be whole milliseconds, Prometheus' precision (was %s)",
         end);
     return new SeldonTraffic(end, Duration.ofSeconds(15), Duration.ofHours(1), List.of());
@@ -157,8 +156,7 @@ public final class SeldonTraffic {
    * @throws io.github.seldonhpa.HpaValidationException when the series was already added
    */
   public SeldonTraffic trace(AgentSeries series, RpsTrace trace) {
-    Objects.requireNonNull(series, "series");
-    Objects.requireNonNull(trace, "trace");
+    Checks.check(series != null && trace != null, "series and trace must be set (was %s and %s)", series, trace);
     for (Load l : loads) {
       Checks.check(!l.series.labels().equals(series.labels()), "series must be added once (was %s twice)", series);
     }

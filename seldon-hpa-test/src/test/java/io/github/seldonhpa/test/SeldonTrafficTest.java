@@ -65,6 +65,13 @@ class SeldonTrafficTest {
         .hasMessage("replica must be >= 0 (was -1)");
     assertThatThrownBy(() -> IRISA0.modelVersion(0)).hasMessage("modelVersion must be >= 1 (was 0)");
     assertThatThrownBy(() -> AgentSeries.model("")).hasMessage("model must not be empty (was \"\")");
+    assertThatThrownBy(() -> IRISA0.label("canary", null)).hasMessage("label canary must have a value (was null)");
+    assertThatThrownBy(() -> IRISA0.label(null, "x"))
+        .hasMessage("label name must match [a-zA-Z_][a-zA-Z0-9_]* and not start with __ (was null)");
+    assertThatThrownBy(() -> AgentSeries.model(null)).hasMessage("model must not be empty (was null)");
+    assertThatThrownBy(() -> SeldonTraffic.endingAt(null)).hasMessage("end must be set (was null)");
+    assertThatThrownBy(() -> SeldonTraffic.endingAt(END).trace(IRISA0, null))
+        .hasMessage("series and trace must be set (was " + IRISA0 + " and null)");
     assertThatThrownBy(() -> IRISA0.label("model-name", "x"))
         .hasMessage("label name must match [a-zA-Z_][a-zA-Z0-9_]* and not start with __ (was \"model-name\")");
     assertThatThrownBy(() -> IRISA0.label("__name__", "x"))
