@@ -22,6 +22,7 @@ import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +66,17 @@ class PrometheusExtensionTest {
     @Test
     void fails() {
       SeldonHpaAssertions.assertThat(PROMETHEUS).query("sum(rate(seldon_model_infer_total[2m]))").hasValue(1);
+    }
+
+    /** Nested classes share the outer class's server. */
+    @Nested
+    class Inner {
+      @Test
+      void queriesTheSameServer() {
+        assertThat(PROMETHEUS.baseUri()).isEqualTo(seenBaseUri);
+        SeldonHpaAssertions.assertThat(PROMETHEUS).query("sum(rate(seldon_model_infer_total[2m]))")
+            .hasValue(7.5);
+      }
     }
   }
 
@@ -137,8 +149,9 @@ class PrometheusExtensionTest {
     Events events = run(FailingClass.class);
 
     events.assertThatEvents()
-        .haveExactly(1, event(test("queries"), finishedSuccessfully()))
-        .haveExactly(1, event(test("fails"), finishedWithFailure(instanceOf(AssertionError.class),
+        .haveExactly(1, event(test("method:queries()"), finishedSuccessfully()))
+        .haveExactly(1, event(test("method:queriesTheSameServer()"), finishedSuccessfully()))
+        .haveExactly(1, event(test("method:fails()"), finishedWithFailure(instanceOf(AssertionError.class),
             message("expected the query to return one sample of 1 at 2026-01-01T00:00:00Z, but it returned {} 7.5;"
                 + " query: sum(rate(seldon_model_infer_total[2m]))"))));
     assertThat(seenBaseUri).isNotNull();
