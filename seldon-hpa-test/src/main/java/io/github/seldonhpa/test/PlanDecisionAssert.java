@@ -3,7 +3,6 @@ package io.github.seldonhpa.test;
 import io.github.seldonhpa.ExternalMetric;
 import io.github.seldonhpa.Hpa;
 import io.github.seldonhpa.Metric;
-import io.github.seldonhpa.MetricTarget;
 import io.github.seldonhpa.ObjectMetric;
 import io.github.seldonhpa.ScalingPlan;
 import io.github.seldonhpa.internal.Checks;
@@ -16,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.assertj.core.api.AbstractAssert;
 
 /**
  * What the HPA pair of a plan (its Model HPA and, with a server, its Server HPA) decides at one reconcile
@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * sends them: {@code int64(value * 1000)} milli-units, NaN as 0 (prometheus-adapter
  * {@code pkg/custom-provider/provider.go}, {@code metricFor}).
  */
-public final class PlanDecisionAssert extends org.assertj.core.api.AbstractAssert<PlanDecisionAssert, ScalingPlan> {
+public final class PlanDecisionAssert extends AbstractAssert<PlanDecisionAssert, ScalingPlan> {
   /** The value of the plan's only metric, or null when the metrics are named. */
   private final Double onlyValue;
   private final Map<String, Double> values;
@@ -92,27 +92,17 @@ public final class PlanDecisionAssert extends org.assertj.core.api.AbstractAsser
             + hpa.metrics().stream().map(PlanDecisionAssert::name).collect(Collectors.toList())
             + ": give each its value with at(name, value) (was " + describeValues() + ")"));
       }
-      MetricTarget target = m.target();
-      if (target.type() != MetricTarget.Type.AVERAGE_VALUE) {
-        failWithMessage(Texts.literal("metric " + name + " has a " + target.type().yamlName()
-            + " target: only AverageValue targets decide without pod counts; use HpaController with a"
-            + " MetricReading"));
-      }
       long usage = Double.isNaN(value) ? 0 : (long) (value * 1000.0);
-      long averageValue = target.averageValue().orElseThrow().milliValue();
+      // a plan's metrics are Object or External metrics with AverageValue targets (ScalingPlan's validation)
+      long averageValue = m.target().averageValue().orElseThrow().milliValue();
       readings.add(m instanceof ExternalMetric ? MetricReading.externalAverageValue(new long[] {usage}, averageValue)
           : MetricReading.objectAverageValue(usage, averageValue));
     }
     return readings;
   }
 
+  /** A plan's metrics are Object or External metrics (ScalingPlan's validation). */
   private static String name(Metric m) {
-    if (m instanceof ObjectMetric) {
-      return ((ObjectMetric) m).metricName();
-    }
-    if (m instanceof ExternalMetric) {
-      return ((ExternalMetric) m).metricName();
-    }
-    return m.type().yamlName();
+    return m instanceof ObjectMetric ? ((ObjectMetric) m).metricName() : ((ExternalMetric) m).metricName();
   }
 }

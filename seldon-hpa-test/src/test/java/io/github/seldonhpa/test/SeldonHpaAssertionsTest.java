@@ -9,6 +9,7 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.seldonhpa.ObjectMetric;
 import io.github.seldonhpa.ObjectReference;
 import io.github.seldonhpa.ScalingPlan;
 import io.github.seldonhpa.k8s.Lint;
@@ -136,6 +137,11 @@ class SeldonHpaAssertionsTest {
       assertThat(failure(() -> SeldonHpaAssertions.assertThat(decision).hasDesiredReplicas(6))).isEqualTo(
           "expected the HPA to decide 6 replicas, but it decided 5 from 1: [AbleToScale=True/SucceededRescale,"
               + " ScalingActive=True/ValidMetricFound, ScalingLimited=False/DesiredWithinRange]");
+      ScaleDecision kept = HpaController.of(PLAN.modelHpa())
+          .step(Instant.EPOCH, 5, MetricReading.objectAverageValue(40_000, 8_000));
+      assertThat(failure(() -> SeldonHpaAssertions.assertThat(kept).isRescaled())).isEqualTo(
+          "expected the HPA to rescale, but it kept 5 replicas: [AbleToScale=True/ReadyForNewScale,"
+              + " ScalingActive=True/ValidMetricFound, ScalingLimited=False/DesiredWithinRange]");
       assertThat(failure(() -> SeldonHpaAssertions.assertThat(decision).isNotRescaled())).isEqualTo(
           "expected the HPA to keep 1 replicas, but it rescaled to 5: [AbleToScale=True/SucceededRescale,"
               + " ScalingActive=True/ValidMetricFound, ScalingLimited=False/DesiredWithinRange]");
@@ -167,10 +173,20 @@ class SeldonHpaAssertionsTest {
 
     @Test
     void failures() {
-      String notServed = failure(() -> SeldonHpaAssertions.assertThat(seeds)
-          .serves("infer_latency", ObjectReference.model("irisa0"), "seldon-mesh"));
-      assertThat(notServed).startsWith("expected the adapter to serve infer_latency for models.mlops.seldon.io irisa0"
-          + " in seldon-mesh, but it does not: ");
+      var latency = seeds.explain(ObjectMetric.builder().metricName("infer_latency")
+          .describedObject(ObjectReference.model("irisa0")).target(averageValue(1)).build(), "seldon-mesh");
+      assertThat(latency.reasons()).isNotEmpty();
+      assertThat(failure(() -> SeldonHpaAssertions.assertThat(seeds)
+          .serves("infer_latency", ObjectReference.model("irisa0"), "seldon-mesh"))).isEqualTo(
+          "expected the adapter to serve infer_latency for models.mlops.seldon.io irisa0 in seldon-mesh, but it does"
+              + " not: " + String.join("; ", latency.reasons())
+              + (latency.nearMisses().isEmpty() ? "" : "; near misses: " + String.join("; ", latency.nearMisses())));
+      assertThat(failure(() -> SeldonHpaAssertions.assertThat(latency).hasQuery("sum(x)"))).isEqualTo(
+          "expected the adapter to run a query for infer_latency for models.mlops.seldon.io irisa0 in seldon-mesh,"
+              + " but it runs none: " + String.join("; ", latency.reasons()));
+      assertThat(failure(() -> SeldonHpaAssertions.assertThat(latency).hasReasonContaining("no such words")))
+          .isEqualTo("expected a reason containing \"no such words\" for infer_latency for models.mlops.seldon.io"
+              + " irisa0 in seldon-mesh, but the reasons are " + latency.reasons());
       assertThat(failure(() -> SeldonHpaAssertions.assertThat(seeds)
           .doesNotServe("infer_rps", ObjectReference.model("irisa0"), "seldon-mesh"))).isEqualTo(
           "expected the adapter not to serve infer_rps for models.mlops.seldon.io irisa0 in seldon-mesh, but rule 0"
@@ -198,6 +214,18 @@ class SeldonHpaAssertionsTest {
           .serves("infer_rps", ObjectReference.model("irisa0"), "seldon-mesh");
       assertThat(failure(() -> SeldonHpaAssertions.assertThatYaml(Fixtures.read("seeds/irisa0-model-hpa.yaml"))
           .adapterConfig())).isEqualTo("expected one prometheus-adapter config among the manifests, but found 0");
+      assertThat(failure(() -> SeldonHpaAssertions.assertThatYaml("""
+          apiVersion: v1
+          kind: ConfigMap
+          metadata:
+            name: adapter
+          data:
+            config.yaml: |
+              rules:
+              - seriesQuery: x
+                metricz: y
+          """).adapterConfig())).startsWith("expected one prometheus-adapter config among the manifests, but found 0;"
+          + " not read: ConfigMap adapter (<yaml>, document 1): ");
     }
   }
 
