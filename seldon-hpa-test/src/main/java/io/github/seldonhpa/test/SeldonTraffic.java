@@ -95,9 +95,9 @@ public final class SeldonTraffic {
     return scrapeInterval;
   }
 
-  /** A copy with samples this far apart: whole seconds, at least 1 s, dividing the history. */
+  /** A copy with samples this far apart: whole seconds, at least 1 s, set before any series is added. */
   public SeldonTraffic scrapeInterval(Duration interval) {
-    return new SeldonTraffic(end, checkTiming("scrapeInterval", interval, history, interval), history, loads);
+    return new SeldonTraffic(end, checkTiming("scrapeInterval", interval), history, loads);
   }
 
   /** How far back the samples go. */
@@ -106,13 +106,11 @@ public final class SeldonTraffic {
   }
 
   /**
-   * A copy with samples this far back from {@code end}: a whole number of scrape intervals, set before any
-   * series is added (ramps and steps are checked against it).
+   * A copy with samples this far back from {@code end}: whole seconds, a whole number of scrape intervals
+   * (checked when the first series is added), set before any series is added.
    */
   public SeldonTraffic history(Duration history) {
-    Checks.check(loads.isEmpty(), "history must be set before series are added (was set after %d series)",
-        loads.size());
-    return new SeldonTraffic(end, scrapeInterval, checkTiming("history", history, history, scrapeInterval), loads);
+    return new SeldonTraffic(end, scrapeInterval, checkTiming("history", history), loads);
   }
 
   /** The series and their loads, in the order they were added. */
@@ -134,8 +132,11 @@ public final class SeldonTraffic {
   public SeldonTraffic ramp(AgentSeries series, double from, double to, Instant rampStart, Instant rampEnd) {
     Checks.check(!rampStart.isBefore(start()) && rampEnd.isAfter(rampStart) && !rampEnd.isAfter(end),
         "ramp must lie within %s..%s and end after it starts (was %s..%s)", start(), end, rampStart, rampEnd);
-    return trace(series, RpsTrace.ramp(from, to, Duration.between(start(), rampStart),
-        Duration.between(start(), rampEnd), history));
+    double a = Duration.between(start(), rampStart).toMillis() / 1000.0;
+    double b = Duration.between(start(), rampEnd).toMillis() / 1000.0;
+    // a ramp from the first sample on has no flat part before it
+    return trace(series, a == 0 ? RpsTrace.points(new double[] {0, b}, new double[] {from, to}, history)
+        : RpsTrace.points(new double[] {0, a, b}, new double[] {from, from, to}, history));
   }
 
   /** A copy with the series at {@code before} rps until {@code at}, then {@code after}. */
@@ -157,6 +158,9 @@ public final class SeldonTraffic {
    */
   public SeldonTraffic trace(AgentSeries series, RpsTrace trace) {
     Checks.check(series != null && trace != null, "series and trace must be set (was %s and %s)", series, trace);
+    Checks.check(history.getSeconds() % scrapeInterval.getSeconds() == 0,
+        "history must be a whole number of scrape intervals (was history %s, scrapeInterval %s)", history,
+        scrapeInterval);
     for (Load l : loads) {
       Checks.check(!l.series.labels().equals(series.labels()), "series must be added once (was %s twice)", series);
     }
@@ -231,11 +235,11 @@ public final class SeldonTraffic {
     }
   }
 
-  private static Duration checkTiming(String field, Duration value, Duration history, Duration interval) {
-    Checks.check(value.getNano() == 0 && value.getSeconds() >= 1, "%s must be whole seconds, at least 1 s (was %s)",
-        field, value);
-    Checks.check(history.getSeconds() % interval.getSeconds() == 0,
-        "history must be a whole number of scrape intervals (was history %s, scrapeInterval %s)", history, interval);
+  private Duration checkTiming(String field, Duration value) {
+    Checks.check(loads.isEmpty(), "%s must be set before series are added (was set after %d series)", field,
+        loads.size());
+    Checks.check(value != null && value.getNano() == 0 && value.getSeconds() >= 1,
+        "%s must be whole seconds, at least 1 s (was %s)", field, value);
     return value;
   }
 }

@@ -179,7 +179,9 @@ class SeldonTrafficTest {
         .hasMessage("series must be added once (was " + IRISA0 + " twice)");
     assertThatThrownBy(() -> traffic.history(Duration.ofHours(2)))
         .hasMessage("history must be set before series are added (was set after 1 series)");
-    assertThatThrownBy(() -> SeldonTraffic.endingAt(END).history(Duration.ofSeconds(100)))
+    assertThatThrownBy(() -> traffic.scrapeInterval(Duration.ofSeconds(30)))
+        .hasMessage("scrapeInterval must be set before series are added (was set after 1 series)");
+    assertThatThrownBy(() -> SeldonTraffic.endingAt(END).history(Duration.ofSeconds(100)).constant(IRISA0, 1))
         .hasMessage("history must be a whole number of scrape intervals (was history PT1M40S, scrapeInterval PT15S)");
     assertThatThrownBy(() -> SeldonTraffic.endingAt(END).scrapeInterval(Duration.ofMillis(1500)))
         .hasMessage("scrapeInterval must be whole seconds, at least 1 s (was PT1.5S)");
