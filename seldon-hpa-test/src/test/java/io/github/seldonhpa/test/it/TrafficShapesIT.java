@@ -72,6 +72,10 @@ class TrafficShapesIT {
     assertThat(catchThrowable(() -> assertThat(PROMETHEUS).query(podRate(0), before))).isInstanceOf(AssertionError.class)
         .hasMessageStartingWith("expected prometheus to return samples at 2025-12-31T22:50:00Z, but prometheus returned"
             + " no samples for the query at 2025-12-31T22:50:00Z; likely causes: (1) no inference traffic yet");
+    assertThat(catchThrowable(() -> assertThat(PROMETHEUS).query("sum(", END))).isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith("expected prometheus to return samples at 2026-01-01T00:00:00Z, but prometheus"
+            + " rejected the query (HTTP 400, bad_data): ")
+        .hasMessageEndingWith("; query: sum(");
     assertThat(catchThrowable(() -> assertThat(PROMETHEUS).returnsNothingFor(podRate(0), END)))
         .isInstanceOf(AssertionError.class)
         .hasMessage("expected the query to return no samples at 2026-01-01T00:00:00Z, but it returned"
