@@ -17,7 +17,8 @@ public final class FindingsAssert extends AbstractAssert<FindingsAssert, List<Fi
   public FindingsAssert isEmpty() {
     isNotNull();
     if (!actual.isEmpty()) {
-      failWithMessage(Texts.literal("expected no lint findings, but lint found " + actual.size() + ":" + lines(actual)));
+      failWithMessage(Texts.literal("expected no lint findings, but lint found " + actual.size() + ":"
+          + lines(actual)));
     }
     return this;
   }

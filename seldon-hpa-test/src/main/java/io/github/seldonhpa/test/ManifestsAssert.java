@@ -18,7 +18,10 @@ public final class ManifestsAssert extends AbstractAssert<ManifestsAssert, List<
     super(actual, ManifestsAssert.class);
   }
 
-  /** The manifests are exactly these objects, in this order: {@code HorizontalPodAutoscaler seldon-mesh/irisa0-model-hpa}. */
+  /**
+   * The manifests are exactly these objects, in this order, each written like
+   * {@code HorizontalPodAutoscaler seldon-mesh/irisa0-model-hpa}.
+   */
   public ManifestsAssert containsExactlyObjects(String... objects) {
     isNotNull();
     List<String> have = actual.stream().map(ManifestsAssert::describe).collect(Collectors.toList());

@@ -128,9 +128,13 @@ public final class SeldonTraffic {
     return trace(series, RpsTrace.constant(rps, history));
   }
 
-  /** A copy with the series at {@code from} rps until {@code rampStart}, then linearly to {@code to} at {@code rampEnd}, then {@code to}. */
+  /**
+   * A copy with the series at {@code from} rps until {@code rampStart}, then linearly to {@code to} at
+   * {@code rampEnd}, then {@code to}.
+   */
   public SeldonTraffic ramp(AgentSeries series, double from, double to, Instant rampStart, Instant rampEnd) {
-    Checks.check(!rampStart.isBefore(start()) && rampEnd.isAfter(rampStart) && !rampEnd.isAfter(end),
+    Checks.check(rampStart != null && rampEnd != null && !rampStart.isBefore(start()) && rampEnd.isAfter(rampStart)
+        && !rampEnd.isAfter(end),
         "ramp must lie within %s..%s and end after it starts (was %s..%s)", start(), end, rampStart, rampEnd);
     double a = Duration.between(start(), rampStart).toMillis() / 1000.0;
     double b = Duration.between(start(), rampEnd).toMillis() / 1000.0;
@@ -141,8 +145,8 @@ public final class SeldonTraffic {
 
   /** A copy with the series at {@code before} rps until {@code at}, then {@code after}. */
   public SeldonTraffic step(AgentSeries series, double before, double after, Instant at) {
-    Checks.check(at.isAfter(start()) && !at.isAfter(end), "step must be after %s and at or before %s (was %s)",
-        start(), end, at);
+    Checks.check(at != null && at.isAfter(start()) && !at.isAfter(end),
+        "step must be after %s and at or before %s (was %s)", start(), end, at);
     Checks.check(Double.isFinite(before) && before >= 0 && Double.isFinite(after) && after >= 0,
         "step rates must be finite numbers >= 0 (was %s and %s)", before, after);
     double atSeconds = Duration.between(start(), at).toMillis() / 1000.0;
