@@ -13,14 +13,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The inference traffic of Seldon Core 2 agents as Prometheus scraped it: for each {@link AgentSeries} a load
  * in requests per second over time, written as the counters {@code seldon_model_infer_total} and
- * {@code seldon_model_infer_seconds_total} (requests times {@link AgentSeries#secondsPerRequest()}), one sample
- * per scrape, as OpenMetrics text for {@code promtool tsdb create-blocks-from openmetrics}.
+ * {@code seldon_model_infer_seconds_total} (requests times {@link AgentSeries#secondsPerRequest()}), and per
+ * server replica and method the agent's sums over its models, {@code seldon_model_aggregate_infer_total} and
+ * {@code seldon_model_aggregate_infer_seconds_total} (without {@code model}, {@code model_internal} and
+ * {@code code}), one sample per scrape, as OpenMetrics text for
+ * {@code promtool tsdb create-blocks-from openmetrics}.
  *
  * <p>Samples are at {@code end}, {@code end - scrapeInterval}, ... back to {@code end - history} (by default
  * 15 s, Seldon's PodMonitor interval, over one hour). Every counter is 0 at the first sample and grows by the
@@ -59,6 +65,9 @@ public final class SeldonTraffic {
       return trace;
     }
   }
+
+  /** The labels of a model series that its server replica's aggregate series do not have. */
+  private static final List<String> MODEL_ONLY_LABELS = List.of("model", "model_internal", "code");
 
   private final Instant end;
   private final Duration scrapeInterval;
@@ -174,20 +183,32 @@ public final class SeldonTraffic {
   }
 
   /**
-   * Both counters of every series by name and labels, as {@code /api/v1/series} lists them: what
-   * {@code AdapterConfig.explain(metric, namespace, knownSeries)} and {@code discover} take.
+   * Every series by name and labels, as {@code /api/v1/series} lists them: what
+   * {@code AdapterConfig.explain(metric, namespace, knownSeries)} and {@code discover} take. The model
+   * counters of every added series, then the aggregate counters of every server replica and method.
    */
   public List<Series> series() {
-    List<Series> out = new ArrayList<>(2 * loads.size());
+    List<Series> out = new ArrayList<>();
     for (String name : List.of(SeldonPresets.MODEL_INFER_TOTAL, SeldonPresets.MODEL_INFER_SECONDS_TOTAL)) {
       for (Load l : loads) {
         out.add(Series.of(name, l.series.labels()));
       }
     }
+    Set<Map<String, String>> aggregates = new LinkedHashSet<>();
+    for (Load l : loads) {
+      Map<String, String> labels = new LinkedHashMap<>(l.series.labels());
+      labels.keySet().removeAll(MODEL_ONLY_LABELS);
+      aggregates.add(labels);
+    }
+    for (String name : List.of("seldon_model_aggregate_infer_total", "seldon_model_aggregate_infer_seconds_total")) {
+      for (Map<String, String> labels : aggregates) {
+        out.add(Series.of(name, labels));
+      }
+    }
     return out;
   }
 
-  /** The OpenMetrics text: both counter families, every sample, {@code # EOF}. */
+  /** The OpenMetrics text: the four counter families, every sample, {@code # EOF}. */
   public String toOpenMetrics() {
     StringBuilder out = new StringBuilder();
     try {
@@ -208,34 +229,75 @@ public final class SeldonTraffic {
   }
 
   private void write(Appendable out) throws IOException {
-    family(out, "seldon_model_infer", "requests served by a model replica", false);
-    family(out, "seldon_model_infer_seconds", "inference time spent by a model replica", true);
+    // per load: the request counter and the seconds counter at every sample
+    List<double[][]> counters = new ArrayList<>(loads.size());
+    for (Load l : loads) {
+      counters.add(counters(l));
+    }
+    // the agent's per-replica aggregates: the model series of one pod and method summed
+    Map<Map<String, String>, double[][]> aggregates = new LinkedHashMap<>();
+    for (int k = 0; k < loads.size(); k++) {
+      Map<String, String> labels = new LinkedHashMap<>(loads.get(k).series.labels());
+      labels.keySet().removeAll(MODEL_ONLY_LABELS);
+      double[][] sum = aggregates.computeIfAbsent(labels, x -> new double[2][samplesPerSeries()]);
+      for (int f = 0; f < 2; f++) {
+        for (int i = 0; i < sum[f].length; i++) {
+          sum[f][i] += counters.get(k)[f][i];
+        }
+      }
+    }
+    String[][] families = {
+        {"seldon_model_infer", "requests served by a model replica"},
+        {"seldon_model_infer_seconds", "inference time spent by a model replica"},
+        {"seldon_model_aggregate_infer", "requests served by a server replica, all models"},
+        {"seldon_model_aggregate_infer_seconds", "inference time spent by a server replica, all models"}};
+    for (int f = 0; f < families.length; f++) {
+      out.append("# TYPE ").append(families[f][0]).append(" counter\n");
+      out.append("# HELP ").append(families[f][0]).append(' ').append(families[f][1]).append('\n');
+      if (f < 2) {
+        for (int k = 0; k < loads.size(); k++) {
+          samples(out, families[f][0], loads.get(k).series.labels(), counters.get(k)[f]);
+        }
+      } else {
+        for (Map.Entry<Map<String, String>, double[][]> a : aggregates.entrySet()) {
+          samples(out, families[f][0], a.getKey(), a.getValue()[f - 2]);
+        }
+      }
+    }
     out.append("# EOF\n");
   }
 
-  private void family(Appendable out, String family, String help, boolean seconds) throws IOException {
-    out.append("# TYPE ").append(family).append(" counter\n");
-    out.append("# HELP ").append(family).append(' ').append(help).append('\n');
+  /** The load's requests (row 0) and inference seconds (row 1) counted up to each sample. */
+  private double[][] counters(Load l) {
     long step = scrapeInterval.getSeconds();
-    for (Load l : loads) {
-      StringBuilder name = new StringBuilder(family).append("_total{");
-      for (Map.Entry<String, String> e : l.series.labels().entrySet()) {
-        name.append(name.charAt(name.length() - 1) == '{' ? "" : ",")
-            .append(e.getKey()).append("=\"").append(OpenMetrics.escape(e.getValue())).append('"');
+    double[][] out = new double[2][samplesPerSeries()];
+    for (int i = 1; i < out[0].length; i++) {
+      double requests = out[0][i - 1];
+      double seconds = out[1][i - 1];
+      // the load over each second of the interval, taken at the middle of the second
+      for (long s = (i - 1) * step; s < i * step; s++) {
+        double rps = l.trace.rps(s + 0.5);
+        requests += rps;
+        seconds += rps * l.series.secondsPerRequest();
       }
-      name.append("} ");
-      double factor = seconds ? l.series.secondsPerRequest() : 1;
-      double counter = 0;
-      for (int i = 0; i < samplesPerSeries(); i++) {
-        if (i > 0) {
-          // the load over each second of the interval, taken at the middle of the second
-          for (long s = (i - 1) * step; s < i * step; s++) {
-            counter += l.trace.rps(s + 0.5) * factor;
-          }
-        }
-        out.append(name).append(OpenMetrics.number(counter)).append(' ')
-            .append(OpenMetrics.timestamp(start().plusSeconds(i * step))).append('\n');
-      }
+      out[0][i] = requests;
+      out[1][i] = seconds;
+    }
+    return out;
+  }
+
+  private void samples(Appendable out, String family, Map<String, String> labels, double[] values)
+      throws IOException {
+    StringBuilder name = new StringBuilder(family).append("_total{");
+    for (Map.Entry<String, String> e : labels.entrySet()) {
+      name.append(name.charAt(name.length() - 1) == '{' ? "" : ",")
+          .append(e.getKey()).append("=\"").append(OpenMetrics.escape(e.getValue())).append('"');
+    }
+    name.append("} ");
+    long step = scrapeInterval.getSeconds();
+    for (int i = 0; i < values.length; i++) {
+      out.append(name).append(OpenMetrics.number(values[i])).append(' ')
+          .append(OpenMetrics.timestamp(start().plusSeconds(i * step))).append('\n');
     }
   }
 

@@ -53,6 +53,9 @@ class SeldonTrafficPropertyTest {
             assertThat(requests.get(i)).isEqualTo(rate * scrape * i);
             assertThat(seconds.get(i)).isEqualTo(rate * secondsPerRequest * scrape * i);
           }
+          // one series on its pod: the aggregates are the same counters
+          assertThat(counters(traffic, "seldon_model_aggregate_infer_total")).isEqualTo(requests);
+          assertThat(counters(traffic, "seldon_model_aggregate_infer_seconds_total")).isEqualTo(seconds);
         });
   }
 

@@ -108,6 +108,28 @@ class SeldonTrafficTest {
         seldon_model_infer_seconds_total{code="200",container="agent",endpoint="metrics",instance="10.244.0.39:9006",\
         job="seldon-mesh/agent",method_type="rest",model="irisa0",model_internal="irisa0_1",namespace="seldon-mesh",\
         pod="mlserver-0",server="mlserver",server_replica="0"} 2.34375 1767225600
+        # TYPE seldon_model_aggregate_infer counter
+        # HELP seldon_model_aggregate_infer requests served by a server replica, all models
+        seldon_model_aggregate_infer_total{container="agent",endpoint="metrics",instance="10.244.0.39:9006",\
+        job="seldon-mesh/agent",method_type="rest",namespace="seldon-mesh",pod="mlserver-0",server="mlserver",\
+        server_replica="0"} 0 1767225570
+        seldon_model_aggregate_infer_total{container="agent",endpoint="metrics",instance="10.244.0.39:9006",\
+        job="seldon-mesh/agent",method_type="rest",namespace="seldon-mesh",pod="mlserver-0",server="mlserver",\
+        server_replica="0"} 37.5 1767225585
+        seldon_model_aggregate_infer_total{container="agent",endpoint="metrics",instance="10.244.0.39:9006",\
+        job="seldon-mesh/agent",method_type="rest",namespace="seldon-mesh",pod="mlserver-0",server="mlserver",\
+        server_replica="0"} 75 1767225600
+        # TYPE seldon_model_aggregate_infer_seconds counter
+        # HELP seldon_model_aggregate_infer_seconds inference time spent by a server replica, all models
+        seldon_model_aggregate_infer_seconds_total{container="agent",endpoint="metrics",instance="10.244.0.39:9006",\
+        job="seldon-mesh/agent",method_type="rest",namespace="seldon-mesh",pod="mlserver-0",server="mlserver",\
+        server_replica="0"} 0 1767225570
+        seldon_model_aggregate_infer_seconds_total{container="agent",endpoint="metrics",instance="10.244.0.39:9006",\
+        job="seldon-mesh/agent",method_type="rest",namespace="seldon-mesh",pod="mlserver-0",server="mlserver",\
+        server_replica="0"} 1.171875 1767225585
+        seldon_model_aggregate_infer_seconds_total{container="agent",endpoint="metrics",instance="10.244.0.39:9006",\
+        job="seldon-mesh/agent",method_type="rest",namespace="seldon-mesh",pod="mlserver-0",server="mlserver",\
+        server_replica="0"} 2.34375 1767225600
         # EOF
         """);
   }
@@ -153,12 +175,18 @@ class SeldonTrafficTest {
   }
 
   @Test
-  void theSeriesListHoldsBothCountersOfEverySeries() {
-    SeldonTraffic traffic = SeldonTraffic.endingAt(END).constant(IRISA0, 1).constant(IRISA0.replica(1), 2);
+  void theSeriesListHoldsTheModelCountersOfEverySeriesAndTheAggregatesOfEveryPodAndMethod() {
+    SeldonTraffic traffic = SeldonTraffic.endingAt(END).constant(IRISA0, 1).constant(IRISA0.replica(1), 2)
+        .constant(AgentSeries.model("income").replica(1), 3);
 
     assertThat(traffic.series()).extracting(Series::name).containsExactly("seldon_model_infer_total",
-        "seldon_model_infer_total", "seldon_model_infer_seconds_total", "seldon_model_infer_seconds_total");
+        "seldon_model_infer_total", "seldon_model_infer_total", "seldon_model_infer_seconds_total",
+        "seldon_model_infer_seconds_total", "seldon_model_infer_seconds_total", "seldon_model_aggregate_infer_total",
+        "seldon_model_aggregate_infer_total", "seldon_model_aggregate_infer_seconds_total",
+        "seldon_model_aggregate_infer_seconds_total");
     assertThat(traffic.series().get(1).labels()).isEqualTo(IRISA0.replica(1).labels());
+    assertThat(traffic.series().get(7).labels()).containsOnlyKeys("container", "endpoint", "instance", "job",
+        "method_type", "namespace", "pod", "server", "server_replica").containsEntry("pod", "mlserver-1");
     assertThat(traffic.samplesPerSeries()).isEqualTo(241);
     assertThat(traffic.start()).isEqualTo(END.minus(Duration.ofHours(1)));
   }

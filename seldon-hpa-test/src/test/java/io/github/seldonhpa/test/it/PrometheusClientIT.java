@@ -56,6 +56,20 @@ class PrometheusClientIT {
   }
 
   @Test
+  void theAgentsAggregatesSumTheModelsOfEachPodAndMethod() {
+    PrometheusClient prometheus = PROMETHEUS.client();
+    QueryResult pods = prometheus.query("sum by (pod) (rate(seldon_model_aggregate_infer_total{namespace=\"seldon-mesh\","
+        + "server=\"mlserver\"}[2m]))", END);
+    assertThat(pods.valueOf("pod", "mlserver-0")).hasValue(3.75);
+    assertThat(pods.valueOf("pod", "mlserver-1")).hasValue(5.75);
+    assertThat(pods.valueOf("pod", "mlserver-2")).hasValue(2.0625);
+    long podsAndMethods = SERIES.stream().map(s -> s.labels().get("namespace") + "/" + s.labels().get("pod") + "/"
+        + s.labels().get("method_type")).distinct().count();
+    assertThat(prometheus.query("count(seldon_model_aggregate_infer_seconds_total)", END).samples().get(0).value())
+        .isEqualTo(podsAndMethods);
+  }
+
+  @Test
   void aWrongNamespaceGivesAnEmptyResultWithTheLikelyCauses() {
     PrometheusClient prometheus = PROMETHEUS.client();
     String promql = "sum by (model) (\n  rate (\n"
