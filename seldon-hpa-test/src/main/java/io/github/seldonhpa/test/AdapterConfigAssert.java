@@ -4,7 +4,7 @@ import io.github.seldonhpa.MetricTarget;
 import io.github.seldonhpa.ObjectMetric;
 import io.github.seldonhpa.ObjectReference;
 import io.github.seldonhpa.promql.AdapterConfig;
-import io.github.seldonhpa.promql.Explanation;
+import io.github.seldonhpa.promql.SeldonPresets;
 import io.github.seldonhpa.promql.Series;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
@@ -15,7 +15,6 @@ import org.assertj.core.api.AbstractAssert;
  * ({@code SeldonPresets.defaultSeries()}); {@link #withSeriesOf} takes them from backfilled traffic.
  */
 public final class AdapterConfigAssert extends AbstractAssert<AdapterConfigAssert, AdapterConfig> {
-  /** null: the series Seldon Core 2 publishes. */
   private final List<Series> knownSeries;
 
   AdapterConfigAssert(AdapterConfig actual, List<Series> knownSeries) {
@@ -49,9 +48,7 @@ public final class AdapterConfigAssert extends AbstractAssert<AdapterConfigAsser
   /** Assertions on what the adapter does with this HPA metric (its selector included) in {@code hpaNamespace}. */
   public ExplanationAssert explaining(ObjectMetric metric, String hpaNamespace) {
     isNotNull();
-    Explanation explanation = knownSeries == null ? actual.explain(metric, hpaNamespace)
-        : actual.explain(metric, hpaNamespace, knownSeries);
-    return new ExplanationAssert(explanation);
+    return new ExplanationAssert(actual.explain(metric, hpaNamespace, knownSeries));
   }
 
   private static ObjectMetric metric(String metricName, ObjectReference object) {

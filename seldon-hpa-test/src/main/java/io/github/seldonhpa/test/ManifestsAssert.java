@@ -6,6 +6,7 @@ import io.github.seldonhpa.k8s.Lint;
 import io.github.seldonhpa.k8s.LintFacts;
 import io.github.seldonhpa.k8s.Manifest;
 import io.github.seldonhpa.promql.AdapterConfig;
+import io.github.seldonhpa.promql.SeldonPresets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class ManifestsAssert extends AbstractAssert<ManifestsAssert, List<
       failWithMessage(Texts.literal("expected one prometheus-adapter config among the manifests, but found "
           + configs.size() + (errors.isEmpty() ? "" : "; not read: " + String.join("; ", errors))));
     }
-    return new AdapterConfigAssert(configs.get(0), null);
+    return new AdapterConfigAssert(configs.get(0), SeldonPresets.defaultSeries());
   }
 
   static String describe(Manifest m) {

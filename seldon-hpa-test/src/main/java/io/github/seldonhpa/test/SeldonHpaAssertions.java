@@ -7,6 +7,7 @@ import io.github.seldonhpa.k8s.ManifestReader;
 import io.github.seldonhpa.k8s.QueryResult;
 import io.github.seldonhpa.promql.AdapterConfig;
 import io.github.seldonhpa.promql.Explanation;
+import io.github.seldonhpa.promql.SeldonPresets;
 import io.github.seldonhpa.scaling.ScaleDecision;
 import io.github.seldonhpa.scaling.SimulationResult;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class SeldonHpaAssertions {
 
   /** A prometheus-adapter config: what it serves, with which query. */
   public static AdapterConfigAssert assertThat(AdapterConfig config) {
-    return new AdapterConfigAssert(config, null);
+    return new AdapterConfigAssert(config, SeldonPresets.defaultSeries());
   }
 
   /** What the adapter does with one HPA metric. */

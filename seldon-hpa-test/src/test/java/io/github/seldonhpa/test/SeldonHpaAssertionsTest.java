@@ -174,7 +174,8 @@ class SeldonHpaAssertionsTest {
     @Test
     void failures() {
       var latency = seeds.explain(ObjectMetric.builder().metricName("infer_latency")
-          .describedObject(ObjectReference.model("irisa0")).target(averageValue(1)).build(), "seldon-mesh");
+          .describedObject(ObjectReference.model("irisa0")).target(averageValue(1)).build(), "seldon-mesh",
+          SeldonPresets.defaultSeries());
       assertThat(latency.reasons()).isNotEmpty();
       assertThat(failure(() -> SeldonHpaAssertions.assertThat(seeds)
           .serves("infer_latency", ObjectReference.model("irisa0"), "seldon-mesh"))).isEqualTo(

@@ -124,7 +124,8 @@ class AdapterTemplatesIT {
         AdapterConfig.builder().addRule(SeldonPresets.pipelineLatency(WINDOW)).build());
     return presets.entrySet().stream().flatMap(preset -> PIPELINE_OBJECTS.stream().map(object ->
         DynamicTest.dynamicTest(preset.getKey() + " for " + object.kind() + " " + object.name(), () -> {
-          Explanation explanation = preset.getValue().explain(metric(preset.getKey(), object), "seldon-mesh");
+          Explanation explanation = preset.getValue().explain(metric(preset.getKey(), object), "seldon-mesh",
+              SeldonPresets.defaultSeries());
           assertThat(explanation.reasons()).isEmpty();
           String promql = explanation.query().orElseThrow();
           PrometheusClient prometheus = PROMETHEUS.client();
