@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  *
- * <p>Register it on a {@code static} field. Without {@code prometheus} and {@code promtool} every test of the
+ * <p>Register it on a {@code static} field; one instance serves one test class (and its nested classes) at a
+ * time: classes that run in parallel each need their own. Without {@code prometheus} and {@code promtool} every test of the
  * class is reported skipped, with the install command, never passed. The binaries are looked up in
  * {@code /usr/bin} (Debian's {@code prometheus} package) or the folder named by the system property
  * {@value #BIN_PROPERTY}. Every file (the OpenMetrics input, the blocks, the config, the logs) is written to
