@@ -66,7 +66,9 @@ public abstract class Hpa {
         "scaleTargetRef.kind must be Model or Server: they are the Seldon kinds with a scale subresource,"
             + " Pipelines and Experiments have none (was \"%s\")", target.kind());
     Checks.dns1123Subdomain("scaleTargetRef.name", target.name());
-    minReplicas().ifPresent(min -> Checks.check(min >= 1, "minReplicas must be >= 1 (was %d)", min));
+    minReplicas().ifPresent(min -> Checks.check(min >= 1, "minReplicas must be >= 1: 0 needs the HPAScaleToZero"
+        + " feature gate (alpha, off by default) and an Object or External metric; KEDA scales to zero without it"
+        + " (was %d)", min));
     if (minReplicas().isPresent()) {
       Checks.check(maxReplicas() >= minReplicas().get(),
           "maxReplicas must be >= minReplicas (was maxReplicas=%d, minReplicas=%d)", maxReplicas(),

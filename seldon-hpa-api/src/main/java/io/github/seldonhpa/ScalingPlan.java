@@ -163,7 +163,8 @@ public abstract class ScalingPlan {
               + " HPA, and a Seldon Model's selector matches no pods; build a Server HPA with Hpa.builder()"
               + " (was %s)", i, m.type().yamlName(), m.describe());
     }
-    Checks.check(minReplicas() >= 1, "minReplicas must be >= 1 (was %d)", minReplicas());
+    Checks.check(minReplicas() >= 1, "minReplicas must be >= 1: 0 needs the HPAScaleToZero feature gate (alpha,"
+        + " off by default) and an Object or External metric; KEDA scales to zero without it (was %d)", minReplicas());
     Checks.check(maxReplicas() >= minReplicas(),
         "maxReplicas must be >= minReplicas (was maxReplicas=%d, minReplicas=%d)", maxReplicas(), minReplicas());
     // The derived objects carry the Seldon rules (AverageValue targets); build them now so a bad plan

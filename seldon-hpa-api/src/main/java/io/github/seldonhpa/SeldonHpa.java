@@ -131,4 +131,12 @@ public final class SeldonHpa {
   public static NativeScaling.Builder nativeScaling() {
     return NativeScaling.builder();
   }
+
+  /**
+   * KEDA settings for running a plan as ScaledObjects whose prometheus triggers query
+   * {@code serverAddress}; see {@link KedaOptions}.
+   */
+  public static KedaOptions.Builder keda(String serverAddress) {
+    return KedaOptions.builder().serverAddress(serverAddress);
+  }
 }

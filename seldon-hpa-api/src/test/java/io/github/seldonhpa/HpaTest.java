@@ -47,7 +47,8 @@ class HpaTest {
   void replicaBounds() {
     assertThat(modelHpa().replicas(3, 3).addMetric(RPS).build().maxReplicas()).isEqualTo(3);
     assertThatThrownBy(() -> modelHpa().replicas(0, 3).addMetric(RPS).build())
-        .isExactlyInstanceOf(HpaValidationException.class).hasMessage("minReplicas must be >= 1 (was 0)");
+        .isExactlyInstanceOf(HpaValidationException.class).hasMessage("minReplicas must be >= 1: 0 needs the HPAScaleToZero feature gate (alpha, off by default)"
+            + " and an Object or External metric; KEDA scales to zero without it (was 0)");
     assertThatThrownBy(() -> modelHpa().replicas(3, 2).addMetric(RPS).build())
         .hasMessage("maxReplicas must be >= minReplicas (was maxReplicas=2, minReplicas=3)");
   }

@@ -16,7 +16,8 @@ class ScalingPlanValidationTest {
   void replicaBounds() {
     assertThat(plan().addMetric(RPS).replicas(1, 1).build().maxReplicas()).isEqualTo(1);
     assertThatThrownBy(() -> plan().addMetric(RPS).replicas(0, 3).build())
-        .isExactlyInstanceOf(HpaValidationException.class).hasMessage("minReplicas must be >= 1 (was 0)");
+        .isExactlyInstanceOf(HpaValidationException.class).hasMessage("minReplicas must be >= 1: 0 needs the HPAScaleToZero feature gate (alpha, off by default)"
+            + " and an Object or External metric; KEDA scales to zero without it (was 0)");
     assertThatThrownBy(() -> plan().addMetric(RPS).replicas(2, 1).build())
         .hasMessage("maxReplicas must be >= minReplicas (was maxReplicas=1, minReplicas=2)");
   }

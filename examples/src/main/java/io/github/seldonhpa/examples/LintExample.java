@@ -60,7 +60,7 @@ public final class LintExample {
     StringBuilder out = new StringBuilder();
     Set<LintCode> fired = EnumSet.noneOf(LintCode.class);
     for (String[] run : new String[][] {{"seeds.yaml", "facts"}, {"broken.yaml", "fast"},
-        {"broken-old-seldon.yaml", "old"}}) {
+        {"broken-old-seldon.yaml", "old"}, {"broken-keda.yaml", "facts"}}) {
       LintFacts facts = run[1].equals("facts") ? FACTS : run[1].equals("fast") ? FAST_RELIST : OLD_SELDON;
       List<Finding> findings = lint(run[0], facts);
       findings.forEach(f -> fired.add(f.code()));

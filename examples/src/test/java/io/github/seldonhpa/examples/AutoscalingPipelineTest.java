@@ -1,6 +1,7 @@
 package io.github.seldonhpa.examples;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
+import static io.github.seldonhpa.SeldonHpa.keda;
 import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
 import static io.github.seldonhpa.SeldonHpa.pods;
@@ -11,7 +12,9 @@ import static java.time.Duration.ofSeconds;
 
 import io.github.seldonhpa.ObjectMetric;
 import io.github.seldonhpa.ObjectReference;
+import io.github.seldonhpa.ScaledObject;
 import io.github.seldonhpa.ScalingPlan;
+import io.github.seldonhpa.k8s.KedaManifests;
 import io.github.seldonhpa.promql.AdapterConfig;
 import io.github.seldonhpa.promql.SeldonPresets;
 import io.github.seldonhpa.scaling.RpsTrace;
@@ -84,6 +87,15 @@ class AutoscalingPipelineTest {
 
     assertThat(PLAN).at(rps).decides(5);
     assertThat(PLAN).at(rps).fromReplicas(5).decides(5);
+  }
+
+  /** The same plan on the KEDA backend: its ScaledObject's prometheus trigger runs the adapter's query. */
+  @Test
+  void theKedaTriggerReadsTheSameRateAndDecidesTheSame() {
+    ScaledObject irisa0 = KedaManifests.scaledObjects(PLAN, keda("http://prometheus.seldon-monitoring:9090")
+        .build(), ADAPTER, TRAFFIC.series()).get(0);
+
+    assertThat(PROMETHEUS).polls(irisa0, 1).hasTriggerValue(40.0).isActive().decides(5);
   }
 
   @Test

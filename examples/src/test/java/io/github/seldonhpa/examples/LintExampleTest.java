@@ -44,6 +44,7 @@ class LintExampleTest {
   void theBrokenSetsTripEveryCheckOnce() {
     List<Finding> findings = new ArrayList<>(LintExample.lint("broken.yaml", LintExample.FAST_RELIST));
     findings.addAll(LintExample.lint("broken-old-seldon.yaml", LintExample.OLD_SELDON));
+    findings.addAll(LintExample.lint("broken-keda.yaml", LintExample.FACTS));
     Map<LintCode, Long> counts = findings.stream()
         .collect(Collectors.groupingBy(Finding::code, Collectors.counting()));
     Set<LintCode> all = EnumSet.allOf(LintCode.class);

@@ -8,10 +8,21 @@ import io.github.seldonhpa.NativeScaling;
 final class Engine {
   private final Simulation sim;
   private final boolean keepTimeline;
+  // KEDA in place of the plain HPAs (KedaSimulation), with the replicas at the start
+  private final KedaScaler modelKeda;
+  private final KedaScaler serverKeda;
+  private final int kedaInitial;
 
   Engine(Simulation sim, boolean keepTimeline) {
+    this(sim, keepTimeline, null, null, -1);
+  }
+
+  Engine(Simulation sim, boolean keepTimeline, KedaScaler modelKeda, KedaScaler serverKeda, int kedaInitial) {
     this.sim = sim;
     this.keepTimeline = keepTimeline;
+    this.modelKeda = modelKeda;
+    this.serverKeda = serverKeda;
+    this.kedaInitial = kedaInitial;
   }
 
   SimulationResult run() {
@@ -36,7 +47,7 @@ final class Engine {
     double ringSum = 0;
     int filled = 0;
 
-    int initial = sim.initialReplicas().orElse(modelMin);
+    int initial = kedaInitial >= 0 ? kedaInitial : sim.initialReplicas().orElse(modelMin);
     int modelSpec = initial;
     int serving = initial;
     int serverSpec = initial;
@@ -78,7 +89,11 @@ final class Engine {
       int oldServing = serving;
       boolean oldFailed = failed;
 
-      if (lag == null) {
+      if (modelKeda != null) {
+        boolean sync = t >= nextModelSync;
+        modelSpec = modelKeda.step(t, modelSpec, metricRps, metricMilli, sync);
+        nextModelSync = sync ? next(nextModelSync, t, syncMs) : nextModelSync;
+      } else if (lag == null) {
         if (t >= nextModelSync) {
           modelSpec = model.stepAverageValue(t, modelSpec, metricMilli, modelTarget);
           nextModelSync = next(nextModelSync, t, syncMs);
@@ -104,7 +119,11 @@ final class Engine {
           }
         }
       }
-      if (server != null) {
+      if (serverKeda != null) {
+        boolean sync = t >= nextServerSync;
+        serverSpec = serverKeda.step(t, serverSpec, metricRps, metricMilli, sync);
+        nextServerSync = sync ? next(nextServerSync, t, syncMs) : nextServerSync;
+      } else if (server != null) {
         if (t >= nextServerSync) {
           serverSpec = server.stepAverageValue(t, serverSpec, metricMilli, serverTarget);
           nextServerSync = next(nextServerSync, t, syncMs);

@@ -66,7 +66,29 @@ public enum LintCode {
   /** An object lint does not check (unknown kind, a ConfigMap that is not an adapter config). */
   NOT_CHECKED("SHPA030", "not-checked", Finding.Severity.INFO),
   /** A custom rule's {@code metricsQuery} ignores the object or aggregates its label away. */
-  METRICS_QUERY_LOSES_OBJECT("SHPA031", "metrics-query-loses-object", Finding.Severity.WARNING);
+  METRICS_QUERY_LOSES_OBJECT("SHPA031", "metrics-query-loses-object", Finding.Severity.WARNING),
+
+  // KEDA ScaledObjects (KedaLint); ids from 101 so the HPA checks keep their range
+  /** A ScaledObject and an HPA not generated from it scale the same Model or Server (KEDA's webhook refuses it). */
+  KEDA_SCALED_OBJECT_AND_HPA("SHPA101", "keda-scaled-object-and-hpa", Finding.Severity.ERROR),
+  /** Two ScaledObjects scale the same Model or Server (KEDA's webhook refuses the second). */
+  KEDA_DUPLICATE_TARGET("SHPA102", "keda-duplicate-target", Finding.Severity.ERROR),
+  /** A Model scaled by a ScaledObject has no {@code spec.replicas}. */
+  KEDA_MODEL_REPLICAS_MISSING("SHPA103", "keda-model-replicas-missing", Finding.Severity.ERROR),
+  /** A Model or Server scaled by a ScaledObject sets {@code minReplicas}/{@code maxReplicas} (native scaling). */
+  KEDA_NATIVE_BOUNDS("SHPA104", "keda-native-bounds", Finding.Severity.WARNING),
+  /** The Model and Server ScaledObjects of a pair differ in query, threshold, bounds or behaviour. */
+  KEDA_PAIR_OUT_OF_SYNC("SHPA105", "keda-pair-out-of-sync", Finding.Severity.ERROR),
+  /** A Model's ScaledObject leaves {@code minReplicaCount} at KEDA's default 0. */
+  KEDA_MIN_REPLICA_COUNT_DEFAULT("SHPA106", "keda-min-replica-count-default", Finding.Severity.WARNING),
+  /** A ScaledObject scales to zero on a metric the Model's own server pods count: it never wakes up. */
+  KEDA_ZERO_ON_MODEL_METRIC("SHPA107", "keda-zero-on-model-metric", Finding.Severity.ERROR),
+  /** A prometheus trigger on a Seldon model metric does not match the scaled Model's label. */
+  KEDA_QUERY_WITHOUT_MODEL("SHPA108", "keda-query-without-model", Finding.Severity.WARNING),
+  /** A trigger on a Model uses metricType Value (the Model's selector matches no pods). */
+  KEDA_VALUE_ON_MODEL("SHPA109", "keda-value-on-model", Finding.Severity.ERROR),
+  /** minReplicaCount, maxReplicaCount and idleReplicaCount break KEDA's bounds rule. */
+  KEDA_REPLICA_BOUNDS("SHPA110", "keda-replica-bounds", Finding.Severity.ERROR);
 
   private final String id;
   private final String slug;

@@ -275,6 +275,7 @@ final class LintRun {
     }
     checkDuplicateTargets();
     checkPairs();
+    KedaLint.check(manifests).forEach(f -> findings.add(new Emitted(f.order(), f.finding())));
     for (int i = 0; i < manifests.size(); i++) {
       Manifest m = manifests.get(i);
       if (isSeldon(m, "Model")) {
@@ -310,7 +311,8 @@ final class LintRun {
       hpas.add(readHpa(s));
     } else if (kind.equals("ConfigMap")) {
       indexConfigMap(s);
-    } else if (!CHECKED_KINDS.contains(kind) || !m.apiVersion().orElse("").startsWith(SELDON_GROUP + "/")) {
+    } else if (!KedaLint.isScaledObject(m)
+        && (!CHECKED_KINDS.contains(kind) || !m.apiVersion().orElse("").startsWith(SELDON_GROUP + "/"))) {
       s.report(LintCode.NOT_CHECKED, "kind", "kind " + kind + " (" + m.apiVersion().orElse("no apiVersion")
           + ") is not checked", "nothing to do; lint checks HPAs, Seldon Models, Servers and ServerConfigs"
           + " and prometheus-adapter ConfigMaps");

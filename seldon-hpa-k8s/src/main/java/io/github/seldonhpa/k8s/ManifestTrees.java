@@ -177,7 +177,7 @@ final class ManifestTrees {
     return m;
   }
 
-  private static Map<String, Object> object(String apiVersion, String kind, Map<String, Object> metadata,
+  static Map<String, Object> object(String apiVersion, String kind, Map<String, Object> metadata,
       Map<String, Object> spec) {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("apiVersion", apiVersion);
@@ -187,7 +187,7 @@ final class ManifestTrees {
     return o;
   }
 
-  private static Map<String, Object> metadata(String name, Optional<String> namespace, Map<String, String> labels) {
+  static Map<String, Object> metadata(String name, Optional<String> namespace, Map<String, String> labels) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", name);
     namespace.ifPresent(ns -> m.put("namespace", ns));
@@ -197,7 +197,7 @@ final class ManifestTrees {
     return m;
   }
 
-  private static Map<String, Object> reference(ObjectReference ref) {
+  static Map<String, Object> reference(ObjectReference ref) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("apiVersion", ref.apiVersion());
     m.put("kind", ref.kind());
@@ -267,7 +267,7 @@ final class ManifestTrees {
     return m;
   }
 
-  private static Map<String, Object> behavior(Behavior behavior) {
+  static Map<String, Object> behavior(Behavior behavior) {
     Map<String, Object> m = new LinkedHashMap<>();
     behavior.scaleUp().ifPresent(r -> m.put("scaleUp", rules(r)));
     behavior.scaleDown().ifPresent(r -> m.put("scaleDown", rules(r)));

@@ -34,7 +34,7 @@ import java.util.Map;
  */
 public final class Manifests {
   // Jackson is loaded only when fabric8 objects are asked for: YAML rendering does not need it
-  private static final class Mapper {
+  static final class Mapper {
     static final ObjectMapper INSTANCE = new ObjectMapper().registerModule(
         new SimpleModule("seldon-hpa").addSerializer(Quantity.class, ToStringSerializer.instance));
   }

@@ -38,6 +38,7 @@ public final class KubeSchemas {
   private static Schema hpa;
   private static Schema model;
   private static Schema server;
+  private static Schema scaledObject;
 
   private KubeSchemas() {}
 
@@ -49,6 +50,7 @@ public final class KubeSchemas {
       case "HorizontalPodAutoscaler": schema = hpa(); break;
       case "Model": schema = crd("seldon-model-crd.yaml", true); break;
       case "Server": schema = crd("seldon-server-crd.yaml", false); break;
+      case "ScaledObject": schema = scaledObject(); break;
       case "ConfigMap": return configMapErrors(manifest);
       default: return List.of("no schema for kind \"" + kind + "\"");
     }
@@ -117,21 +119,32 @@ public final class KubeSchemas {
     return hpa;
   }
 
+  private static synchronized Schema scaledObject() {
+    if (scaledObject == null) {
+      scaledObject = v1alpha1("keda-scaledobject-crd.yaml");
+    }
+    return scaledObject;
+  }
+
+  private static Schema v1alpha1(String file) {
+    JsonNode crd = readYaml(SharedFiles.read(null, "schemas/" + file));
+    JsonNode schema = null;
+    for (JsonNode v : crd.path("spec").path("versions")) {
+      if ("v1alpha1".equals(v.path("name").asText())) {
+        schema = v.path("schema").path("openAPIV3Schema").deepCopy();
+      }
+    }
+    if (schema == null) {
+      throw new IllegalStateException(file + " has no v1alpha1 openAPIV3Schema");
+    }
+    strict(schema);
+    return registry().getSchema(schema.toString(), InputFormat.JSON);
+  }
+
   private static synchronized Schema crd(String file, boolean isModel) {
     Schema cached = isModel ? model : server;
     if (cached == null) {
-      JsonNode crd = readYaml(SharedFiles.read(null, "schemas/" + file));
-      JsonNode schema = null;
-      for (JsonNode v : crd.path("spec").path("versions")) {
-        if ("v1alpha1".equals(v.path("name").asText())) {
-          schema = v.path("schema").path("openAPIV3Schema").deepCopy();
-        }
-      }
-      if (schema == null) {
-        throw new IllegalStateException(file + " has no v1alpha1 openAPIV3Schema");
-      }
-      strict(schema);
-      cached = registry().getSchema(schema.toString(), InputFormat.JSON);
+      cached = v1alpha1(file);
       if (isModel) {
         model = cached;
       } else {

@@ -1,0 +1,134 @@
+package io.github.seldonhpa;
+
+import io.github.seldonhpa.internal.Checks;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * How to run a {@link ScalingPlan} on KEDA instead of HPA + prometheus-adapter: the Prometheus KEDA
+ * queries and the KEDA settings the plan has no word for. The plan keeps its intent (metric target,
+ * bounds, behaviour); {@link #scaledObjects} derives one ScaledObject per scaled object from it, the
+ * Model's {@code <model>-model} and, for single-model serving, the Server's {@code <server>-server}.
+ *
+ * <pre>{@code
+ * KedaOptions keda = SeldonHpa.keda("http://prometheus.seldon-monitoring:9090")
+ *     .pollingInterval(ofSeconds(15))
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class KedaOptions {
+  private static final String MODEL_SUFFIX = "-model";
+  private static final String SERVER_SUFFIX = "-server";
+
+  KedaOptions() {}
+
+  /** The triggers' {@code serverAddress}: the Prometheus base URL KEDA's operator queries. */
+  public abstract String serverAddress();
+
+  /** {@code pollingInterval}. Default: KEDA's 30 s (omitted). */
+  public abstract Optional<Duration> pollingInterval();
+
+  /** {@code cooldownPeriod}. Default: KEDA's 300 s (omitted). */
+  public abstract Optional<Duration> cooldownPeriod();
+
+  /**
+   * {@code minReplicaCount}. Default: the plan's minReplicas, always written (KEDA's own default 0 would
+   * scale the Model to zero). 0 is scale to zero; see {@code docs/keda.md}.
+   */
+  public abstract Optional<Integer> minReplicaCount();
+
+  /** {@code idleReplicaCount}. Default: none. */
+  public abstract Optional<Integer> idleReplicaCount();
+
+  /** The triggers' {@code activationThreshold}. Default: none (KEDA's 0). */
+  public abstract Optional<Quantity> activationThreshold();
+
+  /** {@code fallback}. Default: none. */
+  public abstract Optional<KedaFallback> fallback();
+
+  /** The triggers' {@code authenticationRef.name}: a TriggerAuthentication. Default: none. */
+  public abstract Optional<String> authenticationRef();
+
+  /** A builder; see {@link SeldonHpa#keda(String)}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link KedaOptions}. */
+  public static class Builder extends ImmutableKedaOptions.Builder {
+    /** {@code activationThreshold} parsed as a quantity ({@code "0.5"}, {@code "500m"}). */
+    public final Builder activationThreshold(String threshold) {
+      return activationThreshold(Quantity.parse("activationThreshold", threshold));
+    }
+
+    /** {@code fallback}: {@code replicas} after more than {@code failureThreshold} failed reads. */
+    public final Builder fallback(int failureThreshold, int replicas) {
+      return fallback(KedaFallback.of(failureThreshold, replicas));
+    }
+  }
+
+  /** The Model's ScaledObject name: {@code <modelName>-model}. */
+  public static String modelScaledObjectName(ScalingPlan plan) {
+    return plan.modelName() + MODEL_SUFFIX;
+  }
+
+  /**
+   * The plan's ScaledObjects: the Model's and, when the plan names a server, the Server's, both on the same
+   * triggers, bounds and behaviour.
+   *
+   * @param queries the PromQL of each plan metric, in order: what prometheus-adapter runs for it (see
+   *     {@code KedaManifests} in {@code seldon-hpa-k8s}, which takes them from the adapter's explain)
+   * @throws HpaValidationException when the queries do not match the metrics or a ScaledObject is invalid
+   */
+  public final List<ScaledObject> scaledObjects(ScalingPlan plan, List<String> queries) {
+    Checks.check(queries.size() == plan.metrics().size(),
+        "queries must hold one query per plan metric (was %d queries for %d metrics)", queries.size(),
+        plan.metrics().size());
+    List<PrometheusTrigger> triggers = new ArrayList<>(queries.size());
+    for (int i = 0; i < queries.size(); i++) {
+      MetricTarget target = plan.metrics().get(i).target();
+      triggers.add(PrometheusTrigger.builder()
+          .metricType(target.type())
+          .serverAddress(serverAddress())
+          .query(queries.get(i))
+          .threshold(target.averageValue().or(target::value).orElseThrow())
+          .activationThreshold(activationThreshold())
+          .authenticationRef(authenticationRef())
+          .build());
+    }
+    List<ScaledObject> out = new ArrayList<>(2);
+    out.add(scaledObject(plan, modelScaledObjectName(plan), ObjectReference.model(plan.modelName()), triggers));
+    plan.server().ifPresent(s -> out.add(scaledObject(plan, s + SERVER_SUFFIX, ObjectReference.server(s), triggers)));
+    return out;
+  }
+
+  private ScaledObject scaledObject(ScalingPlan plan, String name, ObjectReference target,
+      List<PrometheusTrigger> triggers) {
+    return ScaledObject.builder()
+        .name(name)
+        .namespace(plan.namespace())
+        .scaleTargetRef(target)
+        .pollingInterval(pollingInterval())
+        .cooldownPeriod(cooldownPeriod())
+        .minReplicaCount(minReplicaCount().orElse(plan.minReplicas()))
+        .maxReplicaCount(plan.maxReplicas())
+        .idleReplicaCount(idleReplicaCount())
+        .fallback(fallback())
+        .behavior(plan.behavior())
+        .addAllTriggers(triggers)
+        .build();
+  }
+
+  @Value.Check
+  final void check() {
+    Checks.notBlank("serverAddress", serverAddress());
+    Checks.check(serverAddress().startsWith("http://") || serverAddress().startsWith("https://"),
+        "serverAddress must be an http:// or https:// URL: KEDA appends /api/v1/query to it (was \"%s\")",
+        serverAddress());
+    minReplicaCount().ifPresent(m -> Checks.check(m >= 0, "minReplicaCount must be >= 0 (was %d)", m));
+  }
+}

@@ -1,0 +1,187 @@
+package io.github.seldonhpa;
+
+import io.github.seldonhpa.internal.Checks;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A KEDA {@code keda.sh/v1alpha1} ScaledObject on a Seldon Model or Server with {@code prometheus}
+ * triggers. KEDA turns it into an HPA ({@link #hpa()}) on External metrics that it serves itself, and
+ * decides activation (0 to 1 replicas and back) on its own polling loop. The checks are KEDA's admission
+ * rules that apply here ({@code apis/keda/v1alpha1/scaledobject_webhook.go}, {@code scaledobject_types.go})
+ * plus the Seldon rule that a Model's selector matches no pods; see {@code docs/keda.md}.
+ */
+@Value.Immutable
+public abstract class ScaledObject {
+  /** The label KEDA puts on the generated HPA's External metric selectors. */
+  public static final String OWNER_LABEL = "scaledobject.keda.sh/name";
+  /** KEDA's default {@code pollingInterval}: 30 s. */
+  public static final Duration DEFAULT_POLLING_INTERVAL = Duration.ofSeconds(30);
+  /** KEDA's default {@code cooldownPeriod}: 300 s. */
+  public static final Duration DEFAULT_COOLDOWN_PERIOD = Duration.ofSeconds(300);
+  /** KEDA's default {@code maxReplicaCount}: 100. */
+  public static final int DEFAULT_MAX_REPLICA_COUNT = 100;
+  // KEDA's verifyName: the name is a label value, and keda-hpa-<name> must be one too
+  private static final int MAX_LABEL_VALUE = 63;
+  private static final String HPA_PREFIX = "keda-hpa-";
+
+  ScaledObject() {}
+
+  /** {@code metadata.name}: a DNS-1123 subdomain of at most 54 characters (so {@code keda-hpa-<name>} fits 63). */
+  public abstract String name();
+
+  /** {@code metadata.namespace}: a DNS-1123 label. */
+  public abstract String namespace();
+
+  /** {@code spec.scaleTargetRef}: a Seldon Model or Server. */
+  public abstract ObjectReference scaleTargetRef();
+
+  /** {@code spec.pollingInterval}: how often KEDA checks activation. Range: &gt;= 1 s. Default: 30 s. */
+  public abstract Optional<Duration> pollingInterval();
+
+  /**
+   * {@code spec.cooldownPeriod}: how long after the last active poll KEDA waits before scaling to
+   * {@code idleReplicaCount} or 0. Range: &gt;= 0. Default: 300 s.
+   */
+  public abstract Optional<Duration> cooldownPeriod();
+
+  /** {@code spec.minReplicaCount}. Range: &gt;= 0. Default: 0 (KEDA's, which scales the target to zero). */
+  public abstract Optional<Integer> minReplicaCount();
+
+  /** {@code spec.maxReplicaCount}. Range: &gt;= 1, &gt;= minReplicaCount. Default: 100. */
+  public abstract Optional<Integer> maxReplicaCount();
+
+  /** {@code spec.idleReplicaCount}: the replicas while no trigger is active. Range: below minReplicaCount. */
+  public abstract Optional<Integer> idleReplicaCount();
+
+  /** {@code spec.fallback}. Default: none. */
+  public abstract Optional<KedaFallback> fallback();
+
+  /** {@code spec.advanced.horizontalPodAutoscalerConfig.behavior}, copied into the generated HPA. */
+  public abstract Optional<Behavior> behavior();
+
+  /** {@code spec.triggers}: at least one. */
+  public abstract List<PrometheusTrigger> triggers();
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link ScaledObject}. */
+  public static class Builder extends ImmutableScaledObject.Builder {}
+
+  /** {@code minReplicaCount} as KEDA applies it: 0 when unset. */
+  public final int effectiveMinReplicaCount() {
+    return minReplicaCount().orElse(0);
+  }
+
+  /** {@code maxReplicaCount} as KEDA applies it: 100 when unset. */
+  public final int effectiveMaxReplicaCount() {
+    return maxReplicaCount().orElse(DEFAULT_MAX_REPLICA_COUNT);
+  }
+
+  /** {@code pollingInterval} as KEDA applies it. */
+  public final Duration effectivePollingInterval() {
+    return pollingInterval().orElse(DEFAULT_POLLING_INTERVAL);
+  }
+
+  /** {@code cooldownPeriod} as KEDA applies it. */
+  public final Duration effectiveCooldownPeriod() {
+    return cooldownPeriod().orElse(DEFAULT_COOLDOWN_PERIOD);
+  }
+
+  /** The generated HPA's name: {@code keda-hpa-<name>} ({@code controllers/keda/hpa.go}, {@code getHPAName}). */
+  public final String hpaName() {
+    return HPA_PREFIX + name();
+  }
+
+  /**
+   * The External metric name KEDA gives trigger {@code index}: {@code s<index>-prometheus}
+   * ({@code pkg/scalers/scaler.go}, {@code GenerateMetricNameWithIndex}).
+   */
+  public static String metricName(int index) {
+    return "s" + index + "-prometheus";
+  }
+
+  /**
+   * The HPA KEDA generates ({@code newHPAForScaledObject}): {@code keda-hpa-<name>} on the same target,
+   * {@code minReplicas} = minReplicaCount when above 0, else 1 ({@code GetHPAMinReplicas}),
+   * {@code maxReplicas} = maxReplicaCount, one External metric per trigger named {@code s<i>-prometheus}
+   * with selector {@code scaledobject.keda.sh/name: <name>} and the threshold rounded to milli-units, and
+   * the behavior as given.
+   */
+  @Value.Lazy
+  public Hpa hpa() {
+    List<Metric> metrics = new ArrayList<>(triggers().size());
+    for (int i = 0; i < triggers().size(); i++) {
+      PrometheusTrigger t = triggers().get(i);
+      Quantity target = t.hpaTarget();
+      metrics.add(ExternalMetric.builder()
+          .metricName(metricName(i))
+          .selector(LabelSelector.matchLabel(OWNER_LABEL, name()))
+          .target(t.metricType() == MetricTarget.Type.VALUE ? MetricTarget.value(target)
+              : MetricTarget.averageValue(target))
+          .build());
+    }
+    int min = effectiveMinReplicaCount();
+    return Hpa.builder()
+        .name(hpaName())
+        .namespace(namespace())
+        .scaleTargetRef(scaleTargetRef())
+        .minReplicas(min > 0 ? min : 1)
+        .maxReplicas(effectiveMaxReplicaCount())
+        .addAllMetrics(metrics)
+        .behavior(behavior())
+        .build();
+  }
+
+  @Value.Check
+  final void check() {
+    Checks.dns1123Subdomain("name", name());
+    Checks.check(name().length() <= MAX_LABEL_VALUE - HPA_PREFIX.length(),
+        "name must be at most %d characters: KEDA refuses a ScaledObject whose name or keda-hpa-<name> is longer"
+            + " than a label value's 63 (was %d characters)", MAX_LABEL_VALUE - HPA_PREFIX.length(), name().length());
+    Checks.dns1123Label("namespace", namespace());
+    ObjectReference target = scaleTargetRef();
+    Checks.check(target.apiVersion().equals(ObjectReference.SELDON_API_VERSION)
+            && (target.isSeldonModel() || target.isSeldonServer()),
+        "scaleTargetRef must be a Seldon Model or Server (mlops.seldon.io/v1alpha1): they have a scale"
+            + " subresource (was %s %s)", target.apiVersion(), target.kind());
+    Checks.dns1123Subdomain("scaleTargetRef.name", target.name());
+    pollingInterval().ifPresent(p -> {
+      Checks.wholeSeconds("pollingInterval", p);
+      Checks.check(p.getSeconds() >= 1 && p.getSeconds() <= Integer.MAX_VALUE,
+          "pollingInterval must be >= 1 s (was %s)", p);
+    });
+    cooldownPeriod().ifPresent(c -> {
+      Checks.wholeSeconds("cooldownPeriod", c);
+      Checks.check(!c.isNegative() && c.getSeconds() <= Integer.MAX_VALUE, "cooldownPeriod must be >= 0 (was %s)", c);
+    });
+    minReplicaCount().ifPresent(m -> Checks.check(m >= 0, "minReplicaCount must be >= 0 (was %d)", m));
+    maxReplicaCount().ifPresent(m -> Checks.check(m >= 1, "maxReplicaCount must be >= 1 (was %d)", m));
+    // CheckReplicaCountBoundsAreValid: an explicit min of 0 counts as the HPA's 1, an unset one as 0
+    int min = minReplicaCount().map(m -> Math.max(m, 1)).orElse(0);
+    Checks.check(effectiveMinReplicaCount() <= effectiveMaxReplicaCount(),
+        "minReplicaCount must be <= maxReplicaCount (was minReplicaCount=%d, maxReplicaCount=%d)",
+        effectiveMinReplicaCount(), effectiveMaxReplicaCount());
+    idleReplicaCount().ifPresent(idle -> {
+      Checks.check(idle >= 0, "idleReplicaCount must be >= 0 (was %d)", idle);
+      Checks.check(idle < min,
+          "idleReplicaCount must be < minReplicaCount: KEDA idles below the HPA's range"
+              + " (was idleReplicaCount=%d, minReplicaCount=%s)", idle,
+          minReplicaCount().map(String::valueOf).orElse("unset, so 0"));
+    });
+    Checks.check(!triggers().isEmpty(), "triggers must not be empty: KEDA needs at least one (was [])");
+    for (int i = 0; i < triggers().size(); i++) {
+      Checks.check(!(target.isSeldonModel() && triggers().get(i).metricType() == MetricTarget.Type.VALUE),
+          "triggers[%d].metricType must be AverageValue on a Model: with Value the HPA scales by the ready pods"
+              + " of the target's selector, and a Seldon Model's selector matches no pods (KEDA's fallback for"
+              + " Value divides by them too) (was Value)", i);
+    }
+    hpa();
+  }
+}

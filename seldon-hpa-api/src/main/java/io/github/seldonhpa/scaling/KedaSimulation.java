@@ -1,0 +1,89 @@
+package io.github.seldonhpa.scaling;
+
+import io.github.seldonhpa.ScaledObject;
+import io.github.seldonhpa.internal.Checks;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.immutables.value.Value;
+
+/**
+ * The replay of {@link #hpa()}'s trace with the Model (and Server) on KEDA instead of HPA + prometheus-adapter:
+ * the same load, timers, start-up delays and scheduler, with each target driven by its ScaledObject's
+ * generated HPA plus what KEDA adds (activation from 0 or the idle count on the polling interval, the
+ * cooldown before deactivation, the fallback while Prometheus does not answer). {@link #compare()} runs
+ * both and reports the difference.
+ *
+ * <p>Assumption: the trigger reads the offered load (mean RPS over the metric window) even while the Model
+ * is at zero, as a metric measured in front of the Model would; Seldon's own {@code seldon_model_infer_total}
+ * is counted by the Model's server pods and stays 0 at zero, which is why {@code KedaManifests} refuses
+ * scale to zero on it.
+ */
+@Value.Immutable
+public abstract class KedaSimulation {
+  KedaSimulation() {}
+
+  /** The HPA + adapter run whose trace, timers, start-up delays and saturation KEDA's run shares. */
+  public abstract Simulation hpa();
+
+  /** The Model's ScaledObject. */
+  public abstract ScaledObject modelScaledObject();
+
+  /** The Server's ScaledObject (single-model serving). Default: none, the servers follow the Model. */
+  public abstract Optional<ScaledObject> serverScaledObject();
+
+  /** When KEDA first polls. Default: 0. */
+  @Value.Default
+  public Duration pollOffset() {
+    return Duration.ZERO;
+  }
+
+  /** When Prometheus stops answering (every KEDA read fails until {@link #prometheusDownUntil()}). Default: never. */
+  public abstract Optional<Duration> prometheusDownFrom();
+
+  /** When Prometheus answers again. Default: the end of the run. */
+  public abstract Optional<Duration> prometheusDownUntil();
+
+  /** Model and server replicas at the start. Default: the Model's minReplicaCount. */
+  public abstract OptionalInt initialReplicas();
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link KedaSimulation}. */
+  public static class Builder extends ImmutableKedaSimulation.Builder {}
+
+  /** The run on KEDA. */
+  public SimulationResult run() {
+    Simulation base = hpa();
+    ScaledObject model = modelScaledObject();
+    Simulation sim = ((ImmutableSimulation) ImmutableSimulation.copyOf(base)).withModelHpa(model.hpa())
+        .withServerHpa(serverScaledObject().map(ScaledObject::hpa)).withInitialReplicas(OptionalInt.empty());
+    long from = prometheusDownFrom().map(Duration::toMillis).orElse(Long.MAX_VALUE);
+    long until = prometheusDownUntil().map(Duration::toMillis).orElse(Long.MAX_VALUE);
+    long offset = pollOffset().toMillis();
+    KedaScaler server = serverScaledObject().map(s -> new KedaScaler(s, offset, from, until)).orElse(null);
+    return new Engine(sim, true, new KedaScaler(model, offset, from, until), server,
+        initialReplicas().orElse(model.effectiveMinReplicaCount())).run();
+  }
+
+  /** Both runs on the same trace: HPA + adapter, then KEDA. */
+  public KedaComparison compare() {
+    return new KedaComparison(hpa().run(), run());
+  }
+
+  @Value.Check
+  final void check() {
+    Checks.check(!pollOffset().isNegative() && pollOffset().compareTo(modelScaledObject().effectivePollingInterval()) <= 0,
+        "pollOffset must be in 0..%s (was %s)", modelScaledObject().effectivePollingInterval(), pollOffset());
+    Checks.check(prometheusDownUntil().isEmpty() || prometheusDownFrom().isPresent(),
+        "prometheusDownFrom must be set when prometheusDownUntil is (was unset)");
+    prometheusDownFrom().ifPresent(f -> Checks.check(!f.isNegative() && prometheusDownUntil().map(u -> u.compareTo(f) > 0)
+        .orElse(true), "prometheusDownUntil must be after prometheusDownFrom %s (was %s)", f, prometheusDownUntil()));
+    int max = modelScaledObject().effectiveMaxReplicaCount();
+    initialReplicas().ifPresent(n -> Checks.check(n >= 0 && n <= max,
+        "initialReplicas must be in 0..%d, the Model's ScaledObject bounds (was %d)", max, n));
+  }
+}
