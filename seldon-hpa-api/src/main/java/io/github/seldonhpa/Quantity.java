@@ -7,9 +7,17 @@ import java.math.RoundingMode;
 /**
  * A Kubernetes resource quantity ({@code 3}, {@code 500m}, {@code 1.5k}, {@code 2Gi}, {@code 1e3}) with the
  * grammar and value semantics of {@code k8s.io/apimachinery/pkg/api/resource.Quantity}: parsing rounds
- * non-zero values up to the nearest nano unit, equality and order are by value, {@link #canonical()} is the
- * form the API server stores, and {@link #milliValue()} rounds away from zero as {@code MilliValue()} does.
- * {@link #toString()} keeps the text the quantity was parsed from, so nothing a user wrote is rewritten.
+ * non-zero values up to the nearest nano unit, equality and order are by value, and {@link #milliValue()}
+ * rounds away from zero as {@code MilliValue()} does. Three texts, so a GitOps diff need not flap:
+ * <ul>
+ *   <li>{@link #toString()}: the text the quantity was parsed from, as written ({@code +5}, {@code 1000});
+ *   <li>{@link #serverForm()}: what the API server stores and returns for a built-in object's quantity (an
+ *       HPA's {@code averageValue}): the text as written when apimachinery keeps it ({@code +5}, {@code 5.},
+ *       {@code 01}, {@code 1E6}, {@code 1e+3} stay), else the canonical form ({@code 1000} becomes {@code 1k});
+ *   <li>{@link #canonical()}: apimachinery's {@code CanonicalizeBytes}, the one form per value
+ *       ({@code 5}, {@code 1e6}, {@code 1k}).
+ * </ul>
+ * (Seldon's CRDs keep quantities as written: their {@code memory} is stored as {@link #toString()}.)
  */
 public final class Quantity implements Comparable<Quantity> {
   /** How the quantity is written: binary suffixes, decimal suffixes or a decimal exponent. */
@@ -224,26 +232,28 @@ public final class Quantity implements Comparable<Quantity> {
 
   /**
    * The value in milli units, rounded away from zero ({@code MilliValue()}); {@code 1.0001} gives 1001.
-   *
-   * @throws ArithmeticException when it does not fit a {@code long} (Go would overflow silently)
+   * Beyond the {@code long} range it saturates at {@link Long#MAX_VALUE} or {@link Long#MIN_VALUE} (Go's
+   * {@code MilliValue()} overflows silently; a saturated value keeps comparisons meaningful).
    */
   public long milliValue() {
     return toLongRoundingUp(value.multiply(THOUSAND));
   }
 
   /**
-   * The value in whole units, rounded away from zero ({@code Value()}).
-   *
-   * @throws ArithmeticException when it does not fit a {@code long}
+   * The value in whole units, rounded away from zero ({@code Value()}), saturated at the {@code long} range
+   * as {@link #milliValue()} is.
    */
   public long longValue() {
     return toLongRoundingUp(value);
   }
 
-  /** Checks the range before rounding, so a huge exponent (1e999999999) fails fast instead of expanding. */
+  /** Checks the range before rounding, so a huge exponent (1e999999999) answers at once instead of expanding. */
   private static long toLongRoundingUp(BigDecimal v) {
-    if (v.compareTo(INT64_MAX) > 0 || v.compareTo(INT64_MIN) < 0) {
-      throw new ArithmeticException("quantity out of the long range: " + v);
+    if (v.compareTo(INT64_MAX) > 0) {
+      return Long.MAX_VALUE;
+    }
+    if (v.compareTo(INT64_MIN) < 0) {
+      return Long.MIN_VALUE;
     }
     return v.setScale(0, RoundingMode.UP).longValueExact();
   }
@@ -254,8 +264,73 @@ public final class Quantity implements Comparable<Quantity> {
   }
 
   /**
-   * The canonical form the API server stores: no fraction, the largest suffix that keeps the number whole
-   * ({@code 1.5k} is {@code 1500}, {@code 0.1} is {@code 100m}, {@code 1.5Gi} is {@code 1536Mi}).
+   * What the API server stores and returns for this quantity in a built-in object: apimachinery's
+   * {@code ParseQuantity} keeps the text as written when the value fits its int64 fast path with a decimal
+   * scale that is a multiple of 3 and digits that neither start with 0 nor end in 000 (binary suffixes: a
+   * number not divisible by 8), and {@code String()} then returns that text; otherwise it is
+   * {@link #canonical()}. So {@code +5}, {@code 5.}, {@code 01}, {@code 1E6}, {@code 1e+3} and {@code 1Ki} come
+   * back as written, {@code 1000} as {@code 1k}, {@code 0.5} as {@code 500m}, {@code 1.5k} as {@code 1500}.
+   * See {@code pkg/api/resource/quantity.go} ({@code ParseQuantity}) of kubernetes/apimachinery at commit
+   * {@code eed236ceee2c19c2753a3d93ac0631dc20750454}. Computed quantities (from {@link #of}) have no text of
+   * their own and give {@link #canonical()}.
+   */
+  public String serverForm() {
+    return text != null && keepsText(text) ? text : canonical();
+  }
+
+  // ParseQuantity's fast path, which sets Quantity.s = str
+  private static boolean keepsText(String s) {
+    if (s.equals("0")) {
+      return true;
+    }
+    int i = s.charAt(0) == '+' || s.charAt(0) == '-' ? 1 : 0;
+    while (i < s.length() && s.charAt(i) == '0') {
+      i++; // leading zeros are stripped from the numerator
+    }
+    int numStart = i;
+    while (i < s.length() && isDigit(s.charAt(i))) {
+      i++;
+    }
+    String num = i == numStart ? "0" : s.substring(numStart, i);
+    String denom = "";
+    if (i < s.length() && s.charAt(i) == '.') {
+      int denomStart = ++i;
+      while (i < s.length() && isDigit(s.charAt(i))) {
+        i++;
+      }
+      denom = s.substring(denomStart, i);
+    }
+    String suffix = s.substring(i);
+    String shifted = num + denom;
+    int binary = "KMGTPE".indexOf(suffix.isEmpty() ? ' ' : suffix.charAt(0));
+    if (suffix.length() == 2 && suffix.charAt(1) == 'i' && binary >= 0) {
+      int exponent = 10 * (binary + 1);
+      int precision = 15 - num.length() - (int) ((float) exponent * 3 / 10) - 1;
+      if (!denom.isEmpty() || precision < 0) {
+        return false;
+      }
+      long v = Long.parseLong(num);
+      boolean fits = v < (1L << (63 - exponent));
+      return fits && (v & 0x07) != 0;
+    }
+    int exponent;
+    if (suffix.length() > 1 && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')) {
+      exponent = parseExponent(suffix.substring(1));
+    } else {
+      exponent = decimalSuffixExponent(suffix);
+    }
+    if (num.length() + denom.length() > 18 || exponent == Integer.MIN_VALUE) {
+      return false;
+    }
+    long scale = (long) exponent - denom.length();
+    return scale >= -9 && scale % 3 == 0 && !shifted.endsWith("000") && shifted.charAt(0) != '0';
+  }
+
+  /**
+   * The canonical form ({@code CanonicalizeBytes}): no fraction, the largest suffix that keeps the number
+   * whole ({@code 1.5k} is {@code 1500}, {@code 0.1} is {@code 100m}, {@code 1.5Gi} is {@code 1536Mi},
+   * {@code 1E6} is {@code 1e6}). The API server returns it for the texts it does not keep
+   * ({@link #serverForm()}).
    */
   public String canonical() {
     if (value.signum() == 0) {

@@ -52,7 +52,7 @@ class QuantityPropertyTest implements WithQuickTheories {
       assertThat(v.stripTrailingZeros().scale()).as(text).isLessThanOrEqualTo(9);
       BigDecimal milli = v.movePointRight(3).setScale(0, RoundingMode.UP);
       if (milli.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-        assertThatThrownBy(q::milliValue).as(text).isExactlyInstanceOf(ArithmeticException.class);
+        assertThat(q.milliValue()).as(text).isEqualTo(q.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE);
         return;
       }
       assertThat(q.milliValue()).as(text).isEqualTo(milli.longValueExact());

@@ -26,12 +26,20 @@ public final class Sizing {
     return Quantity.of(BigDecimal.valueOf(peakRps).divide(BigDecimal.valueOf(maxReplicas), 3, RoundingMode.UP));
   }
 
-  /** {@code maxReplicas = ceil(peak / averageValue)}, at least 1. */
+  /**
+   * {@code maxReplicas = ceil(peak / averageValue)}, at least 1.
+   *
+   * @throws io.github.seldonhpa.HpaValidationException when the result is beyond an HPA's int32
+   *     {@code maxReplicas}
+   */
   public static int maxReplicas(double peakRps, Quantity averageValue) {
     checkRps("peakRps", peakRps);
     Checks.check(averageValue.signum() > 0, "averageValue must be > 0 (was %s)", averageValue);
     BigDecimal n = BigDecimal.valueOf(peakRps).divide(averageValue.toBigDecimal(), 0, RoundingMode.CEILING);
-    return Math.max(1, n.intValueExact());
+    Checks.check(n.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0,
+        "peakRps / averageValue must be at most %d replicas, an HPA's int32 maxReplicas (was %s / %s = %s)",
+        Integer.MAX_VALUE, peakRps, averageValue, n.toPlainString());
+    return Math.max(1, n.intValue());
   }
 
   /**

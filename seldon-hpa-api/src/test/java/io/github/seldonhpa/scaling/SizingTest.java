@@ -38,4 +38,15 @@ class SizingTest {
         .isInstanceOf(HpaValidationException.class)
         .hasMessage("podStartup must be at most 1800 s, the longest policy period (was PT31M)");
   }
+
+  @Test
+  void replicasBeyondAnHpasInt32AreTheLibrarysError() {
+    assertThatThrownBy(() -> Sizing.maxReplicas(3e9, Quantity.parse("1")))
+        .isInstanceOf(io.github.seldonhpa.HpaValidationException.class)
+        .hasMessage("peakRps / averageValue must be at most 2147483647 replicas, an HPA's int32 maxReplicas"
+            + " (was 3.0E9 / 1 = 3000000000)");
+    assertThatThrownBy(() -> Sizing.minReplicas(1e300, Quantity.parse("1n"), 1))
+        .isInstanceOf(io.github.seldonhpa.HpaValidationException.class);
+    assertThat(Sizing.maxReplicas(2147483647, Quantity.parse("1"))).isEqualTo(Integer.MAX_VALUE);
+  }
 }

@@ -7,7 +7,6 @@ import io.github.seldonhpa.Model;
 import io.github.seldonhpa.Server;
 import io.github.seldonhpa.promql.AdapterConfig;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,9 +20,9 @@ public final class Manifest {
   private final int document;
   private final Integer item;
   private final ObjectNode root;
-  private final Map<String, Position> positions;
+  private final Positions positions;
 
-  Manifest(String source, int document, Integer item, ObjectNode root, Map<String, Position> positions) {
+  Manifest(String source, int document, Integer item, ObjectNode root, Positions positions) {
     this.source = source;
     this.document = document;
     this.item = item;
@@ -77,7 +76,7 @@ public final class Manifest {
    * The empty path is the object itself.
    */
   public Optional<Position> position(String path) {
-    return Optional.ofNullable(positions.get(path));
+    return positions.find(root, path);
   }
 
   /**

@@ -8,7 +8,6 @@ import io.github.seldonhpa.HpaValidationException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -18,12 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -33,60 +33,130 @@ import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
-import org.yaml.snakeyaml.nodes.NodeId;
-import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads Kubernetes manifests from multi-document YAML (files, strings, streams; {@code ---} separators;
- * {@code kind: List} expanded into its items) into {@link Manifest}s that keep every field.
+ * {@code kind: List} expanded into its items, also when nested) into {@link Manifest}s that keep every field.
+ *
+ * <p>Plain scalars are read as Kubernetes reads them (go-yaml v2, see {@code docs/robustness.md}):
+ * {@code y} and {@code on} are {@code true}, {@code 0o17} is 15, {@code 1:30} is a string; a key that
+ * resolves to a boolean or number becomes its JSON text ({@code y:} is the key {@code "true"}).
  *
  * <p>Hostile input gets a {@link ManifestReadException} naming the source, document, line and column,
- * never a parser stack trace. Limits: {@value #DEFAULT_MAX_BYTES} bytes per stream (change with
- * {@link #withMaxBytes}), {@value #MAX_DEPTH} levels of nesting, {@value #MAX_ALIASES} aliases per stream
- * and {@value #MAX_ALIAS_NODES} nodes copied by aliases. Input must be UTF-8 (a leading byte-order mark is
- * skipped). Duplicate keys, merge keys ({@code <<}), non-finite numbers and application tags ({@code !foo})
- * are errors, since keeping them would mean silently changing the document. Empty documents are skipped.
- * Unknown kinds are read like any other object (lint reports them).
+ * never a parser stack trace, within budgets that bound time and memory (each can be changed with its
+ * {@code with...} method; readers are immutable):
+ * <ul>
+ *   <li>{@value #DEFAULT_MAX_BYTES} bytes of input per stream ({@link #withMaxBytes});
+ *   <li>{@value #DEFAULT_MAX_EXPANDED_BYTES} bytes after alias expansion ({@link #withMaxExpandedBytes}),
+ *       with at most {@value #MAX_ALIASES} aliases and {@value #MAX_ALIAS_NODES} nodes copied by aliases;
+ *   <li>{@value #DEFAULT_MAX_SCALAR_LENGTH} characters per scalar and per line ({@link #withMaxScalarLength});
+ *   <li>{@value #DEFAULT_MAX_NUMBER_LENGTH} characters per number ({@link #withMaxNumberLength});
+ *   <li>{@value #DEFAULT_MAX_DEPTH} levels of nesting ({@link #withMaxDepth});
+ *   <li>{@value #DEFAULT_MAX_DOCUMENTS} documents per stream, empty ones included ({@link #withMaxDocuments}).
+ * </ul>
+ * Input must be UTF-8 (a leading byte-order mark is skipped). Duplicate keys, merge keys ({@code <<}),
+ * non-finite numbers and application tags ({@code !foo}) are errors, since keeping them would mean silently
+ * changing the document. Empty documents are skipped. Unknown kinds are read like any other object (lint
+ * reports them).
  */
 public final class ManifestReader {
   /** Default size limit of one stream: 4 MiB. */
   public static final int DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
-  /** Deepest nesting of mappings and sequences accepted. */
-  public static final int MAX_DEPTH = 100;
+  /** Default limit of a stream's size with every alias written out: 8 MiB. */
+  public static final int DEFAULT_MAX_EXPANDED_BYTES = 8 * 1024 * 1024;
+  /**
+   * Default limit of one scalar and of one line, in characters: 1 MiB, the most a ConfigMap may hold. Lines
+   * count too because the YAML scanner's cost grows with the square of the longest token.
+   */
+  public static final int DEFAULT_MAX_SCALAR_LENGTH = 1024 * 1024;
+  /** Default limit of a number's length in characters: 1,000, as Jackson's own default. */
+  public static final int DEFAULT_MAX_NUMBER_LENGTH = 1000;
+  /** Default deepest nesting of mappings and sequences. */
+  public static final int DEFAULT_MAX_DEPTH = 100;
+  /** Default most documents per stream, empty ones included. */
+  public static final int DEFAULT_MAX_DOCUMENTS = 100_000;
   /** Most aliases ({@code *name}) accepted in one stream. */
   public static final int MAX_ALIASES = 50;
   /** Most nodes that aliases may copy in one stream (defuses "billion laughs"). */
   public static final int MAX_ALIAS_NODES = 100_000;
 
-  private static final Set<String> CORE_TAGS = Set.of("str", "int", "float", "bool", "null", "map", "seq")
-      .stream().map(t -> Tag.PREFIX + t).collect(Collectors.toUnmodifiableSet());
+  private static final Set<String> CORE_TAGS = Stream.of("str", "int", "float", "bool", "null")
+      .map(t -> YamlScalars.TAG_PREFIX + t).collect(Collectors.toUnmodifiableSet());
 
   private final int maxBytes;
-  private final LoaderOptions options;
+  private final int maxExpandedBytes;
+  private final int maxScalarLength;
+  private final int maxNumberLength;
+  private final int maxDepth;
+  private final int maxDocuments;
 
-  private ManifestReader(int maxBytes) {
+  private ManifestReader(int maxBytes, int maxExpandedBytes, int maxScalarLength, int maxNumberLength,
+      int maxDepth, int maxDocuments) {
     this.maxBytes = maxBytes;
-    this.options = new LoaderOptions();
-    // the scanner stops at its own code point limit (3 MB by default); ours is checked on bytes first
-    options.setCodePointLimit(maxBytes);
+    this.maxExpandedBytes = maxExpandedBytes;
+    this.maxScalarLength = maxScalarLength;
+    this.maxNumberLength = maxNumberLength;
+    this.maxDepth = maxDepth;
+    this.maxDocuments = maxDocuments;
   }
 
-  /** A reader with the default limits. */
+  /** A reader with the default budgets. */
   public static ManifestReader create() {
-    return new ManifestReader(DEFAULT_MAX_BYTES);
+    return new ManifestReader(DEFAULT_MAX_BYTES, DEFAULT_MAX_EXPANDED_BYTES, DEFAULT_MAX_SCALAR_LENGTH,
+        DEFAULT_MAX_NUMBER_LENGTH, DEFAULT_MAX_DEPTH, DEFAULT_MAX_DOCUMENTS);
   }
 
   /** This reader with another size limit per stream, in bytes (at least 1). */
   public ManifestReader withMaxBytes(int maxBytes) {
-    if (maxBytes < 1) {
-      throw new HpaValidationException("maxBytes must be >= 1 (was " + maxBytes + ")");
+    positive("maxBytes", maxBytes);
+    return new ManifestReader(maxBytes, maxExpandedBytes, maxScalarLength, maxNumberLength, maxDepth,
+        maxDocuments);
+  }
+
+  /** This reader with another limit of a stream's size after alias expansion, in bytes (at least 1). */
+  public ManifestReader withMaxExpandedBytes(int maxExpandedBytes) {
+    positive("maxExpandedBytes", maxExpandedBytes);
+    return new ManifestReader(maxBytes, maxExpandedBytes, maxScalarLength, maxNumberLength, maxDepth,
+        maxDocuments);
+  }
+
+  /** This reader with another limit of one scalar and of one line, in characters (at least 1). */
+  public ManifestReader withMaxScalarLength(int maxScalarLength) {
+    positive("maxScalarLength", maxScalarLength);
+    return new ManifestReader(maxBytes, maxExpandedBytes, maxScalarLength, maxNumberLength, maxDepth,
+        maxDocuments);
+  }
+
+  /** This reader with another limit of a number's length, in characters (at least 1). */
+  public ManifestReader withMaxNumberLength(int maxNumberLength) {
+    positive("maxNumberLength", maxNumberLength);
+    return new ManifestReader(maxBytes, maxExpandedBytes, maxScalarLength, maxNumberLength, maxDepth,
+        maxDocuments);
+  }
+
+  /** This reader with another deepest nesting of mappings and sequences (1 to 1,000). */
+  public ManifestReader withMaxDepth(int maxDepth) {
+    if (maxDepth < 1 || maxDepth > 1000) {
+      throw new HpaValidationException("maxDepth must be in 1..1000 (was " + maxDepth + ")");
     }
-    return new ManifestReader(maxBytes);
+    return new ManifestReader(maxBytes, maxExpandedBytes, maxScalarLength, maxNumberLength, maxDepth,
+        maxDocuments);
+  }
+
+  /** This reader with another limit of documents per stream (at least 1). */
+  public ManifestReader withMaxDocuments(int maxDocuments) {
+    positive("maxDocuments", maxDocuments);
+    return new ManifestReader(maxBytes, maxExpandedBytes, maxScalarLength, maxNumberLength, maxDepth,
+        maxDocuments);
+  }
+
+  private static void positive(String field, int value) {
+    if (value < 1) {
+      throw new HpaValidationException(field + " must be >= 1 (was " + value + ")");
+    }
   }
 
   /** Reads a file; its path as given names it in errors and findings. */
@@ -94,7 +164,7 @@ public final class ManifestReader {
     try (InputStream in = Files.newInputStream(file)) {
       return read(file.toString(), in);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new ManifestReadException("cannot read the file: " + e, file.toString(), 0, null, e);
     }
   }
 
@@ -104,7 +174,7 @@ public final class ManifestReader {
     try {
       bytes = readAtMost(in, maxBytes + 1L);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new ManifestReadException("cannot read the stream: " + e, source, 0, null, e);
     }
     if (bytes.length > maxBytes) {
       throw tooLarge(source);
@@ -165,71 +235,92 @@ public final class ManifestReader {
       out.flip();
       String before = out.toString();
       Lines lines = new Lines(before);
-      int line = lines.count();
-      int column = before.length() - before.lastIndexOf('\n');
+      Position at = lines.at(before.length());
       throw new ManifestReadException(
           String.format("invalid UTF-8: byte 0x%02x", bytes[in.position()] & 0xff),
-          source, lines.document(line), Position.of(line, column), null);
+          source, lines.document(at.line()), at, null);
     }
     out.flip();
     return out.toString();
   }
 
   private List<Manifest> parse(String source, String text) {
-    Lines lines = new Lines(text);
-    TreeBuilder builder = new TreeBuilder(source, new ParserImpl(new StreamReader(text), options));
+    LoaderOptions options = new LoaderOptions();
+    // the scanner stops at its own code point limit (3 MB by default); ours is checked on bytes first
+    options.setCodePointLimit(text.length() + 1);
+    WholeTextReader stream;
+    try {
+      stream = new WholeTextReader(text);
+    } catch (ReaderException e) {
+      Lines lines = new Lines(text);
+      Position at = lines.at(e.getPosition());
+      throw new ManifestReadException(String.format("special character U+%04X is not allowed in YAML",
+          e.getCodePoint()), source, lines.document(at.line()), at, e);
+    }
+    TreeBuilder builder = new TreeBuilder(source, new ParserImpl(stream, options));
     List<Manifest> manifests = new ArrayList<>();
     try {
       JsonNode root;
       while ((root = builder.nextDocument()) != null) {
-        int document = builder.document;
-        Map<String, Position> positions = builder.positions;
         if (root.isNull()) {
           continue; // an empty document, as between two separators
         }
-        envelope(source, document, root, "", positions);
-        if ("List".equals(root.path("kind").asText()) && root.path("apiVersion").asText().equals("v1")) {
-          JsonNode items = root.path("items");
-          if (!items.isArray() && !items.isMissingNode() && !items.isNull()) {
-            throw new ManifestReadException("items must be a sequence (was " + describe(items) + ")",
-                source, document, positions.get("items"), null);
-          }
-          for (int i = 0; i < items.size(); i++) {
-            String prefix = YamlPaths.index("items", i);
-            envelope(source, document, items.get(i), prefix, positions);
-            manifests.add(new Manifest(source, document, i, (ObjectNode) items.get(i), rebase(positions, prefix)));
-          }
-        } else {
-          manifests.add(new Manifest(source, document, null, (ObjectNode) root, positions));
-        }
+        Positions positions = builder.positions();
+        add(source, builder.document, root, "", root, positions, manifests, new int[1], 0);
       }
+    } catch (ManifestReadException e) {
+      throw e;
     } catch (MarkedYAMLException e) {
       throw marked(source, builder.document, e);
-    } catch (ReaderException e) {
-      Position at = lines.at(e.getPosition());
-      throw new ManifestReadException(String.format("special character U+%04X is not allowed in YAML",
-          e.getCodePoint()), source, lines.document(at.line()), at, e);
     } catch (YAMLException e) {
-      throw new ManifestReadException("malformed YAML: " + e.getMessage().lines().findFirst().orElse(""),
-          source, builder.document, null, e);
+      String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+      throw new ManifestReadException("malformed YAML: " + message, source, Math.max(1, builder.document), null, e);
+    } catch (RuntimeException e) {
+      // SnakeYAML's scanner lets a few exceptions through on broken escapes: "\x at the end, "\UFFFFFFFF"
+      Mark mark = stream.getMark();
+      String problem = e instanceof IllegalArgumentException
+          ? "an escape sequence (\\x, \\u or \\U) in a double-quoted scalar is incomplete or not a code point"
+          : e.toString().lines().findFirst().orElse("");
+      throw new ManifestReadException("malformed YAML: " + problem, source, Math.max(1, builder.document),
+          Position.of(mark.getLine() + 1, mark.getColumn() + 1), e);
     }
     return List.copyOf(manifests);
   }
 
+  /** Adds the object, or the items of a {@code v1 List}, recursively, as kubectl flattens nested Lists. */
+  private static void add(String source, int document, JsonNode object, String prefix, JsonNode root,
+      Positions positions, List<Manifest> out, int[] item, int level) {
+    envelope(source, document, object, prefix, root, positions);
+    if (!"List".equals(object.path("kind").asText()) || !object.path("apiVersion").asText().equals("v1")) {
+      Positions own = prefix.isEmpty() ? positions : positions.from(positions.entry(root, prefix));
+      out.add(new Manifest(source, document, level == 0 ? null : item[0]++, (ObjectNode) object, own));
+      return;
+    }
+    JsonNode items = object.path("items");
+    String itemsPath = YamlPaths.key(prefix, "items");
+    if (!items.isArray() && !items.isMissingNode() && !items.isNull()) {
+      throw new ManifestReadException(itemsPath + " must be a sequence (was " + describe(items) + ")",
+          source, document, positions.find(root, itemsPath).orElse(null), null);
+    }
+    for (int i = 0; i < items.size(); i++) {
+      add(source, document, items.get(i), YamlPaths.index(itemsPath, i), root, positions, out, item, level + 1);
+    }
+  }
+
   /** The few fields every object must have right to be handled at all. */
-  private static void envelope(String source, int document, JsonNode object, String prefix,
-      Map<String, Position> positions) {
+  private static void envelope(String source, int document, JsonNode object, String prefix, JsonNode root,
+      Positions positions) {
     if (!object.isObject()) {
       throw new ManifestReadException(
           (prefix.isEmpty() ? "document" : prefix) + " must be a mapping (was " + describe(object) + ")",
-          source, document, positions.get(prefix), null);
+          source, document, positions.find(root, prefix).orElse(null), null);
     }
     for (String field : new String[] {"apiVersion", "kind"}) {
       JsonNode value = object.get(field);
       if (value != null && !value.isTextual()) {
         String path = YamlPaths.key(prefix, field);
         throw new ManifestReadException(path + " must be a string (was " + describe(value) + ")",
-            source, document, positions.get(path), null);
+            source, document, positions.find(root, path).orElse(null), null);
       }
     }
     JsonNode metadata = object.get("metadata");
@@ -239,29 +330,16 @@ public final class ManifestReader {
     String metadataPath = YamlPaths.key(prefix, "metadata");
     if (!metadata.isObject()) {
       throw new ManifestReadException(metadataPath + " must be a mapping (was " + describe(metadata) + ")",
-          source, document, positions.get(metadataPath), null);
+          source, document, positions.find(root, metadataPath).orElse(null), null);
     }
     for (String field : new String[] {"name", "namespace"}) {
       JsonNode value = metadata.get(field);
       if (value != null && !value.isTextual()) {
         String path = YamlPaths.key(metadataPath, field);
         throw new ManifestReadException(path + " must be a string (was " + describe(value) + ")",
-            source, document, positions.get(path), null);
+            source, document, positions.find(root, path).orElse(null), null);
       }
     }
-  }
-
-  private static Map<String, Position> rebase(Map<String, Position> positions, String prefix) {
-    Map<String, Position> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Position> e : positions.entrySet()) {
-      String path = e.getKey();
-      if (path.equals(prefix)) {
-        out.put("", e.getValue());
-      } else if (path.startsWith(prefix + ".") || path.startsWith(prefix + "[")) {
-        out.put(path.substring(prefix.length() + (path.charAt(prefix.length()) == '.' ? 1 : 0)), e.getValue());
-      }
-    }
-    return out;
   }
 
   /** {@code "3"}, {@code 3}, {@code a mapping}: how a value shows in {@code (was ...)}. */
@@ -288,20 +366,29 @@ public final class ManifestReader {
   /**
    * Builds the tree of each document from SnakeYAML's events (which, unlike Jackson's token stream, carry
    * the anchors of scalars and the style that tells {@code "3"} from {@code 3}), recording positions and
-   * expanding aliases within limits. Plain scalars are resolved with YAML 1.1 rules, as Kubernetes does.
+   * expanding aliases within the budgets. Plain scalars resolve as go-yaml v2 resolves them
+   * ({@link YamlScalars}). Keys and short values are shared across the stream's documents, which keeps a
+   * read stream of many similar objects small.
    */
-  private static final class TreeBuilder {
-    private static final Resolver RESOLVER = new Resolver();
+  private final class TreeBuilder {
+    private static final int SHARED_LENGTH = 64;
 
     private final String source;
     private final Parser parser;
-    private final Map<String, JsonNode> anchors = new HashMap<>();
-    private final Map<String, Integer> anchorSizes = new HashMap<>();
-    private Map<String, Position> positions;
+    private final Map<String, Anchor> anchors = new HashMap<>();
+    // the keys and indexes down to the node being built, for messages
+    private final List<Object> segments = new ArrayList<>();
+    private final Map<String, String> keys = new HashMap<>();
+    private final Map<String, JsonNode> values = new HashMap<>();
+    private int[] lines = new int[64];
+    private int[] columns = new int[64];
+    private int entries;
     private int document;
     private int aliases;
     private long aliasNodes;
-    private int size;
+    private long expanded;
+    private int nodes;
+    private long chars;
 
     TreeBuilder(String source, Parser parser) {
       this.source = source;
@@ -317,161 +404,249 @@ public final class ManifestReader {
       if (event.is(Event.ID.StreamEnd)) {
         return null;
       }
-      document++;
-      positions = new LinkedHashMap<>();
+      if (++document > maxDocuments) {
+        throw error("more than " + maxDocuments + " documents in one stream", event.getStartMark());
+      }
+      entries = 0;
       anchors.clear();
-      anchorSizes.clear();
+      segments.clear();
       Event first = parser.getEvent();
-      positions.put("", position(first.getStartMark()));
-      JsonNode root = value(first, "", 1);
+      entry(first.getStartMark());
+      JsonNode root = value(first, 1);
       parser.getEvent(); // DocumentEnd
       return root;
     }
 
-    private static Position position(Mark mark) {
-      return Position.of(mark.getLine() + 1, mark.getColumn() + 1);
+    private String path() {
+      String path = "";
+      for (Object segment : segments) {
+        path = segment instanceof String ? YamlPaths.key(path, (String) segment)
+            : YamlPaths.index(path, (Integer) segment);
+      }
+      return path;
+    }
+
+    /** The positions of the document just read. */
+    Positions positions() {
+      return new Positions(Arrays.copyOf(lines, entries), Arrays.copyOf(columns, entries), 0);
+    }
+
+    private void entry(Mark mark) {
+      if (entries == lines.length) {
+        lines = Arrays.copyOf(lines, entries * 2);
+        columns = Arrays.copyOf(columns, entries * 2);
+      }
+      if (mark != null) {
+        lines[entries] = mark.getLine() + 1;
+        columns[entries] = mark.getColumn() + 1;
+      } else {
+        lines[entries] = 0;
+        columns[entries] = 0;
+      }
+      entries++;
     }
 
     private ManifestReadException error(String problem, Mark mark) {
-      return new ManifestReadException(problem, source, document, position(mark), null);
+      return new ManifestReadException(problem, source, document,
+          Position.of(mark.getLine() + 1, mark.getColumn() + 1), null);
     }
 
-    JsonNode value(Event event, String path, int depth) {
+    JsonNode value(Event event, int depth) {
       if (event.is(Event.ID.Alias)) {
         return alias(((AliasEvent) event).getAnchor(), event.getStartMark());
       }
       NodeEvent nodeEvent = (NodeEvent) event;
       String anchor = nodeEvent.getAnchor();
-      int sizeBefore = size;
+      int nodesBefore = nodes;
+      long charsBefore = chars;
       JsonNode node;
       if (event.is(Event.ID.MappingStart)) {
-        checkCollectionTag(((CollectionStartEvent) event).getTag(), Tag.MAP, event.getStartMark());
-        node = object(path, depth, event.getStartMark());
+        checkCollectionTag(((CollectionStartEvent) event).getTag(), "map", event.getStartMark());
+        node = object(depth, event.getStartMark());
       } else if (event.is(Event.ID.SequenceStart)) {
-        checkCollectionTag(((CollectionStartEvent) event).getTag(), Tag.SEQ, event.getStartMark());
-        node = array(path, depth, event.getStartMark());
+        checkCollectionTag(((CollectionStartEvent) event).getTag(), "seq", event.getStartMark());
+        node = array(depth, event.getStartMark());
       } else {
         node = scalar((ScalarEvent) event);
       }
-      size++;
+      nodes++;
       if (anchor != null) {
-        anchors.put(anchor, node);
-        anchorSizes.put(anchor, size - sizeBefore);
+        anchors.put(anchor, new Anchor(node, nodes - nodesBefore, chars - charsBefore));
       }
       return node;
     }
 
-    private void checkCollectionTag(String tag, Tag expected, Mark mark) {
-      if (tag != null && !tag.equals("!") && !tag.equals(expected.getValue())) {
-        throw error("tag " + shortTag(tag) + " is not supported", mark);
+    private void checkCollectionTag(String tag, String expected, Mark mark) {
+      if (tag != null && !tag.equals("!") && !tag.equals(YamlScalars.TAG_PREFIX + expected)) {
+        throw error("tag " + YamlScalars.shortTag(tag) + " is not supported", mark);
       }
     }
 
-    private static String shortTag(String tag) {
-      return tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length())
-          : tag.startsWith("!") ? tag : "!<" + tag + ">";
-    }
-
-    private JsonNode object(String path, int depth, Mark start) {
-      if (depth > MAX_DEPTH) {
-        throw error("nesting is deeper than " + MAX_DEPTH + " levels", start);
+    private JsonNode object(int depth, Mark start) {
+      if (depth > maxDepth) {
+        throw error("nesting is deeper than " + maxDepth + " levels", start);
       }
-      ObjectNode object = JsonNodeFactory.instance.objectNode();
+      CompactFields fields = new CompactFields(4);
+      ObjectNode object = new ObjectNode(JsonNodeFactory.instance, fields);
       Event event;
       while (!(event = parser.getEvent()).is(Event.ID.MappingEnd)) {
         if (!event.is(Event.ID.Scalar)) {
           throw error("only scalar keys are supported", event.getStartMark());
         }
-        ScalarEvent keyEvent = (ScalarEvent) event;
-        String key = keyEvent.getValue();
-        if (keyEvent.getImplicit().canOmitTagInPlainScalar()
-            && Tag.MERGE.equals(RESOLVER.resolve(NodeId.scalar, key, true))) {
-          throw error("merge key << is not supported", keyEvent.getStartMark());
-        }
+        String key = key((ScalarEvent) event);
         if (object.has(key)) {
+          String path = path();
           throw error("duplicate key " + YamlPaths.quote(key) + (path.isEmpty() ? "" : " in " + path),
-              keyEvent.getStartMark());
+              event.getStartMark());
         }
-        String child = YamlPaths.key(path, key);
-        positions.put(child, position(keyEvent.getStartMark()));
-        object.set(key, value(parser.getEvent(), child, depth + 1));
+        entry(event.getStartMark());
+        segments.add(key);
+        object.set(key, value(parser.getEvent(), depth + 1));
+        segments.remove(segments.size() - 1);
       }
+      fields.trim();
       return object;
     }
 
-    private JsonNode array(String path, int depth, Mark start) {
-      if (depth > MAX_DEPTH) {
-        throw error("nesting is deeper than " + MAX_DEPTH + " levels", start);
+    /** A key as Kubernetes reads it: resolved like a value, then turned into JSON text. */
+    private String key(ScalarEvent event) {
+      String text = event.getValue();
+      if (event.getTag() == null && event.getImplicit().canOmitTagInPlainScalar()) {
+        if (text.equals("<<")) {
+          throw error("merge key << is not supported", event.getStartMark());
+        }
+        if (!text.isEmpty() && isWordStart(text.charAt(0))) {
+          checkLength(text, event.getStartMark());
+          chars += text.length();
+          return shared(text); // the common case: a plain word that is a string to every reader
+        }
       }
-      ArrayNode array = JsonNodeFactory.instance.arrayNode();
+      JsonNode resolved = scalar(event);
+      String key = YamlScalars.key(resolved);
+      if (key == null) {
+        throw error("key " + YamlPaths.quote(YamlScalars.abbreviate(text)) + " is " + (resolved.isNull() ? "null"
+            : "an unsigned 64-bit integer") + " to Kubernetes, which cannot use it as a key; quote it",
+            event.getStartMark());
+      }
+      return shared(key);
+    }
+
+    // letters other than the first letters of go-yaml's words (y, n, t, f, o) never resolve to anything
+    private boolean isWordStart(char c) {
+      return (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$')
+          && "yYnNtTfFoO".indexOf(c) < 0;
+    }
+
+    private String shared(String text) {
+      String known = keys.putIfAbsent(text, text);
+      return known == null ? text : known;
+    }
+
+    private JsonNode array(int depth, Mark start) {
+      if (depth > maxDepth) {
+        throw error("nesting is deeper than " + maxDepth + " levels", start);
+      }
+      ArrayList<JsonNode> items = new ArrayList<>(4);
+      ArrayNode array = new ArrayNode(JsonNodeFactory.instance, items);
       Event event;
       while (!(event = parser.getEvent()).is(Event.ID.SequenceEnd)) {
-        String child = YamlPaths.index(path, array.size());
-        positions.put(child, position(event.getStartMark()));
-        array.add(value(event, child, depth + 1));
+        entry(event.getStartMark());
+        segments.add(array.size());
+        array.add(value(event, depth + 1));
+        segments.remove(segments.size() - 1);
       }
+      items.trimToSize();
       return array;
+    }
+
+    private void checkLength(String text, Mark mark) {
+      if (text.length() > maxScalarLength) {
+        throw error("scalar is longer than the limit of " + maxScalarLength + " characters (was "
+            + text.length() + ")", mark);
+      }
     }
 
     private JsonNode scalar(ScalarEvent event) {
       String text = event.getValue();
+      checkLength(text, event.getStartMark());
+      chars += text.length();
       String tag = event.getTag();
-      Tag resolved;
-      if (tag == null || tag.equals("!")) {
-        resolved = event.getImplicit().canOmitTagInPlainScalar()
-            ? RESOLVER.resolve(NodeId.scalar, text, true) : Tag.STR;
-      } else {
-        resolved = new Tag(tag);
-        if (!CORE_TAGS.contains(tag)) {
-          throw error("tag " + shortTag(tag) + " is not supported", event.getStartMark());
-        }
+      boolean plain = tag == null && event.getImplicit().canOmitTagInPlainScalar();
+      if (!plain && (tag == null || tag.equals("!"))) {
+        return text(text); // quoted, or the non-specific tag "!": a string, as go-yaml reads it
       }
+      if (tag != null && !CORE_TAGS.contains(tag)) {
+        throw error("tag " + YamlScalars.shortTag(tag) + " is not supported", event.getStartMark());
+      }
+      if (text.length() > maxNumberLength && (tag != null || YamlScalars.numberCandidate(text))) {
+        throw error("number is longer than the limit of " + maxNumberLength + " characters (was "
+            + text.length() + ")", event.getStartMark());
+      }
+      JsonNode node;
       try {
-        if (resolved.equals(Tag.NULL)) {
-          return JsonNodeFactory.instance.nullNode();
-        } else if (resolved.equals(Tag.BOOL)) {
-          return JsonNodeFactory.instance.booleanNode(YamlScalars.bool(text));
-        } else if (resolved.equals(Tag.INT)) {
-          Number value = YamlScalars.integer(text);
-          return value instanceof Integer ? JsonNodeFactory.instance.numberNode((Integer) value)
-              : value instanceof Long ? JsonNodeFactory.instance.numberNode((Long) value)
-              : JsonNodeFactory.instance.numberNode((java.math.BigInteger) value);
-        } else if (resolved.equals(Tag.FLOAT)) {
-          double value = YamlScalars.decimal(text);
-          if (!Double.isFinite(value)) {
-            throw error("number " + text + " is not finite", event.getStartMark());
-          }
-          return JsonNodeFactory.instance.numberNode(value);
-        }
-      } catch (NumberFormatException e) {
-        throw error("scalar " + YamlPaths.quote(text) + " is not a valid " + shortTag(resolved.getValue()),
-            event.getStartMark());
+        node = plain ? YamlScalars.plain(text) : YamlScalars.tagged(tag, text);
+      } catch (IllegalArgumentException e) {
+        throw error(e.getMessage(), event.getStartMark());
       }
-      // strings, timestamps and the rest stay as written, as Kubernetes reads them
-      return JsonNodeFactory.instance.textNode(text);
+      if (node.isDouble() && !Double.isFinite(node.doubleValue())) {
+        throw error("number " + text + " is not finite", event.getStartMark());
+      }
+      return node.isTextual() ? text(text) : node;
+    }
+
+    private JsonNode text(String text) {
+      if (text.length() > SHARED_LENGTH) {
+        return JsonNodeFactory.instance.textNode(text);
+      }
+      return values.computeIfAbsent(text, JsonNodeFactory.instance::textNode);
     }
 
     private JsonNode alias(String name, Mark mark) {
-      JsonNode target = anchors.get(name);
+      Anchor target = anchors.get(name);
       if (target == null) {
         throw error("alias *" + name + " refers to no anchor defined before it", mark);
       }
       if (++aliases > MAX_ALIASES) {
         throw error("more than " + MAX_ALIASES + " aliases", mark);
       }
-      aliasNodes += anchorSizes.get(name);
+      aliasNodes += target.nodes;
       if (aliasNodes > MAX_ALIAS_NODES) {
         throw error("aliases expand to more than " + MAX_ALIAS_NODES + " nodes", mark);
       }
-      size += anchorSizes.get(name);
-      return target.deepCopy();
+      // every copied node counts at least one byte, every copied scalar its length
+      expanded += target.nodes + target.chars;
+      if (expanded > maxExpandedBytes) {
+        throw error("aliases expand the stream by more than the limit of " + maxExpandedBytes + " bytes",
+            mark);
+      }
+      nodes += target.nodes;
+      chars += target.chars;
+      for (int i = Positions.entries(target.node); i > 0; i--) {
+        entry(null); // copied entries have no position of their own
+      }
+      return target.node.deepCopy();
     }
   }
 
-  /** Line starts and document separators of a text, to turn offsets into positions and lines into documents. */
+  /** An anchored node, with how many nodes and characters an alias to it copies. */
+  private static final class Anchor {
+    final JsonNode node;
+    final int nodes;
+    final long chars;
+
+    Anchor(JsonNode node, int nodes, long chars) {
+      this.node = node;
+      this.nodes = nodes;
+      this.chars = chars;
+    }
+  }
+
+  /** Line starts and document separators of a text, to turn offsets into positions: built on errors only. */
   private static final class Lines {
-    private final List<Integer> starts = new ArrayList<>();
-    private final List<Integer> separators = new ArrayList<>();
+    private int[] starts = new int[64];
+    private int count;
+    private int[] separators = new int[16];
+    private int separatorCount;
     private boolean leadingSeparator;
     private final int length;
 
@@ -481,16 +656,22 @@ public final class ManifestReader {
       int line = 1;
       int start = 0;
       while (start <= text.length()) {
-        starts.add(start);
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, count * 2);
+        }
+        starts[count++] = start;
         int end = text.indexOf('\n', start);
-        String body = text.substring(start, end < 0 ? text.length() : end);
-        if (body.startsWith("---") && (body.length() == 3 || Character.isWhitespace(body.charAt(3)))) {
-          if (separators.isEmpty() && !content) {
+        int stop = end < 0 ? text.length() : end;
+        if (text.startsWith("---", start) && (stop - start == 3 || Character.isWhitespace(text.charAt(start + 3)))) {
+          if (separatorCount == 0 && !content) {
             leadingSeparator = true;
           }
-          separators.add(line);
+          if (separatorCount == separators.length) {
+            separators = Arrays.copyOf(separators, separatorCount * 2);
+          }
+          separators[separatorCount++] = line;
           content = true; // anything after the first separator belongs to a document
-        } else if (!body.isBlank() && !body.startsWith("#") && !body.startsWith("%")) {
+        } else if (!content && !blank(text, start, stop) && text.charAt(start) != '#' && text.charAt(start) != '%') {
           content = true;
         }
         if (end < 0) {
@@ -501,15 +682,20 @@ public final class ManifestReader {
       }
     }
 
-    int count() {
-      return starts.size();
+    private static boolean blank(String text, int start, int stop) {
+      for (int i = start; i < stop; i++) {
+        if (!Character.isWhitespace(text.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** The document (from 1) that holds {@code line}. */
     int document(int line) {
       int before = 0;
-      for (int s : separators) {
-        if (s <= line) {
+      for (int i = 0; i < separatorCount; i++) {
+        if (separators[i] <= line) {
           before++;
         }
       }
@@ -518,11 +704,17 @@ public final class ManifestReader {
 
     Position at(int offset) {
       int clamped = Math.max(0, Math.min(offset, length));
-      int line = 0;
-      while (line + 1 < starts.size() && starts.get(line + 1) <= clamped) {
-        line++;
+      int low = 0;
+      int high = count - 1;
+      while (low < high) {
+        int mid = (low + high + 1) >>> 1;
+        if (starts[mid] <= clamped) {
+          low = mid;
+        } else {
+          high = mid - 1;
+        }
       }
-      return Position.of(line + 1, clamped - starts.get(line) + 1);
+      return Position.of(low + 1, clamped - starts[low] + 1);
     }
   }
 }

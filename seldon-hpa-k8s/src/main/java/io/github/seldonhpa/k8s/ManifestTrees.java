@@ -3,6 +3,7 @@ package io.github.seldonhpa.k8s;
 import io.github.seldonhpa.Behavior;
 import io.github.seldonhpa.ExternalMetric;
 import io.github.seldonhpa.Hpa;
+import io.github.seldonhpa.HpaValidationException;
 import io.github.seldonhpa.LabelSelector;
 import io.github.seldonhpa.LabelSelectorRequirement;
 import io.github.seldonhpa.Metric;
@@ -11,6 +12,7 @@ import io.github.seldonhpa.Model;
 import io.github.seldonhpa.ObjectMetric;
 import io.github.seldonhpa.ObjectReference;
 import io.github.seldonhpa.PodsMetric;
+import io.github.seldonhpa.Quantity;
 import io.github.seldonhpa.ResourceMetric;
 import io.github.seldonhpa.ScalingPolicy;
 import io.github.seldonhpa.ScalingRules;
@@ -31,11 +33,12 @@ import java.util.TreeMap;
 
 /**
  * The one mapping from value types to manifest trees (ordered maps, lists, scalars and {@link
- * io.github.seldonhpa.Quantity}), in the key order of the Seldon docs. Both the YAML text and the fabric8
+ * Quantity}), in the key order of the Seldon docs. Both the YAML text and the fabric8
  * objects are made from these trees, so the two cannot disagree.
  */
 final class ManifestTrees {
   static final String SELDON_API_VERSION = ObjectReference.SELDON_API_VERSION;
+  private static final int MAX_EXTRA_DEPTH = 100;
 
   private ManifestTrees() {}
 
@@ -58,7 +61,7 @@ final class ManifestTrees {
 
   static Map<String, Object> model(Model model) {
     // the Seldon docs write a Model's spec in alphabetical order, as kubectl prints it
-    Map<String, Object> spec = new TreeMap<>(model.extraSpec());
+    Map<String, Object> spec = new TreeMap<>(checkedExtraSpec(model.extraSpec()));
     model.memory().ifPresent(m -> spec.put("memory", m));
     model.maxReplicas().ifPresent(v -> spec.put("maxReplicas", v));
     model.minReplicas().ifPresent(v -> spec.put("minReplicas", v));
@@ -72,13 +75,57 @@ final class ManifestTrees {
   }
 
   static Map<String, Object> server(Server server) {
-    Map<String, Object> spec = new TreeMap<>(server.extraSpec());
+    Map<String, Object> spec = new TreeMap<>(checkedExtraSpec(server.extraSpec()));
     server.maxReplicas().ifPresent(v -> spec.put("maxReplicas", v));
     server.minReplicas().ifPresent(v -> spec.put("minReplicas", v));
     server.replicas().ifPresent(v -> spec.put("replicas", v));
     spec.put("serverConfig", server.serverConfig());
     return object(SELDON_API_VERSION, "Server", metadata(server.name(), server.namespace(), server.labels()),
         spec);
+  }
+
+  /**
+   * Checks that {@code extraSpec} holds only what a manifest can: maps with string keys, lists, strings,
+   * booleans, null and finite numbers of any type, at most {@value #MAX_EXTRA_DEPTH} levels deep (which also
+   * stops a map that contains itself).
+   *
+   * @throws HpaValidationException naming the path, e.g. {@code extraSpec.podSpec.x}
+   */
+  static Map<String, Object> checkedExtraSpec(Map<String, Object> extraSpec) {
+    for (Map.Entry<String, Object> e : extraSpec.entrySet()) {
+      checkValue(YamlPaths.key("extraSpec", e.getKey()), e.getValue(), 1);
+    }
+    return extraSpec;
+  }
+
+  private static void checkValue(String path, Object value, int depth) {
+    if (depth > MAX_EXTRA_DEPTH) {
+      throw new HpaValidationException(path + " must be nested at most " + MAX_EXTRA_DEPTH + " levels deep (was"
+          + " deeper)");
+    }
+    if (value instanceof Map) {
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+        if (!(e.getKey() instanceof String)) {
+          throw new HpaValidationException(path + " keys must be strings (was "
+              + (e.getKey() == null ? "null" : "a " + e.getKey().getClass().getName()) + ")");
+        }
+        checkValue(YamlPaths.key(path, (String) e.getKey()), e.getValue(), depth + 1);
+      }
+    } else if (value instanceof List) {
+      List<?> list = (List<?>) value;
+      for (int i = 0; i < list.size(); i++) {
+        checkValue(YamlPaths.index(path, i), list.get(i), depth + 1);
+      }
+    } else if (value instanceof Number && !(value instanceof Quantity)) {
+      if (YamlScalars.number((Number) value) == null) {
+        throw new HpaValidationException(path + " must be a finite number within a double's range (was "
+            + value + ")");
+      }
+    } else if (value != null && !(value instanceof String) && !(value instanceof Boolean)
+        && !(value instanceof Quantity)) {
+      throw new HpaValidationException(path + " must be a string, number, boolean, null, list or map (was a "
+          + value.getClass().getName() + ")");
+    }
   }
 
   static Map<String, Object> configMap(String name, String namespace, Map<String, String> data) {

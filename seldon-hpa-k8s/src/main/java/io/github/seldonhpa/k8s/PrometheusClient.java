@@ -10,11 +10,11 @@ import java.math.RoundingMode;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +25,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,33 +45,48 @@ import java.util.regex.Pattern;
  * double rps = result.valueOf("model", "irisa0").orElseThrow();
  * }</pre>
  *
- * <p>Failures are unchecked {@link PrometheusException}s: {@link PrometheusException.Unreachable},
+ * <p>One deadline, the timeout, covers connecting, the response headers and the whole body; a body larger
+ * than {@link #maxResponseBytes()} is refused as it arrives. Failures are unchecked
+ * {@link PrometheusException}s: {@link PrometheusException.Unreachable} (unknown host, connection refused),
+ * {@link PrometheusException.Timeout}, {@link PrometheusException.TooLarge},
  * {@link PrometheusException.QueryError} (Prometheus' {@code errorType} and {@code error}),
  * {@link PrometheusException.EmptyResult} (with the likely causes) and
  * {@link PrometheusException.BadResponse}. Instances are immutable and thread-safe.
  */
 public final class PrometheusClient {
-  /** Default: 10 s, for connecting and for the whole answer. */
+  /** Default: 10 s, for connecting, the headers and the whole body together. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  /** Default: 32 MiB, the largest response body read. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern RANGE = Pattern.compile("\\[\\s*([0-9][0-9a-z]*)\\s*(?::[^\\]]*)?\\]");
   private static final int BODY_EXCERPT = 200;
+  private static final Executor CONNECTING = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "seldon-hpa-prometheus-connect");
+    thread.setDaemon(true);
+    return thread;
+  });
+  // the range of Unix milliseconds in a long (and in Go's time.Time that Prometheus uses), in whole seconds
+  private static final BigDecimal MAX_UNIX_SECONDS = BigDecimal.valueOf(Long.MAX_VALUE / 1000 - 1);
 
   private final URI baseUri;
   private final URI queryUri;
   private final Duration timeout;
+  private final long maxResponseBytes;
   private final HttpClient http;
 
-  private PrometheusClient(URI baseUri, Duration timeout) {
+  private PrometheusClient(URI baseUri, Duration timeout, long maxResponseBytes) {
     this.baseUri = baseUri;
     String base = baseUri.toString();
     // resolve against a directory so a path prefix (http://host/prometheus) is kept
     this.queryUri = URI.create(base.endsWith("/") ? base : base + "/").resolve("api/v1/query");
     this.timeout = timeout;
+    this.maxResponseBytes = maxResponseBytes;
     this.http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(timeout)
+        // a backstop that frees an abandoned connection attempt; the deadline in send() is the one users see
+        .connectTimeout(timeout.multipliedBy(2))
         .build();
   }
 
@@ -80,8 +101,8 @@ public final class PrometheusClient {
   }
 
   /**
-   * A client for the Prometheus at {@code baseUri} that waits at most {@code timeout} to connect and at
-   * most {@code timeout} for each answer.
+   * A client for the Prometheus at {@code baseUri} that waits at most {@code timeout} for each answer,
+   * connecting, headers and body included.
    *
    * @throws HpaValidationException when {@code baseUri} is not an absolute http or https URI with a host,
    *     or {@code timeout} is not positive
@@ -99,7 +120,19 @@ public final class PrometheusClient {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new HpaValidationException("timeout must be positive (was " + timeout + ")");
     }
-    return new PrometheusClient(baseUri, timeout);
+    return new PrometheusClient(baseUri, timeout, DEFAULT_MAX_RESPONSE_BYTES);
+  }
+
+  /**
+   * This client with another limit of a response body's size, in bytes.
+   *
+   * @throws HpaValidationException when {@code maxResponseBytes} is not positive
+   */
+  public PrometheusClient withMaxResponseBytes(long maxResponseBytes) {
+    if (maxResponseBytes < 1) {
+      throw new HpaValidationException("maxResponseBytes must be >= 1 (was " + maxResponseBytes + ")");
+    }
+    return new PrometheusClient(baseUri, timeout, maxResponseBytes);
   }
 
   /** The Prometheus base URI this client was created with. */
@@ -107,17 +140,25 @@ public final class PrometheusClient {
     return baseUri;
   }
 
-  /** The connect and answer timeout. Default: {@link #DEFAULT_TIMEOUT}. */
+  /** The deadline of one answer, connecting included. Default: {@link #DEFAULT_TIMEOUT}. */
   public Duration timeout() {
     return timeout;
+  }
+
+  /** The largest response body read. Default: {@link #DEFAULT_MAX_RESPONSE_BYTES}. */
+  public long maxResponseBytes() {
+    return maxResponseBytes;
   }
 
   /**
    * Evaluates {@code promql} at {@code time} (sent in Unix seconds to the millisecond, Prometheus'
    * precision) and returns the result vector.
    *
-   * @throws HpaValidationException when {@code promql} is blank
-   * @throws PrometheusException.Unreachable when the server does not answer within the timeout
+   * @throws HpaValidationException when {@code promql} is blank or {@code time} is beyond the range of
+   *     Unix milliseconds (about 292 million years either side of 1970)
+   * @throws PrometheusException.Unreachable when the host is unknown or refuses the connection
+   * @throws PrometheusException.Timeout when the whole answer does not arrive within the timeout
+   * @throws PrometheusException.TooLarge when the body is larger than {@link #maxResponseBytes()}
    * @throws PrometheusException.QueryError when Prometheus rejects or fails the query
    * @throws PrometheusException.EmptyResult when the query matches no series
    * @throws PrometheusException.BadResponse when the answer is not a Prometheus vector result
@@ -129,9 +170,8 @@ public final class PrometheusClient {
       throw new HpaValidationException("promql must not be blank (was \"" + promql + "\")");
     }
     String form = "query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
-        + "&time=" + unixSeconds(time);
+        + "&time=" + unixSeconds("time", time);
     HttpRequest request = HttpRequest.newBuilder(queryUri)
-        .timeout(timeout)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
@@ -140,21 +180,50 @@ public final class PrometheusClient {
     return parse(response, promql, time);
   }
 
+  /**
+   * Sends a request and returns its answer within the one deadline: connecting, headers and body. The body is
+   * read as it arrives and refused once it passes {@link #maxResponseBytes()}.
+   */
   private HttpResponse<String> send(HttpRequest request) {
+    URI endpoint = request.uri();
+    CappedBody body = new CappedBody(maxResponseBytes);
+    // the HttpClient resolves the host name on the calling thread: started elsewhere, the deadline covers DNS too
+    CompletableFuture<HttpResponse<String>> answer = CompletableFuture
+        .supplyAsync(() -> http.sendAsync(request, body), CONNECTING).thenCompose(sent -> sent);
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (HttpConnectTimeoutException e) {
-      throw new PrometheusException.Unreachable(queryUri, "no connection within " + timeout, e);
-    } catch (HttpTimeoutException e) {
-      throw new PrometheusException.Unreachable(queryUri, "no answer within " + timeout, e);
-    } catch (ConnectException e) {
-      throw new PrometheusException.Unreachable(queryUri, "connection refused", e);
-    } catch (IOException e) {
-      throw new PrometheusException.Unreachable(queryUri, describe(e), e);
+      return answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      body.abort();
+      answer.cancel(true);
+      throw new PrometheusException.Timeout(endpoint, "no complete answer (connection, headers and body) within "
+          + timeout, e);
     } catch (InterruptedException e) {
+      body.abort();
+      answer.cancel(true);
       Thread.currentThread().interrupt();
-      throw new PrometheusException.Unreachable(queryUri, "interrupted while waiting for the answer", e);
+      throw new PrometheusException.Unreachable(endpoint, "interrupted while waiting for the answer", e);
+    } catch (ExecutionException e) {
+      throw failure(endpoint, e.getCause());
     }
+  }
+
+  PrometheusException failure(URI endpoint, Throwable cause) {
+    if (cause instanceof CappedBody.TooLarge) {
+      return new PrometheusException.TooLarge(endpoint, maxResponseBytes, cause);
+    }
+    for (Throwable c = cause; c != null; c = c.getCause()) {
+      if (c instanceof UnresolvedAddressException || c instanceof UnknownHostException) {
+        return new PrometheusException.Unreachable(endpoint, "unknown host " + endpoint.getHost()
+            + " (the DNS lookup found no address)", cause);
+      }
+    }
+    if (cause instanceof ConnectException) {
+      return new PrometheusException.Unreachable(endpoint, "connection refused", cause);
+    }
+    if (cause instanceof IOException) {
+      return new PrometheusException.Unreachable(endpoint, describe((IOException) cause), cause);
+    }
+    return new PrometheusException.Unreachable(endpoint, String.valueOf(cause), cause);
   }
 
   private QueryResult parse(HttpResponse<String> response, String promql, Instant time) {
@@ -205,9 +274,17 @@ public final class PrometheusClient {
     for (Map.Entry<String, JsonNode> label : metric.properties()) {
       labels.put(label.getKey(), label.getValue().asText());
     }
-    Instant timestamp = Instant.ofEpochMilli(
-        value.get(0).decimalValue().movePointRight(3).setScale(0, RoundingMode.HALF_EVEN).longValueExact());
-    return QuerySample.of(labels, sampleValue(value.get(1).asText(), response), timestamp);
+    return QuerySample.of(labels, sampleValue(value.get(1).asText(), response), timestamp(value.get(0), response));
+  }
+
+  /** A sample's Unix seconds as an instant, to the millisecond; out of range is a bad response. */
+  private Instant timestamp(JsonNode seconds, HttpResponse<String> response) {
+    BigDecimal value = seconds.decimalValue();
+    if (value.abs().compareTo(MAX_UNIX_SECONDS) > 0) {
+      throw new PrometheusException.BadResponse("prometheus at " + queryUri + " answered a sample timestamp out"
+          + " of range: " + seconds + " (check the base URI)", null);
+    }
+    return Instant.ofEpochMilli(value.movePointRight(3).setScale(0, RoundingMode.HALF_EVEN).longValueExact());
   }
 
   /** Prometheus writes sample values as Go's strconv.FormatFloat does: "+Inf", "-Inf", "NaN" or a number. */
@@ -256,7 +333,11 @@ public final class PrometheusClient {
         + "query: " + promql;
   }
 
-  private static String unixSeconds(Instant time) {
+  private static String unixSeconds(String field, Instant time) {
+    if (time.getEpochSecond() > MAX_UNIX_SECONDS.longValue() || time.getEpochSecond() < -MAX_UNIX_SECONDS.longValue()) {
+      throw new HpaValidationException(field + " must be within " + MAX_UNIX_SECONDS + " seconds of 1970"
+          + " (was " + time + ")");
+    }
     return BigDecimal.valueOf(time.toEpochMilli(), 3).stripTrailingZeros().toPlainString();
   }
 

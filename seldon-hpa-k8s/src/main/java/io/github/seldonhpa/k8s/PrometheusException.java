@@ -5,8 +5,8 @@ import java.time.Instant;
 
 /**
  * A Prometheus query that did not give a usable result vector, thrown by {@link PrometheusClient}. The
- * nested subclasses tell the cases apart: {@link Unreachable}, {@link QueryError}, {@link EmptyResult} and
- * {@link BadResponse}. Unchecked, like every seldon-hpa exception.
+ * nested subclasses tell the cases apart: {@link Unreachable}, {@link Timeout}, {@link TooLarge},
+ * {@link QueryError}, {@link EmptyResult} and {@link BadResponse}. Unchecked, like every seldon-hpa exception.
  */
 public class PrometheusException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -15,12 +15,34 @@ public class PrometheusException extends RuntimeException {
     super(message, cause);
   }
 
-  /** No answer from the server: connection refused, unknown host, timeout or interrupted while waiting. */
+  /** No connection to the server: unknown host (DNS), connection refused, another I/O failure, or interrupted. */
   public static final class Unreachable extends PrometheusException {
     private static final long serialVersionUID = 1L;
 
     Unreachable(URI endpoint, String reason, Throwable cause) {
       super("prometheus at " + endpoint + " is unreachable: " + reason, cause);
+    }
+  }
+
+  /**
+   * The whole answer (connection, headers and body) did not arrive within the client's timeout, such as a
+   * server that sends its body slowly.
+   */
+  public static final class Timeout extends PrometheusException {
+    private static final long serialVersionUID = 1L;
+
+    Timeout(URI endpoint, String reason, Throwable cause) {
+      super("prometheus at " + endpoint + " timed out: " + reason, cause);
+    }
+  }
+
+  /** The response body is larger than the client's limit; reading stopped at the limit. */
+  public static final class TooLarge extends PrometheusException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge(URI endpoint, long limit, Throwable cause) {
+      super("prometheus at " + endpoint + " answered a body larger than the limit of " + limit
+          + " bytes (raise it with withMaxResponseBytes, or narrow the query)", cause);
     }
   }
 

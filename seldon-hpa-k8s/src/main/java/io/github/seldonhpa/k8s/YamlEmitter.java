@@ -1,31 +1,21 @@
 package io.github.seldonhpa.k8s;
 
+import io.github.seldonhpa.HpaValidationException;
 import io.github.seldonhpa.Quantity;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Writes a tree of ordered maps, lists and scalars as block-style YAML in the layout of kubectl and the
  * Seldon docs: two-space indentation, list items at their key's indentation, multi-line strings as literal
- * blocks. Strings are quoted exactly when a YAML 1.1 or 1.2 reader would otherwise read another type or
- * another text, so every reader gets back the same strings.
+ * blocks. Strings are quoted exactly when go-yaml v2 (Kubernetes), a YAML 1.1 or a YAML 1.2 reader would
+ * otherwise read another type or another text ({@link YamlScalars#plainSafe}), so every reader gets back the
+ * same strings; numbers of any {@link Number} type are written as {@link YamlScalars#number} says.
  */
 final class YamlEmitter {
-  // plain scalars a YAML 1.1 (SnakeYAML) or 1.2 reader resolves to null, bool, number or date
-  private static final Pattern NOT_A_STRING = Pattern.compile(
-      "~|null|Null|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[Yy](es)?|YES|[Nn]o?|NO|[Oo]n|ON|[Oo]ff|OFF"
-          + "|[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?"
-          + "|[-+]?0x[0-9a-fA-F_]+|[-+]?0o?[0-7_]+|[-+]?0b[01_]+"
-          + "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
-          + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
-          + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?|=|<<");
-
-  // the letter-only spellings among NOT_A_STRING's alternatives, for the fast path
-  private static final Set<String> WORDS = Set.of("null", "Null", "NULL", "true", "True", "TRUE", "false",
-      "False", "FALSE", "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off",
-      "OFF");
+  // longer keys are written as explicit keys ("? key"): readers allow at most 1,024 characters before the
+  // ":" of an implicit key, and an escaped character takes up to six (the limit SnakeYAML's emitter uses)
+  private static final int IMPLICIT_KEY_LENGTH = 128;
   private static final String SPACES = " ".repeat(64);
 
   private YamlEmitter() {}
@@ -38,10 +28,27 @@ final class YamlEmitter {
   private static void map(Map<String, ?> map, int indent, StringBuilder out) {
     for (Map.Entry<String, ?> e : map.entrySet()) {
       pad(indent, out);
-      scalarText(e.getKey(), indent, out);
-      out.append(':');
-      value(e.getValue(), indent, out);
+      entry(e.getKey(), e.getValue(), indent, out);
     }
+  }
+
+  // "key: value" from the current column, which is indent
+  private static void entry(Object key, Object value, int indent, StringBuilder out) {
+    if (!(key instanceof String)) {
+      throw new HpaValidationException("a map key must be a string to be written as YAML (was "
+          + (key == null ? "null" : key.getClass().getName()) + ")");
+    }
+    String k = (String) key;
+    if (k.length() > IMPLICIT_KEY_LENGTH) {
+      out.append("? ");
+      scalarText(k, indent, out);
+      out.append('\n');
+      pad(indent, out);
+    } else {
+      scalarText(k, indent, out);
+    }
+    out.append(':');
+    value(value, indent, out);
   }
 
   // the value after "key:" (or after "- " when listItem), written from the current column
@@ -81,9 +88,7 @@ final class YamlEmitter {
             pad(indent + 2, out);
           }
           first = false;
-          scalarText(e.getKey(), indent + 2, out);
-          out.append(':');
-          value(e.getValue(), indent + 2, out);
+          entry(e.getKey(), e.getValue(), indent + 2, out);
         }
       } else if (item instanceof List && !((List<?>) item).isEmpty()) {
         out.append('\n');
@@ -102,8 +107,15 @@ final class YamlEmitter {
   private static void scalar(Object v, int indent, StringBuilder out) {
     if (v == null) {
       out.append("null");
-    } else if (v instanceof Integer || v instanceof Long || v instanceof Boolean) {
+    } else if (v instanceof Boolean) {
       out.append(v);
+    } else if (v instanceof Number && !(v instanceof Quantity)) {
+      String text = YamlScalars.number((Number) v);
+      if (text == null) {
+        throw new HpaValidationException("a number must be finite and within a double's range to be written as"
+            + " YAML (was " + v + ")");
+      }
+      out.append(text);
     } else if (v instanceof Quantity) {
       // a quantity is a string to the API server, but a plain integer reads best unquoted (as the docs do)
       String text = v.toString();
@@ -120,7 +132,8 @@ final class YamlEmitter {
         scalarText(s, indent, out);
       }
     } else {
-      throw new IllegalArgumentException("cannot write " + v.getClass().getName() + " as YAML");
+      throw new HpaValidationException("a value must be a string, number, boolean, null, list or map to be"
+          + " written as YAML (was a " + v.getClass().getName() + ")");
     }
   }
 
@@ -138,77 +151,11 @@ final class YamlEmitter {
   }
 
   private static void scalarText(String s, int indent, StringBuilder out) {
-    if (isPlainSafe(s)) {
+    if (YamlScalars.plainSafe(s)) {
       out.append(s);
     } else {
       doubleQuoted(s, out);
     }
-  }
-
-  static boolean isPlainSafe(String s) {
-    if (isSimpleWord(s)) {
-      return true;
-    }
-    if (s.isEmpty() || NOT_A_STRING.matcher(s).matches() || numberLike(s)) {
-      return false;
-    }
-    char first = s.charAt(0);
-    if ("-?:,[]{}#&*!|>'\"%@` \t".indexOf(first) >= 0) {
-      return false;
-    }
-    char last = s.charAt(s.length() - 1);
-    if (last == ' ' || last == ':') {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0xfeff
-          || Character.isSurrogate(c) || c == '\u2028' || c == '\u2029' || c == 0x85) {
-        return false;
-      }
-      // ": " starts a mapping value and " #" a comment (the first character is never '#' here)
-      if (c == ':' && i + 1 < s.length() && s.charAt(i + 1) == ' '
-          || c == '#' && s.charAt(i - 1) == ' ') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  // Readers disagree at the edges of YAML's number syntax (Jackson reads "._" as a malformed number,
-  // YAML 1.1 allows "_" in numbers, Go's yaml.v2 sexagesimals): anything made only of number characters
-  // that starts like a number is quoted. Quantities such as 500m or 2Gi keep their plain form.
-  private static boolean numberLike(String s) {
-    char first = s.charAt(0);
-    if (!(first >= '0' && first <= '9') && first != '.' && first != '+' && first != '-') {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      if ("0123456789_.:+-eExXoObBabcdfABCDFiInN".indexOf(s.charAt(i)) < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  // The fast path for the keys and names that make up most of a manifest: a letter, then letters, digits
-  // and "_-./", and not one of the words YAML 1.1 reads as a bool or null (all of at most five letters).
-  private static boolean isSimpleWord(String s) {
-    int n = s.length();
-    if (n == 0 || !isAsciiLetter(s.charAt(0))) {
-      return false;
-    }
-    for (int i = 1; i < n; i++) {
-      char c = s.charAt(i);
-      if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '_' && c != '-' && c != '.' && c != '/') {
-        return false;
-      }
-    }
-    return n > 5 || !WORDS.contains(s);
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   // literal blocks cannot carry control characters or carriage returns, and a leading space or an
@@ -216,8 +163,7 @@ final class YamlEmitter {
   private static boolean literalBlockSafe(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f || (c >= 0x80 && c <= 0x9f)
-          || c == 0xfeff || Character.isSurrogate(c) || c == '\u2028' || c == '\u2029') {
+      if (c != '\n' && c != '\t' && YamlScalars.needsEscape(s, i)) {
         return false;
       }
     }
@@ -263,9 +209,7 @@ final class YamlEmitter {
         case '\r': out.append("\\r"); break;
         case 0: out.append("\\0"); break;
         default:
-          if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0xfeff
-              || c == '\u2028' || c == '\u2029'
-              || (Character.isSurrogate(c) && !validPair(s, i))) {
+          if (YamlScalars.needsEscape(s, i)) {
             out.append(String.format("\\u%04x", (int) c));
           } else if (Character.isHighSurrogate(c)) {
             out.append(c).append(s.charAt(++i));
@@ -275,11 +219,6 @@ final class YamlEmitter {
       }
     }
     out.append('"');
-  }
-
-  private static boolean validPair(String s, int i) {
-    char c = s.charAt(i);
-    return Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
   }
 
   private static void pad(int n, StringBuilder out) {

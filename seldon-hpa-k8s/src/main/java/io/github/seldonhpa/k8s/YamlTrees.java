@@ -1,6 +1,7 @@
 package io.github.seldonhpa.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.seldonhpa.HpaValidationException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -18,9 +19,6 @@ import org.yaml.snakeyaml.events.SequenceEndEvent;
 import org.yaml.snakeyaml.events.SequenceStartEvent;
 import org.yaml.snakeyaml.events.StreamEndEvent;
 import org.yaml.snakeyaml.events.StreamStartEvent;
-import org.yaml.snakeyaml.nodes.NodeId;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Writes read trees back as YAML so that reading the output gives the same tree: SnakeYAML's emitter driven
@@ -29,7 +27,6 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * {@code 2001-12-14} plain).
  */
 final class YamlTrees {
-  private static final Resolver RESOLVER = new Resolver();
   private static final ImplicitTuple IMPLICIT = new ImplicitTuple(true, true);
   private static final ImplicitTuple QUOTED = new ImplicitTuple(false, true);
 
@@ -77,18 +74,19 @@ final class YamlTrees {
       string(emitter, node.textValue());
     } else if (node.isNull()) {
       plain(emitter, "null");
-    } else if (node.isFloatingPointNumber()) {
-      plain(emitter, decimal(node.doubleValue()));
-    } else {
+    } else if (node.isNumber()) {
+      String text = YamlScalars.number(node.numberValue());
+      if (text == null) {
+        throw new HpaValidationException("a number must be finite and within a double's range to be written as"
+            + " YAML (was " + node.numberValue() + ")");
+      }
+      plain(emitter, text);
+    } else if (node.isBoolean()) {
       plain(emitter, node.asText());
+    } else {
+      throw new HpaValidationException("a value must be a string, number, boolean, null, list or map to be"
+          + " written as YAML (was " + node.getNodeType() + ")");
     }
-  }
-
-  /** Java writes {@code 1.0E10}; YAML 1.1 reads a float exponent only with its sign, {@code 1.0E+10}. */
-  private static String decimal(double value) {
-    String text = Double.toString(value);
-    int e = text.indexOf('E');
-    return e < 0 || text.charAt(e + 1) == '-' ? text : text.substring(0, e + 1) + "+" + text.substring(e + 1);
   }
 
   private static void plain(Emitter emitter, String text) throws IOException {
@@ -96,8 +94,9 @@ final class YamlTrees {
   }
 
   /**
-   * A string as plain text when YAML reads that back as the same string, as a literal block when it spans
-   * lines, else double-quoted (the only style that escapes every character).
+   * A string as plain text when every reader reads that back as the same string (the rule the rendering
+   * emitter also follows), as a literal block when it spans lines, else double-quoted (the only style that
+   * escapes every character).
    */
   private static void string(Emitter emitter, String text) throws IOException {
     DumperOptions.ScalarStyle style;
@@ -105,7 +104,7 @@ final class YamlTrees {
       style = DumperOptions.ScalarStyle.DOUBLE_QUOTED;
     } else if (text.indexOf('\n') >= 0) {
       style = DumperOptions.ScalarStyle.LITERAL;
-    } else if (Tag.STR.equals(RESOLVER.resolve(NodeId.scalar, text, true))) {
+    } else if (YamlScalars.plainSafe(text)) {
       style = DumperOptions.ScalarStyle.PLAIN;
     } else {
       style = DumperOptions.ScalarStyle.DOUBLE_QUOTED;
@@ -114,19 +113,10 @@ final class YamlTrees {
     emitter.emit(new ScalarEvent(null, null, implicit, text, null, null, style));
   }
 
-  /**
-   * Control characters, the YAML 1.1 line breaks beyond LF (CR, NEL, LS, PS), the byte-order mark and lone
-   * surrogates survive only in double quotes, where they are escaped; elsewhere they would be folded.
-   */
+  /** Characters that survive only escaped in double quotes ({@link YamlScalars#needsEscape}), LF aside. */
   private static boolean hasSpecialCharacter(String text) {
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x20 && c != '\n' || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
-        return true;
-      }
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
+      if (text.charAt(i) != '\n' && YamlScalars.needsEscape(text, i)) {
         return true;
       }
     }

@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ManifestReaderTest {
   private final ManifestReader reader = ManifestReader.create();
@@ -114,13 +116,43 @@ class ManifestReaderTest {
   }
 
   @Test
-  void resolvesPlainScalarsAsKubernetesYaml11Does() {
+  void resolvesPlainScalarsAsKubernetesGoYamlV2Does() {
+    // go-yaml v2 resolve.go (commit 7649d4548cb53a614db133b2a8ac1f31859dda8c): base 60 is not a number, an
+    // integer beyond uint64 is a float, 0o17 is octal, y and N are booleans
     Manifest m = reader.read("kind: X\na: 017\nb: 0x1F\nc: 1_000\nd: 1:30\ne: -0b101\nf: yes\ng: Off\nh: ~\n"
-        + "i: 1.5e+3\nj: 2001-12-14\nk: \"017\"\nl: 99999999999\nm: 123456789012345678901234567890\n").get(0);
-    assertThat(m.tree().toString()).isEqualTo("{\"kind\":\"X\",\"a\":15,\"b\":31,\"c\":1000,\"d\":90,\"e\":-5,"
+        + "i: 1.5e+3\nj: 2001-12-14\nk: \"017\"\nl: 99999999999\nm: 123456789012345678901234567890\n"
+        + "o: 0o17\np: y\nq: N\nr: 18446744073709551615\ns: 1e400\nt: 0X1f\nu: 08\nv: ! 3\n").get(0);
+    assertThat(m.tree().toString()).isEqualTo("{\"kind\":\"X\",\"a\":15,\"b\":31,\"c\":1000,\"d\":\"1:30\",\"e\":-5,"
         + "\"f\":true,\"g\":false,\"h\":null,\"i\":1500.0,\"j\":\"2001-12-14\",\"k\":\"017\",\"l\":99999999999,"
-        + "\"m\":123456789012345678901234567890}");
+        + "\"m\":1.2345678901234568E29,\"o\":15,\"p\":true,\"q\":false,\"r\":18446744073709551615,"
+        + "\"s\":\"1e400\",\"t\":31,\"u\":8.0,\"v\":\"3\"}");
     assertThat(reader.read(m.toYaml())).containsExactly(m);
+  }
+
+  /** Examples of go-yaml v2's own decode_test.go (commit 7649d4548cb53a614db133b2a8ac1f31859dda8c). */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "685230 | 685230", "+685_230 | 685230", "02472256 | 685230", "0x_0A_74_AE | 685230",
+      "0b1010_0111_0100_1010_1110 | 685230", "-0b101010 | -42",
+      "-0b1000000000000000000000000000000000000000000000000000000000000000 | -9223372036854775808",
+      "0xA | 10", "0.1 | 0.1", ".1 | 0.1", "-.1 | -0.1", "-10 | -10", "True | true", "NO | false", "on | true",
+      "'! test' | \"test\"", "!!float 0 | 0.0", "!!float -1 | -1.0", "!!null '' | null", "!!float '1.1' | 1.1",
+      "~ | null", "'' | null"})
+  void readsGoYamlV2sOwnDecodeExamples(String value, String json) {
+    assertThat(reader.read("kind: X\nv: " + value + "\n").get(0).tree().get("v").toString()).isEqualTo(json);
+  }
+
+  @Test
+  void readsKeysAsKubernetesDoes() {
+    // sigs.k8s.io/yaml turns go-yaml's non-string keys into JSON text: y is "true", 0x10 is "16", 1e6 "1e+06"
+    Manifest m = reader.read("kind: X\ndata:\n  y: a\n  0x10: b\n  1.5: c\n  1e6: d\n  \"n\": e\n").get(0);
+    assertThat(m.tree().get("data").toString())
+        .isEqualTo("{\"true\":\"a\",\"16\":\"b\",\"1.5\":\"c\",\"1e+06\":\"d\",\"n\":\"e\"}");
+    assertThatThrownBy(() -> reader.read("k.yaml", "kind: X\ndata:\n  n: a\n  N: b\n"))
+        .hasMessage("duplicate key \"false\" in data (at k.yaml, document 1, line 4, column 3)");
+    assertThatThrownBy(() -> reader.read("k.yaml", "kind: X\ndata:\n  ~: a\n"))
+        .hasMessage("key \"~\" is null to Kubernetes, which cannot use it as a key; quote it"
+            + " (at k.yaml, document 1, line 3, column 3)");
   }
 
   @Test

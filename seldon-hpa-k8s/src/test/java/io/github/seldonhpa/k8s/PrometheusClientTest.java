@@ -205,7 +205,7 @@ class PrometheusClientTest {
   }
 
   @Test
-  void reportsASilentServerAsUnreachableAfterTheTimeout() throws IOException {
+  void reportsASilentServerAsATimeout() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/api/v1/query", exchange -> {
       try {
@@ -219,8 +219,9 @@ class PrometheusClientTest {
     URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
 
     assertThatThrownBy(() -> PrometheusClient.of(base, Duration.ofMillis(200)).query("up", T))
-        .isInstanceOf(PrometheusException.Unreachable.class)
-        .hasMessage("prometheus at " + base + "/api/v1/query is unreachable: no answer within PT0.2S");
+        .isInstanceOf(PrometheusException.Timeout.class)
+        .hasMessage("prometheus at " + base + "/api/v1/query timed out: no complete answer (connection, headers"
+            + " and body) within PT0.2S");
   }
 
   @Test
