@@ -1,6 +1,7 @@
 package io.github.seldonhpa;
 
 import io.github.seldonhpa.internal.Checks;
+import io.github.seldonhpa.internal.HpaRule;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -66,15 +67,12 @@ public abstract class Hpa {
         "scaleTargetRef.kind must be Model or Server: they are the Seldon kinds with a scale subresource,"
             + " Pipelines and Experiments have none (was \"%s\")", target.kind());
     Checks.dns1123Subdomain("scaleTargetRef.name", target.name());
-    minReplicas().ifPresent(min -> Checks.check(min >= 1, "minReplicas must be >= 1: 0 needs the HPAScaleToZero"
-        + " feature gate (alpha, off by default) and an Object or External metric; KEDA scales to zero without it"
-        + " (was %d)", min));
+    minReplicas().ifPresent(min -> HpaRule.MIN_REPLICAS.require(min >= 1, "minReplicas", min));
     if (minReplicas().isPresent()) {
-      Checks.check(maxReplicas() >= minReplicas().get(),
-          "maxReplicas must be >= minReplicas (was maxReplicas=%d, minReplicas=%d)", maxReplicas(),
-          minReplicas().get());
+      HpaRule.MAX_BELOW_MIN.require(maxReplicas() >= minReplicas().get(), "maxReplicas",
+          "maxReplicas=" + maxReplicas() + ", minReplicas=" + minReplicas().get());
     } else {
-      Checks.check(maxReplicas() >= 1, "maxReplicas must be >= 1 (was %d)", maxReplicas());
+      HpaRule.MAX_REPLICAS.require(maxReplicas() >= 1, "maxReplicas", maxReplicas());
     }
     boolean model = target.isSeldonModel();
     Checks.check(!model || !metrics().isEmpty(),

@@ -1,6 +1,7 @@
 package io.github.seldonhpa;
 
 import io.github.seldonhpa.internal.Checks;
+import io.github.seldonhpa.internal.HpaRule;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -114,7 +115,7 @@ public abstract class MetricTarget {
     field("averageUtilization", averageUtilization(), type() == Type.UTILIZATION, t);
     value().ifPresent(q -> positive("value", q));
     averageValue().ifPresent(q -> positive("averageValue", q));
-    averageUtilization().ifPresent(u -> Checks.check(u > 0, "averageUtilization must be > 0 (was %d)", u));
+    averageUtilization().ifPresent(u -> HpaRule.UTILIZATION.require(u > 0, "averageUtilization", u));
   }
 
   private static void field(String name, Optional<?> value, boolean wanted, String type) {
@@ -127,7 +128,7 @@ public abstract class MetricTarget {
   }
 
   private static void positive(String name, Quantity q) {
-    Checks.check(q.signum() > 0, "%s must be > 0 (was %s)", name, q);
+    HpaRule.POSITIVE.require(q.signum() > 0, name, q);
     Checks.check(q.toBigDecimal().compareTo(MAX) <= 0,
         "%s must be at most 9223372036854775807m, the controller's int64 milli-units (was %s)", name, q);
   }

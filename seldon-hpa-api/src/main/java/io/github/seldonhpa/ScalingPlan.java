@@ -1,6 +1,7 @@
 package io.github.seldonhpa;
 
 import io.github.seldonhpa.internal.Checks;
+import io.github.seldonhpa.internal.HpaRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -163,10 +164,9 @@ public abstract class ScalingPlan {
               + " HPA, and a Seldon Model's selector matches no pods; build a Server HPA with Hpa.builder()"
               + " (was %s)", i, m.type().yamlName(), m.describe());
     }
-    Checks.check(minReplicas() >= 1, "minReplicas must be >= 1: 0 needs the HPAScaleToZero feature gate (alpha,"
-        + " off by default) and an Object or External metric; KEDA scales to zero without it (was %d)", minReplicas());
-    Checks.check(maxReplicas() >= minReplicas(),
-        "maxReplicas must be >= minReplicas (was maxReplicas=%d, minReplicas=%d)", maxReplicas(), minReplicas());
+    HpaRule.MIN_REPLICAS.require(minReplicas() >= 1, "minReplicas", minReplicas());
+    HpaRule.MAX_BELOW_MIN.require(maxReplicas() >= minReplicas(), "maxReplicas",
+        "maxReplicas=" + maxReplicas() + ", minReplicas=" + minReplicas());
     // The derived objects carry the Seldon rules (AverageValue targets); build them now so a bad plan
     // fails here and not later in a renderer.
     model();

@@ -1,6 +1,7 @@
 package io.github.seldonhpa;
 
 import io.github.seldonhpa.internal.Checks;
+import io.github.seldonhpa.internal.HpaRule;
 import java.time.Duration;
 import org.immutables.value.Value;
 
@@ -71,8 +72,8 @@ public abstract class ScalingPolicy {
 
   @Value.Check
   final void check() {
-    Checks.check(value() > 0, "value must be > 0 (was %d)", value());
+    HpaRule.POLICY_VALUE.require(value() > 0, "value", value());
     Checks.wholeSeconds("periodSeconds", period());
-    Checks.range("periodSeconds", period().getSeconds(), 1, 1800);
+    HpaRule.POLICY_PERIOD.require(HpaRule.periodOk(period().getSeconds()), "periodSeconds", period().getSeconds());
   }
 }

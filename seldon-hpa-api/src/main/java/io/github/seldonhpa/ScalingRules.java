@@ -1,6 +1,7 @@
 package io.github.seldonhpa;
 
 import io.github.seldonhpa.internal.Checks;
+import io.github.seldonhpa.internal.HpaRule;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -83,8 +84,9 @@ public abstract class ScalingRules {
   final void check() {
     stabilizationWindow().ifPresent(w -> {
       Checks.wholeSeconds("stabilizationWindowSeconds", w);
-      Checks.range("stabilizationWindowSeconds", w.getSeconds(), 0, 3600);
+      HpaRule.STABILIZATION_WINDOW.require(HpaRule.windowOk(w.getSeconds()), "stabilizationWindowSeconds",
+          w.getSeconds());
     });
-    tolerance().ifPresent(t -> Checks.check(t.signum() >= 0, "tolerance must be >= 0 (was %s)", t));
+    tolerance().ifPresent(t -> HpaRule.TOLERANCE.require(t.signum() >= 0, "tolerance", t));
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.seldonhpa.ScalingPlan;
+import io.github.seldonhpa.k8s.Finding;
 import io.github.seldonhpa.k8s.Lint;
 import io.github.seldonhpa.k8s.LintFacts;
 import io.github.seldonhpa.k8s.Manifest;
@@ -22,15 +23,17 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Reading and linting 1,000 single-model-serving setups (Model, Model HPA, Server HPA; 3,000 documents,
- * about 1.5 MB) plus the adapter ConfigMap: seldon-hpa's lossless reader against a plain Jackson YAML tree
- * read of the same stream, and lint over what was read.
+ * Reading and linting single-model-serving setups (Model, Model HPA, Server HPA: three documents each, about
+ * 500 bytes per document) plus the adapter ConfigMap, for {@code documents} documents
+ * ({@code -p documents=3000,30000}): seldon-hpa's lossless reader against a plain Jackson YAML tree read of
+ * the same stream, lint over what was read, and the two together as a CI gate runs them.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,29 +42,33 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class LintBenchmark {
-  private static final int SETUPS = 1_000;
+  /** The number of documents (three per setup). */
+  @Param({"3000"})
+  public int documents;
 
   private String yaml;
+  /** 30,000 documents are about 12 MB, above the reader's default 4 MiB per stream. */
+  private final ManifestReader reader = ManifestReader.create().withMaxBytes(64 << 20);
   private List<Manifest> manifests;
   private ObjectMapper jackson;
   private final LintFacts facts = LintFacts.builder().seldonVersion("2.10.1").serverStartup(ofSeconds(60)).build();
 
   @Setup
   public void setUp() {
-    List<String> documents = new ArrayList<>();
-    documents.add(Manifests.adapterConfigMapYaml("hpa-metrics", "seldon-monitoring",
+    List<String> docs = new ArrayList<>();
+    docs.add(Manifests.adapterConfigMapYaml("hpa-metrics", "seldon-monitoring",
         SeldonPresets.inferRpsConfig(ofSeconds(120))));
-    for (ScalingPlan plan : SeldonPairs.plans(SETUPS)) {
-      documents.add(Manifests.yaml(plan));
+    for (ScalingPlan plan : SeldonPairs.plans(documents / 3)) {
+      docs.add(Manifests.yaml(plan));
     }
-    yaml = Manifests.join(documents);
-    manifests = ManifestReader.create().read("bench.yaml", yaml);
+    yaml = Manifests.join(docs);
+    manifests = reader.read("bench.yaml", yaml);
     jackson = new ObjectMapper(new YAMLFactory());
   }
 
   @Benchmark
   public List<Manifest> readSeldonHpa() {
-    return ManifestReader.create().read("bench.yaml", yaml);
+    return reader.read("bench.yaml", yaml);
   }
 
   @Benchmark
@@ -70,7 +77,12 @@ public class LintBenchmark {
   }
 
   @Benchmark
-  public Object lint() {
+  public List<Finding> lint() {
     return Lint.check(manifests, facts);
+  }
+
+  @Benchmark
+  public List<Finding> readAndLint() {
+    return Lint.check(reader.read("bench.yaml", yaml), facts);
   }
 }

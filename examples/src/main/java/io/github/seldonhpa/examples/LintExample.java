@@ -29,12 +29,16 @@ public final class LintExample {
       .serverStartup(Duration.ofSeconds(60))
       .build();
 
-  /** The same cluster with the adapter relisting every 10 s, faster than Prometheus scrapes. */
+  /**
+   * The same cluster with the adapter relisting every 10 s, faster than Prometheus scrapes; objects lint does
+   * not check are listed too.
+   */
   static final LintFacts FAST_RELIST = LintFacts.builder()
       .seldonVersion("2.10.1")
       .scrapeInterval(Duration.ofSeconds(15))
       .relistInterval(Duration.ofSeconds(10))
       .serverStartup(Duration.ofSeconds(60))
+      .reportNotChecked(true)
       .build();
 
   /** The same cluster on Seldon 2.8.3, before Models had a label selector. */

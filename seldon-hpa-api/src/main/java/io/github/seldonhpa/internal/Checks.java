@@ -21,11 +21,6 @@ public final class Checks {
     }
   }
 
-  /** {@code field} must be in {@code min..max}. */
-  public static void range(String field, long value, long min, long max) {
-    check(value >= min && value <= max, "%s must be in %d..%d (was %d)", field, min, max, value);
-  }
-
   /** Kubernetes stores durations in whole seconds: a fraction would be silently dropped. */
   public static void wholeSeconds(String field, Duration value) {
     check(value.getNano() == 0,
@@ -34,16 +29,32 @@ public final class Checks {
 
   /** A Kubernetes object name: a DNS-1123 subdomain of at most 253 characters. */
   public static void dns1123Subdomain(String field, String value) {
-    check(value.length() <= 253 && DNS_1123_SUBDOMAIN.matcher(value).matches(),
+    check(isDns1123Subdomain(value),
         "%s must be a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', starting and ending"
             + " with a letter or digit, at most 253 characters (was \"%s\")", field, value);
   }
 
   /** A namespace name: a DNS-1123 label of at most 63 characters. */
   public static void dns1123Label(String field, String value) {
-    check(value.length() <= 63 && DNS_1123_LABEL.matcher(value).matches(),
+    check(isDns1123Label(value),
         "%s must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a"
             + " letter or digit, at most 63 characters (was \"%s\")", field, value);
+  }
+
+  /** Whether {@code value} is a DNS-1123 subdomain of at most 253 characters (an object name). */
+  public static boolean isDns1123Subdomain(String value) {
+    return value.length() <= 253 && DNS_1123_SUBDOMAIN.matcher(value).matches();
+  }
+
+  /** Whether {@code value} is a DNS-1123 label of at most 63 characters (a namespace). */
+  public static boolean isDns1123Label(String value) {
+    return value.length() <= 63 && DNS_1123_LABEL.matcher(value).matches();
+  }
+
+  /** Whether {@code value} can be a URL path segment ({@code IsValidPathSegmentName}). */
+  public static boolean isPathSegment(String value) {
+    return !value.isEmpty() && !value.equals(".") && !value.equals("..") && value.indexOf('/') < 0
+        && value.indexOf('%') < 0;
   }
 
   /** Not empty and not only white space. */
@@ -56,8 +67,7 @@ public final class Checks {
    * {@code ..}, without {@code /} or {@code %}.
    */
   public static void pathSegment(String field, String value) {
-    check(!value.isEmpty() && !value.equals(".") && !value.equals("..") && value.indexOf('/') < 0
-            && value.indexOf('%') < 0,
+    check(isPathSegment(value),
         "%s must be a valid path segment: not empty, not . or .., without / or %% (was \"%s\")", field, value);
   }
 

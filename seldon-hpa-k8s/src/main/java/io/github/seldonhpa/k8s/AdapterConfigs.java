@@ -22,12 +22,13 @@ import java.util.Set;
  */
 final class AdapterConfigs {
   private static final Set<String> TOP = Set.of("rules", "externalRules", "resourceRules");
+  private static final List<String> CHART_RULES = List.of("default", "custom", "external", "resource", "existing");
 
   private AdapterConfigs() {}
 
-  /** Whether a tree looks like an adapter config: a mapping with at least one of its top-level keys. */
-  static boolean looksLikeConfig(JsonNode tree) {
-    if (!tree.isObject() || tree.size() == 0) {
+  /** Whether a tree has at least one of the adapter's top-level keys (a ConfigMap's config.yaml). */
+  static boolean hasConfigKey(JsonNode tree) {
+    if (!tree.isObject()) {
       return false;
     }
     for (String key : TOP) {
@@ -38,6 +39,50 @@ final class AdapterConfigs {
     return false;
   }
 
+  /**
+   * Whether a document without a kind is a bare adapter config: a mapping whose keys are all adapter keys,
+   * its rule lists sequences. A file with a top-level {@code rules:} and other keys is something else.
+   */
+  static boolean isConfig(JsonNode tree) {
+    if (!hasConfigKey(tree)) {
+      return false;
+    }
+    for (Iterator<String> it = tree.fieldNames(); it.hasNext(); ) {
+      if (!TOP.contains(it.next())) {
+        return false;
+      }
+    }
+    return !tree.path("rules").isObject() && !tree.path("externalRules").isObject();
+  }
+
+  /**
+   * Whether a document without a kind is the prometheus-adapter Helm chart's values: {@code rules} as a
+   * mapping of the chart's keys, or its {@code metricsRelistInterval}, or {@code prometheus.url}.
+   */
+  static boolean isChartValues(JsonNode tree) {
+    if (!tree.isObject()) {
+      return false;
+    }
+    JsonNode rules = tree.path("rules");
+    boolean chartRules = false;
+    for (String key : CHART_RULES) {
+      chartRules |= rules.isObject() && rules.has(key);
+    }
+    return chartRules || tree.has("metricsRelistInterval") || tree.path("prometheus").has("url");
+  }
+
+  /** The config the chart renders from {@code rules.custom}, {@code rules.external} and {@code rules.resource}. */
+  static AdapterConfig fromChartValues(JsonNode rules) {
+    AdapterConfig.Builder config = AdapterConfig.builder();
+    config.addAllRules(rules(rules.get("custom"), "rules.custom"));
+    config.addAllExternalRules(rules(rules.get("external"), "rules.external"));
+    JsonNode resource = rules.get("resource");
+    if (present(resource)) {
+      config.resourceRules(resourceRules(resource, "rules.resource"));
+    }
+    return config.build();
+  }
+
   static AdapterConfig parse(JsonNode tree, String prefix) {
     mapping(tree, prefix, TOP);
     AdapterConfig.Builder config = AdapterConfig.builder();
@@ -45,28 +90,26 @@ final class AdapterConfigs {
     config.addAllExternalRules(rules(tree.get("externalRules"), YamlPaths.key(prefix, "externalRules")));
     JsonNode resourceRules = tree.get("resourceRules");
     if (present(resourceRules)) {
-      String path = YamlPaths.key(prefix, "resourceRules");
-      mapping(resourceRules, path, Set.of("cpu", "memory", "window"));
-      config.resourceRules(ResourceRules.builder()
-          .cpu(resourceRule(resourceRules.get("cpu"), YamlPaths.key(path, "cpu")))
-          .memory(resourceRule(resourceRules.get("memory"), YamlPaths.key(path, "memory")))
-          .window(PrometheusDuration.parse(YamlPaths.key(path, "window"),
-              string(resourceRules.get("window"), YamlPaths.key(path, "window"))))
-          .build());
+      config.resourceRules(resourceRules(resourceRules, YamlPaths.key(prefix, "resourceRules")));
     }
     return config.build();
   }
 
+  private static ResourceRules resourceRules(JsonNode node, String path) {
+    mapping(node, path, Set.of("cpu", "memory", "window"));
+    return ResourceRules.builder()
+        .cpu(resourceRule(node.get("cpu"), YamlPaths.key(path, "cpu")))
+        .memory(resourceRule(node.get("memory"), YamlPaths.key(path, "memory")))
+        .window(PrometheusDuration.parse(YamlPaths.key(path, "window"),
+            string(node.get("window"), YamlPaths.key(path, "window"))))
+        .build();
+  }
+
   private static List<DiscoveryRule> rules(JsonNode node, String path) {
-    if (!present(node)) {
-      return List.of();
-    }
-    if (!node.isArray()) {
-      throw new HpaValidationException(path + " must be a sequence (was " + ManifestReader.describe(node) + ")");
-    }
+    List<JsonNode> items = Fields.STRICT.sequence(node, path);
     List<DiscoveryRule> out = new java.util.ArrayList<>();
-    for (int i = 0; i < node.size(); i++) {
-      out.add(rule(node.get(i), YamlPaths.index(path, i)));
+    for (int i = 0; i < items.size(); i++) {
+      out.add(rule(items.get(i), YamlPaths.index(path, i)));
     }
     return out;
   }
@@ -76,27 +119,21 @@ final class AdapterConfigs {
     DiscoveryRule.Builder rule = DiscoveryRule.builder()
         .seriesQuery(optionalString(node.get("seriesQuery"), YamlPaths.key(path, "seriesQuery")))
         .metricsQuery(optionalString(node.get("metricsQuery"), YamlPaths.key(path, "metricsQuery")));
-    JsonNode filters = node.get("seriesFilters");
-    if (present(filters)) {
-      String filtersPath = YamlPaths.key(path, "seriesFilters");
-      if (!filters.isArray()) {
-        throw new HpaValidationException(filtersPath + " must be a sequence (was "
-            + ManifestReader.describe(filters) + ")");
+    String filtersPath = YamlPaths.key(path, "seriesFilters");
+    List<JsonNode> filters = Fields.STRICT.sequence(node.get("seriesFilters"), filtersPath);
+    for (int i = 0; i < filters.size(); i++) {
+      String fp = YamlPaths.index(filtersPath, i);
+      JsonNode f = filters.get(i);
+      mapping(f, fp, Set.of("is", "isNot"));
+      // both or neither is the adapter's load error, reported by AdapterConfig.loadErrors()
+      SeriesFilter.Builder filter = SeriesFilter.builder();
+      if (present(f.get("is"))) {
+        filter.is(string(f.get("is"), YamlPaths.key(fp, "is")));
       }
-      for (int i = 0; i < filters.size(); i++) {
-        String fp = YamlPaths.index(filtersPath, i);
-        JsonNode f = filters.get(i);
-        mapping(f, fp, Set.of("is", "isNot"));
-        // both or neither is the adapter's load error, reported by AdapterConfig.loadErrors()
-        SeriesFilter.Builder filter = SeriesFilter.builder();
-        if (present(f.get("is"))) {
-          filter.is(string(f.get("is"), YamlPaths.key(fp, "is")));
-        }
-        if (present(f.get("isNot"))) {
-          filter.isNot(string(f.get("isNot"), YamlPaths.key(fp, "isNot")));
-        }
-        rule.addSeriesFilter(filter.build());
+      if (present(f.get("isNot"))) {
+        filter.isNot(string(f.get("isNot"), YamlPaths.key(fp, "isNot")));
       }
+      rule.addSeriesFilter(filter.build());
     }
     if (present(node.get("resources"))) {
       rule.resources(resources(node.get("resources"), YamlPaths.key(path, "resources")));
@@ -157,7 +194,7 @@ final class AdapterConfigs {
   }
 
   private static boolean present(JsonNode node) {
-    return node != null && !node.isNull();
+    return Fields.present(node);
   }
 
   private static void mapping(JsonNode node, String path, Set<String> keys) {

@@ -32,6 +32,6 @@ public final class Lint {
    * config last), then by code and path.
    */
   public static List<Finding> check(List<Manifest> manifests, Optional<AdapterConfig> adapter, LintFacts facts) {
-    return new LintRun(manifests, adapter, facts).run();
+    return LintRun.run(manifests, adapter, facts);
   }
 }

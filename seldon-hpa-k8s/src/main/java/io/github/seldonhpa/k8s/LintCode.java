@@ -59,14 +59,25 @@ public enum LintCode {
   MODEL_HPA_NEEDS_SELECTOR("SHPA026", "model-hpa-needs-selector", Finding.Severity.ERROR),
   /** A Server scaled by an HPA also sets {@code minReplicas}/{@code maxReplicas} (native server scaling). */
   SERVER_NATIVE_BOUNDS("SHPA027", "server-native-bounds", Finding.Severity.WARNING),
-  /** A Seldon HPA is not {@code autoscaling/v2}. */
-  HPA_API_VERSION("SHPA028", "hpa-api-version", Finding.Severity.ERROR),
+  /** An HPA is written in {@code autoscaling/v1} or {@code v2beta2} (read as converted to v2), or in a version no longer served. */
+  HPA_API_VERSION("SHPA028", "hpa-api-version", Finding.Severity.WARNING),
   /** A field lint reads has the wrong type. */
   INVALID_FIELD("SHPA029", "invalid-field", Finding.Severity.ERROR),
-  /** An object lint does not check (unknown kind, a ConfigMap that is not an adapter config). */
+  /**
+   * An object lint does not check (unknown kind, a ConfigMap that is not an adapter config); reported only
+   * when {@link LintFacts#reportNotChecked()} asks for it.
+   */
   NOT_CHECKED("SHPA030", "not-checked", Finding.Severity.INFO),
   /** A custom rule's {@code metricsQuery} ignores the object or aggregates its label away. */
   METRICS_QUERY_LOSES_OBJECT("SHPA031", "metrics-query-loses-object", Finding.Severity.WARNING),
+  /** The API server rejects the HPA: a required field, a name, an enum spelling, a quantity, a metric source. */
+  HPA_REJECTED("SHPA032", "hpa-rejected-by-api-server", Finding.Severity.ERROR),
+  /** A Seldon Model or Server breaks its CRD schema: a missing required field, a wrong type, an unknown field. */
+  SELDON_CRD_INVALID("SHPA033", "seldon-crd-invalid", Finding.Severity.ERROR),
+  /** The same object (kind, namespace, name) is in several places with different content. */
+  OBJECT_COPIES_DIFFER("SHPA034", "object-copies-differ", Finding.Severity.WARNING),
+  /** A rule's query cannot run: an empty or malformed range window, an unrendered template placeholder. */
+  METRICS_QUERY_INVALID("SHPA035", "metrics-query-invalid", Finding.Severity.ERROR),
 
   // KEDA ScaledObjects (KedaLint); ids from 101 so the HPA checks keep their range
   /** A ScaledObject and an HPA not generated from it scale the same Model or Server (KEDA's webhook refuses it). */

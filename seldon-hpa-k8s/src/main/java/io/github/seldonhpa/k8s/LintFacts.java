@@ -1,6 +1,7 @@
 package io.github.seldonhpa.k8s;
 
 import io.github.seldonhpa.HpaValidationException;
+import io.github.seldonhpa.internal.Checks;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -13,6 +14,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class LintFacts {
+  private static final Duration MIN_INTERVAL = Duration.ofMillis(1);
+  private static final Duration MAX_INTERVAL = Duration.ofHours(24);
   private static final Pattern VERSION = Pattern.compile("v?(\\d{1,6})\\.(\\d{1,6})(?:\\.(\\d{1,6}))?(?:[-+].*)?");
 
   /**
@@ -39,7 +42,25 @@ public abstract class LintFacts {
    */
   public abstract Optional<Duration> serverStartup();
 
-  /** The defaults: scrape 15 s, relist 1 m, version and start-up time unknown. */
+  /**
+   * The namespace of objects written without {@code metadata.namespace}, as {@code kubectl apply -n} gives it.
+   * Default: {@code default}, kubectl's.
+   */
+  @Value.Default
+  public String defaultNamespace() {
+    return "default";
+  }
+
+  /**
+   * Whether to report objects lint does not check ({@link LintCode#NOT_CHECKED}, INFO). Default: false, so a
+   * folder of mixed manifests gives findings about HPAs, Seldon objects and adapter configs only.
+   */
+  @Value.Default
+  public boolean reportNotChecked() {
+    return false;
+  }
+
+  /** The defaults: scrape 15 s, relist 1 m, version and start-up time unknown, namespace default. */
   public static LintFacts defaults() {
     return builder().build();
   }
@@ -54,9 +75,10 @@ public abstract class LintFacts {
 
   @Value.Check
   final void check() {
-    positive("scrapeInterval", scrapeInterval());
-    positive("relistInterval", relistInterval());
-    serverStartup().ifPresent(d -> positive("serverStartup", d));
+    interval("scrapeInterval", scrapeInterval());
+    interval("relistInterval", relistInterval());
+    serverStartup().ifPresent(d -> interval("serverStartup", d));
+    Checks.dns1123Label("defaultNamespace", defaultNamespace());
     seldonVersion().ifPresent(v -> {
       if (!VERSION.matcher(v).matches()) {
         throw new HpaValidationException(
@@ -65,9 +87,10 @@ public abstract class LintFacts {
     });
   }
 
-  private static void positive(String field, Duration d) {
-    if (d.isNegative() || d.isZero()) {
-      throw new HpaValidationException(field + " must be > 0 (was " + d + ")");
+  /** Prometheus and the adapter count in milliseconds; a day is far beyond any real interval or start-up. */
+  private static void interval(String field, Duration d) {
+    if (d.compareTo(MIN_INTERVAL) < 0 || d.compareTo(MAX_INTERVAL) > 0 || d.getNano() % 1_000_000 != 0) {
+      throw new HpaValidationException(field + " must be whole milliseconds in 1ms..24h (was " + d + ")");
     }
   }
 

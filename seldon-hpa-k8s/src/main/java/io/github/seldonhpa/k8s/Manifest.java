@@ -80,14 +80,26 @@ public final class Manifest {
   }
 
   /**
-   * This autoscaling/v2 HorizontalPodAutoscaler as the library's value type (which holds what an HPA on a
-   * Seldon Model or Server may be; the manifest keeps the rest, such as {@code status}).
+   * This HorizontalPodAutoscaler as the library's value type (which holds what an HPA on a Seldon Model or
+   * Server may be; the manifest keeps the rest, such as {@code status}). autoscaling/v1 and v2beta2 HPAs are
+   * read as the API server converts them to v2 (a v1 {@code targetCPUUtilizationPercentage}, or its default
+   * 80, becomes a cpu Utilization metric); without {@code metadata.namespace} the HPA is in {@code default}.
    *
    * @throws io.github.seldonhpa.HpaValidationException naming the field, for a wrong type or a value the
    *     value type refuses
    */
   public Hpa toHpa() {
-    return ManifestValues.hpa(this);
+    return toHpa("default");
+  }
+
+  /**
+   * {@link #toHpa()}, with {@code namespace} for an HPA written without {@code metadata.namespace} (as
+   * {@code kubectl apply -n namespace} places it).
+   *
+   * @throws io.github.seldonhpa.HpaValidationException naming the field
+   */
+  public Hpa toHpa(String namespace) {
+    return ManifestValues.hpa(this, namespace);
   }
 
   /**

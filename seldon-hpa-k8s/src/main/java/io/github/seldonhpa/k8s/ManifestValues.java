@@ -19,6 +19,7 @@ import io.github.seldonhpa.ResourceMetric;
 import io.github.seldonhpa.ScalingPolicy;
 import io.github.seldonhpa.ScalingRules;
 import io.github.seldonhpa.Server;
+import io.github.seldonhpa.internal.HpaRule;
 import io.github.seldonhpa.promql.AdapterConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -40,12 +42,21 @@ final class ManifestValues {
 
   private ManifestValues() {}
 
-  static Hpa hpa(Manifest m) {
-    kind(m, "HorizontalPodAutoscaler", "autoscaling/v2");
-    JsonNode spec = mapping(m.node().get("spec"), "spec");
+  /**
+   * The HPA as a value; autoscaling/v1 and v2beta2 as the API server converts them to v2, without a namespace
+   * in {@code defaultNamespace}.
+   */
+  static Hpa hpa(Manifest m, String defaultNamespace) {
+    String apiVersion = m.apiVersion().orElse("");
+    if (!m.kind().orElse("").equals("HorizontalPodAutoscaler") || !HpaVersions.convertible(apiVersion)) {
+      throw new HpaValidationException("kind must be HorizontalPodAutoscaler in autoscaling/v2, v2beta2 or v1"
+          + " (was " + m.kind().orElse("unset") + " in " + m.apiVersion().orElse("unset") + ")");
+    }
+    mapping(m.node().get("spec"), "spec");
+    JsonNode spec = HpaVersions.v2Spec(m.node(), apiVersion).orElseThrow();
     Hpa.Builder hpa = Hpa.builder()
         .name(required(m.name(), "metadata.name"))
-        .namespace(required(m.namespace(), "metadata.namespace"))
+        .namespace(m.namespace().orElse(defaultNamespace))
         .scaleTargetRef(reference(mapping(spec.get("scaleTargetRef"), "spec.scaleTargetRef"), "spec.scaleTargetRef"))
         .maxReplicas(integer(spec.get("maxReplicas"), "spec.maxReplicas")
             .orElseThrow(() -> new HpaValidationException("spec.maxReplicas must be set (was unset)")));
@@ -143,7 +154,7 @@ final class ManifestValues {
         String p = YamlPaths.key(path, "pods");
         JsonNode source = mapping(node.get("pods"), p);
         PodsMetric.Builder b = PodsMetric.builder().metricName(metricName(source, p))
-            .target(target(source.get("target"), YamlPaths.key(p, "target")));
+            .target(podsTarget(source.get("target"), YamlPaths.key(p, "target")));
         selector(source, p).ifPresent(b::selector);
         return b.build();
       }
@@ -205,6 +216,20 @@ final class ManifestValues {
     return Optional.of(b.build());
   }
 
+  /**
+   * A Pods metric is always an average per pod: the API server accepts any target type with an averageValue
+   * and the controller reads only the averageValue, so {@code type: Value} reads as AverageValue.
+   */
+  private static MetricTarget podsTarget(JsonNode node, String path) {
+    JsonNode target = mapping(node, path);
+    String typePath = YamlPaths.key(path, "type");
+    if (string(target.get("type"), typePath).orElse("").equals("Value") && present(target.get("averageValue"))) {
+      return MetricTarget.averageValue(quantity(target.get("averageValue"), YamlPaths.key(path, "averageValue"))
+          .orElseThrow());
+    }
+    return target(node, path);
+  }
+
   private static MetricTarget target(JsonNode node, String path) {
     mapping(node, path);
     MetricTarget.Builder b = MetricTarget.builder().type(MetricTarget.Type.fromYaml(YamlPaths.key(path, "type"),
@@ -256,11 +281,14 @@ final class ManifestValues {
     return out;
   }
 
-  /** Spec fields the value type does not model, as plain Java values, in the order written. */
+  /**
+   * Spec fields the value type does not model, as plain Java values, in the order written. A {@code null}
+   * value is left out, at any depth of a mapping: the API server prunes it (no Seldon CRD field is nullable).
+   */
   private static Map<String, Object> extra(JsonNode spec, Set<String> typed) {
     Map<String, Object> out = new LinkedHashMap<>();
     spec.fields().forEachRemaining(e -> {
-      if (!typed.contains(e.getKey())) {
+      if (!typed.contains(e.getKey()) && present(e.getValue())) {
         out.put(e.getKey(), plain(e.getValue()));
       }
     });
@@ -270,7 +298,11 @@ final class ManifestValues {
   private static Object plain(JsonNode node) {
     if (node.isObject()) {
       Map<String, Object> out = new LinkedHashMap<>();
-      node.fields().forEachRemaining(e -> out.put(e.getKey(), plain(e.getValue())));
+      node.fields().forEachRemaining(e -> {
+        if (present(e.getValue())) {
+          out.put(e.getKey(), plain(e.getValue()));
+        }
+      });
       return out;
     }
     if (node.isArray()) {
@@ -288,43 +320,27 @@ final class ManifestValues {
   }
 
   private static boolean present(JsonNode node) {
-    return node != null && !node.isNull() && !node.isMissingNode();
+    return Fields.present(node);
   }
 
   private static String required(Optional<String> value, String path) {
     return value.orElseThrow(() -> new HpaValidationException(path + " must be set (was unset)"));
   }
 
+  /** A mapping that must be there. */
   private static JsonNode mapping(JsonNode node, String path) {
     if (!present(node)) {
       throw new HpaValidationException(path + " must be set (was unset)");
     }
-    if (!node.isObject()) {
-      throw new HpaValidationException(path + " must be a mapping (was " + ManifestReader.describe(node) + ")");
-    }
-    return node;
+    return Fields.STRICT.mapping(node, path);
   }
 
   private static List<JsonNode> sequence(JsonNode node, String path) {
-    if (!present(node)) {
-      return List.of();
-    }
-    if (!node.isArray()) {
-      throw new HpaValidationException(path + " must be a sequence (was " + ManifestReader.describe(node) + ")");
-    }
-    List<JsonNode> out = new ArrayList<>();
-    node.forEach(out::add);
-    return out;
+    return Fields.STRICT.sequence(node, path);
   }
 
   private static Optional<String> string(JsonNode node, String path) {
-    if (!present(node)) {
-      return Optional.empty();
-    }
-    if (!node.isTextual()) {
-      throw new HpaValidationException(path + " must be a string (was " + ManifestReader.describe(node) + ")");
-    }
-    return Optional.of(node.textValue());
+    return Fields.STRICT.string(node, path);
   }
 
   /** A label or selector value: Kubernetes refuses a number or boolean there, so it must be a string. */
@@ -333,22 +349,21 @@ final class ManifestValues {
   }
 
   private static Optional<Integer> integer(JsonNode node, String path) {
-    if (!present(node)) {
-      return Optional.empty();
-    }
-    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-      throw new HpaValidationException(path + " must be an integer (was " + ManifestReader.describe(node) + ")");
-    }
-    return Optional.of(node.intValue());
+    OptionalInt value = Fields.STRICT.integer(node, path);
+    return value.isPresent() ? Optional.of(value.getAsInt()) : Optional.empty();
   }
 
   private static Optional<Quantity> quantity(JsonNode node, String path) {
-    if (!present(node)) {
+    Optional<String> text = Fields.STRICT.quantityText(node, path);
+    if (text.isEmpty()) {
       return Optional.empty();
     }
-    if (!node.isTextual() && !node.isNumber()) {
-      throw new HpaValidationException(path + " must be a quantity (was " + ManifestReader.describe(node) + ")");
+    try {
+      return Optional.of(Quantity.parse(path, text.get()));
+    } catch (HpaValidationException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new HpaValidationException(HpaRule.QUANTITY.message(path, ManifestReader.describe(node)));
     }
-    return Optional.of(Quantity.parse(path, node.asText()));
   }
 }

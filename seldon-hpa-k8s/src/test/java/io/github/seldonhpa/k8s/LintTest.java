@@ -133,8 +133,9 @@ class LintTest {
     Finding f = only(LintCode.OBJECT_TARGET_NOT_AVERAGE_VALUE, FACTS,
         modelHpa("irisa0", "").replace("type: AverageValue\n        averageValue", "type: Value\n        value"));
     assertThat(f.path()).isEqualTo("spec.metrics[0].object.target.type");
-    assertThat(f.message()).isEqualTo("Object metric target type must be AverageValue on a Seldon HPA: Value divides"
-        + " by the target's pods, and a Seldon Model selects none (was Value)");
+    assertThat(f.message()).isEqualTo("Object metric target type must be AverageValue on a Model HPA: Value"
+        + " multiplies the metric's ratio by the ready pods of the Model's selector, and a Model selects no pods of"
+        + " its own (was Value)");
     assertThat(f.position()).contains(Position.of(23, 9));
   }
 
@@ -210,8 +211,8 @@ class LintTest {
         hpa("other-hpa", "Model", "irisa0", "irisa0", ""));
     assertThat(f.path()).isEqualTo("spec.scaleTargetRef");
     assertThat(f.object()).isEqualTo("HorizontalPodAutoscaler seldon-mesh/other-hpa");
-    assertThat(f.message()).isEqualTo("HorizontalPodAutoscaler seldon-mesh/irisa0-model-hpa already scales Model"
-        + " irisa0: two HPAs on one target overwrite each other's spec.replicas");
+    assertThat(f.message()).isEqualTo("HorizontalPodAutoscaler seldon-mesh/irisa0-model-hpa (test.yaml:1:1) already"
+        + " scales Model irisa0: two HPAs on one target overwrite each other's spec.replicas");
   }
 
   @Test
@@ -486,7 +487,7 @@ class LintTest {
         """));
     assertThat(all).allMatch(f -> f.code() == LintCode.BEHAVIOR_OUT_OF_RANGE);
     assertThat(all).extracting(f -> f.path() + ": " + f.message()).containsExactly(
-        "spec.behavior.scaleDown.policies: spec.behavior.scaleDown.policies must list at least one policy (was empty)",
+        "spec.behavior.scaleDown.policies: spec.behavior.scaleDown.policies must list at least one policy (was [])",
         "spec.behavior.scaleDown.stabilizationWindowSeconds: spec.behavior.scaleDown.stabilizationWindowSeconds must"
             + " be in 0..3600 (was -1)",
         "spec.behavior.scaleUp.policies[0].periodSeconds: spec.behavior.scaleUp.policies[0].periodSeconds must be in"
@@ -501,12 +502,15 @@ class LintTest {
 
   @Test
   void replicasOutOfRange() {
-    assertThat(only(LintCode.HPA_REPLICAS_OUT_OF_RANGE, FACTS,
-        modelHpa("irisa0", "").replace("minReplicas: 1", "minReplicas: 4")).message())
-        .isEqualTo("spec.minReplicas must be <= maxReplicas 3 (was 4)");
-    assertThat(only(LintCode.HPA_REPLICAS_OUT_OF_RANGE, FACTS,
-        modelHpa("irisa0", "").replace("minReplicas: 1", "minReplicas: 0")).message())
-        .isEqualTo("spec.minReplicas must be >= 1 unless the HPAScaleToZero feature gate is on (was 0)");
+    Finding above = only(LintCode.HPA_REPLICAS_OUT_OF_RANGE, FACTS,
+        modelHpa("irisa0", "").replace("minReplicas: 1", "minReplicas: 4"));
+    assertThat(above.path()).isEqualTo("spec.maxReplicas");
+    assertThat(above.message()).isEqualTo("spec.maxReplicas must be >= minReplicas (was maxReplicas=3, minReplicas=4)");
+    Finding zero = only(LintCode.HPA_REPLICAS_OUT_OF_RANGE, FACTS,
+        modelHpa("irisa0", "").replace("minReplicas: 1", "minReplicas: 0"));
+    assertThat(zero.message()).isEqualTo("spec.minReplicas must be >= 1: 0 needs the HPAScaleToZero feature gate"
+        + " (alpha, off by default) and an Object or External metric; KEDA scales to zero without it (was 0)");
+    assertThat(zero.fix()).isEqualTo("set spec.minReplicas to at least 1, or scale to zero with KEDA");
     Finding max = only(LintCode.HPA_REPLICAS_OUT_OF_RANGE, FACTS,
         modelHpa("irisa0", "").replace("  maxReplicas: 3\n", ""));
     assertThat(max.path()).isEqualTo("spec.maxReplicas");
@@ -555,7 +559,9 @@ class LintTest {
     Finding f = only(LintCode.HPA_API_VERSION, FACTS,
         modelHpa("irisa0", "").replace("autoscaling/v2", "autoscaling/v2beta2"));
     assertThat(f.path()).isEqualTo("apiVersion");
-    assertThat(f.message()).isEqualTo("apiVersion must be autoscaling/v2 for a Seldon HPA (was autoscaling/v2beta2)");
+    assertThat(f.message()).isEqualTo("apiVersion should be autoscaling/v2: autoscaling/v2beta2 is no longer served"
+        + " from Kubernetes 1.26; lint reads it as v2 (was autoscaling/v2beta2)");
+    assertThat(f.severity()).isEqualTo(Finding.Severity.WARNING);
   }
 
   @Test
@@ -564,17 +570,22 @@ class LintTest {
         .replace("metrics:\n", "metrics_:\n") + "  metrics: {type: Object}\n");
     assertThat(all).extracting(f -> f.code().id() + " " + f.path() + ": " + f.message()).containsExactly(
         "SHPA029 spec.maxReplicas: spec.maxReplicas must be an integer (was \"three\")",
-        "SHPA029 spec.metrics: spec.metrics must be a sequence (was a mapping)");
+        "SHPA029 spec.metrics: spec.metrics must be a sequence (was a mapping)",
+        "SHPA032 spec.metrics_: spec.metrics_ is not a field of autoscaling/v2 HorizontalPodAutoscaler spec (was"
+            + " [{\"type\":\"Object\",\"object\":{\"metric\":{\"name\":\"infer_rps\"},\"describedObject\":{...)");
   }
 
   @Test
   void notChecked() {
-    Finding f = only(LintCode.NOT_CHECKED, FACTS, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: gw}\n");
+    String deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: gw}\n";
+    assertThat(lint(FACTS, deployment, "foo: bar\n")).isEmpty();
+    LintFacts asked = LintFacts.builder().reportNotChecked(true).build();
+    Finding f = only(LintCode.NOT_CHECKED, asked, deployment);
     assertThat(f.path()).isEqualTo("kind");
     assertThat(f.message()).isEqualTo("kind Deployment (apps/v1) is not checked");
     assertThat(f.severity()).isEqualTo(Finding.Severity.INFO);
-    assertThat(only(LintCode.NOT_CHECKED, FACTS, "foo: bar\n").message())
-        .isEqualTo("the document has no kind and is not a prometheus-adapter config");
+    assertThat(only(LintCode.NOT_CHECKED, asked, "foo: bar\n").message()).isEqualTo("the document has no kind and"
+        + " is neither a prometheus-adapter config nor the adapter chart's values");
   }
 
   @Test
@@ -621,7 +632,7 @@ class LintTest {
         .hasMessage("seldonVersion must be a version such as 2.10.1 (was \"latest\")");
     assertThatThrownBy(() -> LintFacts.builder().scrapeInterval(Duration.ZERO).build())
         .isInstanceOf(HpaValidationException.class)
-        .hasMessage("scrapeInterval must be > 0 (was PT0S)");
+        .hasMessage("scrapeInterval must be whole milliseconds in 1ms..24h (was PT0S)");
   }
 
   @Test
@@ -629,8 +640,8 @@ class LintTest {
     Finding unmatched = only(LintCode.METRICS_QUERY_LOSES_OBJECT, FACTS,
         ADAPTER.replace("<<.Series>>{<<.LabelMatchers>>}", "<<.Series>>"));
     assertThat(unmatched.path()).isEqualTo("data.\"config.yaml\".rules[0].metricsQuery");
-    assertThat(unmatched.message()).isEqualTo("metricsQuery does not use <<.LabelMatchers>>, so every object (every"
-        + " Model) gets the value of all series together");
+    assertThat(unmatched.message()).isEqualTo("metricsQuery does not use <<.LabelMatchers>>, so every object the"
+        + " metric is asked for (every pod, Model or Deployment) gets the value of all series together");
     Finding aggregated = only(LintCode.METRICS_QUERY_LOSES_OBJECT, FACTS,
         ADAPTER.replace("sum by (<<.GroupBy>>) (", "sum("));
     assertThat(aggregated.message()).isEqualTo("metricsQuery aggregates without by (<<.GroupBy>>), which drops the"
@@ -643,6 +654,6 @@ class LintTest {
     assertThat(List.of(LintCode.values())).extracting(LintCode::id).doesNotHaveDuplicates()
         .allMatch(id -> id.matches("SHPA[01][0-9][0-9]"));
     assertThat(List.of(LintCode.values())).extracting(LintCode::slug).doesNotHaveDuplicates();
-    assertThat(LintCode.values()).hasSize(41);
+    assertThat(LintCode.values()).hasSize(45);
   }
 }

@@ -109,6 +109,26 @@ public abstract class AdapterConfig {
   }
 
   /**
+   * What each rule registers on its own from these series (custom rules, then external ones). The registry
+   * of the whole config ({@link #discover}) keeps one entry per metric, the later rule's; rules that collide
+   * show only here.
+   *
+   * @throws HpaValidationException when the config does not load (see {@link #validate()})
+   */
+  public final List<List<RegisteredMetric>> discoverByRule(List<Series> series) {
+    validate();
+    Explainer explainer = new Explainer(this, ResourceTable.BUILT_IN, series);
+    List<List<RegisteredMetric>> out = new ArrayList<>();
+    for (RuleNamer rule : Explainer.compile(rules(), ResourceTable.BUILT_IN)) {
+      out.add(explainer.registry(List.of(rule), List.of()).metrics());
+    }
+    for (RuleNamer rule : Explainer.compile(externalRules(), ResourceTable.BUILT_IN)) {
+      out.add(explainer.registry(List.of(), List.of(rule)).metrics());
+    }
+    return out;
+  }
+
+  /**
    * {@link #explain(ObjectMetric, String, List)} against the series Seldon Core 2 publishes
    * ({@link SeldonPresets#defaultSeries()}).
    */

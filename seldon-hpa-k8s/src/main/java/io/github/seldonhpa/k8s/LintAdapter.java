@@ -1,0 +1,83 @@
+package io.github.seldonhpa.k8s;
+
+import io.github.seldonhpa.promql.AdapterConfig;
+import io.github.seldonhpa.promql.DiscoveryRule;
+import io.github.seldonhpa.promql.Explanation;
+import io.github.seldonhpa.promql.RegisteredMetric;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A prometheus-adapter config lint found (a ConfigMap's {@code config.yaml}, a bare config, the Helm chart's
+ * values) or was given, with what the adapter makes of it: whether it loads and what each rule registers.
+ */
+final class LintAdapter {
+  final LintSubject subject;
+  /** The path of the whole config ({@code data."config.yaml"}, "" for a bare config or values). */
+  final String prefix;
+  /** The paths of the custom and external rule lists ({@code rules}, or {@code rules.custom} in values). */
+  final String rulesPath;
+  final String externalRulesPath;
+  /**
+   * The config, when it parses (otherwise {@link #parseError} says why); none for chart values whose rules are
+   * in an existing ConfigMap.
+   */
+  AdapterConfig config;
+  /** Where and why it does not parse: {@code {path, message}}. */
+  String[] parseError;
+  /** The relist interval the chart's values set ({@code metricsRelistInterval}). */
+  Optional<Duration> relistInterval = Optional.empty();
+  /** Whether it loads; the served checks use only configs that do. */
+  boolean loads;
+  List<String> loadErrors = List.of();
+  /** Per rule (custom rules, then external ones), the metrics it registers from the known series. */
+  final List<List<RegisteredMetric>> registered = new ArrayList<>();
+  /** Metric names custom rules may serve from series lint does not know (a recording rule, say). */
+  final Set<String> unknownSeriesNames = new TreeSet<>();
+  /** Whether such a rule names its metrics with a regexp, so any name may be served. */
+  boolean unknownSeriesAnyName;
+  /** Explanations by metric name, described kind and namespace: the object's own name changes nothing. */
+  final Map<String, Explanation> explained = new HashMap<>();
+
+  LintAdapter(LintSubject subject, String prefix, String rulesPath, String externalRulesPath) {
+    this.subject = subject;
+    this.prefix = prefix;
+    this.rulesPath = rulesPath;
+    this.externalRulesPath = externalRulesPath;
+  }
+
+  /** Whether a metric of this name may come from series lint does not know, so its absence proves nothing. */
+  boolean mayServeUnknown(String name) {
+    return unknownSeriesAnyName || unknownSeriesNames.contains(name);
+  }
+
+  int ruleCount() {
+    return config.rules().size() + config.externalRules().size();
+  }
+
+  String rulePath(int index) {
+    int custom = config.rules().size();
+    return index < custom ? YamlPaths.index(rulesPath, index) : YamlPaths.index(externalRulesPath, index - custom);
+  }
+
+  DiscoveryRule rule(int index) {
+    int custom = config.rules().size();
+    return index < custom ? config.rules().get(index) : config.externalRules().get(index - custom);
+  }
+
+  boolean external(int index) {
+    return index >= config.rules().size();
+  }
+
+  List<RegisteredMetric> all() {
+    List<RegisteredMetric> out = new ArrayList<>();
+    registered.forEach(out::addAll);
+    return out;
+  }
+}
