@@ -19,17 +19,42 @@ final class SeldonPairs {
   static List<ScalingPlan> plans(int n) {
     List<ScalingPlan> plans = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      plans.add(model("model-" + i)
-          .namespace("seldon-mesh")
-          .server("server-" + i)
-          .storageUri("gs://seldon-models/testing/iris" + i)
-          .addRequirement("sklearn")
-          .memory("3M")
-          .addMetric(objectMetric("infer_rps", averageValue(3 + i % 7)))
-          .replicas(1, 3 + i % 5)
-          .scaleUp(scalingRules().stabilizationWindow(ofSeconds(60)).addPolicy(pods(5, ofSeconds(90))).build())
-          .build());
+      plans.add(plan(i));
     }
     return plans;
+  }
+
+  /** Plan {@code i}: names, storage URI, target and bounds vary with {@code i}. */
+  static ScalingPlan plan(int i) {
+    return model(modelName(i))
+        .namespace("seldon-mesh")
+        .server(serverName(i))
+        .storageUri(storageUri(i))
+        .addRequirement("sklearn")
+        .memory("3M")
+        .addMetric(objectMetric("infer_rps", averageValue(target(i))))
+        .replicas(1, maxReplicas(i))
+        .scaleUp(scalingRules().stabilizationWindow(ofSeconds(60)).addPolicy(pods(5, ofSeconds(90))).build())
+        .build();
+  }
+
+  static String modelName(int i) {
+    return "model-" + i;
+  }
+
+  static String serverName(int i) {
+    return "server-" + i;
+  }
+
+  static String storageUri(int i) {
+    return "gs://seldon-models/testing/iris" + i;
+  }
+
+  static int target(int i) {
+    return 3 + i % 7;
+  }
+
+  static int maxReplicas(int i) {
+    return 3 + i % 5;
   }
 }

@@ -8,7 +8,14 @@ import io.github.seldonhpa.NativeScaling;
 import io.github.seldonhpa.Quantity;
 import io.github.seldonhpa.ScalingPlan;
 import io.github.seldonhpa.ScalingRules;
+import io.github.seldonhpa.scaling.Cluster;
+import io.github.seldonhpa.scaling.Fleet;
+import io.github.seldonhpa.scaling.FleetModel;
+import io.github.seldonhpa.scaling.FleetResult;
+import io.github.seldonhpa.scaling.FleetServer;
+import io.github.seldonhpa.scaling.Planner;
 import io.github.seldonhpa.scaling.RpsTrace;
+import io.github.seldonhpa.scaling.SeldonVersion;
 import io.github.seldonhpa.scaling.Simulation;
 import io.github.seldonhpa.scaling.SimulationResult;
 import io.github.seldonhpa.scaling.SimulationSummary;
@@ -34,7 +41,11 @@ import java.util.Locale;
  * the ScheduleFailed stretch sooner: each new, smaller request again waits for all its server replicas.
  * What shortens the stretch is headroom (a larger margin below saturation, a higher minReplicas floor).
  *
- * <p>Run {@code main} with an optional output directory to also write the two timelines as SVG charts.
+ * <p>Then the default plan on a cluster with room for 10 server pods (it asks for 12: the model never
+ * converges), and the planner's best plan within the recommended policy's replica-seconds.
+ *
+ * <p>Run {@code main} with an optional output directory to also write the timelines as SVG charts, the
+ * finite-cluster run as an HTML report and the planner's front as a chart.
  */
 public final class PathologicalCaseExample {
   /** A replica saturates at 10 RPS (an open-loop load test on one replica). */
@@ -64,12 +75,16 @@ public final class PathologicalCaseExample {
     return base(plan).serverHpa(plan.serverHpa()).build();
   }
 
+  static final RpsTrace TRACE =
+      RpsTrace.ramp(START_RPS, END_RPS, Duration.ofMinutes(1), Duration.ofMinutes(3), Duration.ofMinutes(15));
+  static final StartupDelay STARTUP = StartupDelay.uniform(Duration.ofSeconds(60), Duration.ofSeconds(90), 2026);
+
   private static Simulation.Builder base(ScalingPlan plan) {
     return Simulation.builder()
-        .trace(RpsTrace.ramp(START_RPS, END_RPS, Duration.ofMinutes(1), Duration.ofMinutes(3), Duration.ofMinutes(15)))
+        .trace(TRACE)
         .modelHpa(plan.modelHpa())
         .serverHpaOffset(Duration.ofSeconds(7))
-        .serverStartup(StartupDelay.uniform(Duration.ofSeconds(60), Duration.ofSeconds(90), 2026))
+        .serverStartup(STARTUP)
         .maxStartingPods(5)
         .saturationRps(SATURATION_RPS);
   }
@@ -79,9 +94,9 @@ public final class PathologicalCaseExample {
    * the helm defaults (servers following the model), in that order.
    */
   static SimulationResult[] results() {
-    ScalingRules recommended = Sizing.scaleUpRules(5, Duration.ofSeconds(90), Duration.ofSeconds(60));
-    return new SimulationResult[] {simulation(plan(null)).run(), simulation(plan(recommended)).run(),
-        base(plan(null)).nativeScaling(NativeScaling.builder().build()).build().run()};
+    return new SimulationResult[] {simulation(plan(null)).run(), simulation(plan(RECOMMENDED)).run(),
+        base(plan(null)).nativeScaling(NativeScaling.builder().build()).seldonVersion(SeldonVersion.of("2.9.1"))
+            .build().run()};
   }
 
   /** The report: the scenario, the two summaries and the differences. */
@@ -113,11 +128,37 @@ public final class PathologicalCaseExample {
         recommended.peakLoadPerServingReplica() - aggressive.peakLoadPerServingReplica()));
     sb.append(String.format(Locale.ROOT, "server replica-seconds: %+.0f\n",
         recommended.serverReplicaSeconds() - aggressive.serverReplicaSeconds()));
-    sb.append("\n== for comparison: Seldon native lag-based model scaling (seed 003, helm defaults:"
+    sb.append("\n== for comparison: Seldon native lag-based model scaling (seed 003, Seldon 2.9.1, helm defaults:"
         + " lag 30, stats every 20 s, one replica per 5 stable minutes)\n");
     sb.append("desired model replicas: ").append(path(r[2])).append('\n');
     sb.append(r[2].summary().report());
+    sb.append("\n== the default scale-up on a finite cluster: room for 10 server pods\n");
+    sb.append(finiteCluster().report());
+    sb.append("\n== the planner, within the recommended policy's replica-seconds\n");
+    Planner planner = planner(recommended.serverReplicaSeconds());
+    sb.append("recommended: ").append(planner.evaluate(plan(RECOMMENDED))).append('\n');
+    sb.append(planner.search().chosen().map(c -> "chosen: " + c).orElse("chosen: none")).append('\n');
     return sb.toString();
+  }
+
+  /** The seeds' recommended scale-up rules: stabilization 60 s, Pods 5 per 90 s. */
+  static final ScalingRules RECOMMENDED = Sizing.scaleUpRules(5, Duration.ofSeconds(90), Duration.ofSeconds(60));
+
+  /** The default plan's pair on a cluster with room for 10 server pods: it asks for 12 and never converges. */
+  static FleetResult finiteCluster() {
+    ScalingPlan p = plan(null);
+    FleetModel m = FleetModel.builder().name("irisa0").trace(TRACE).hpa(p.modelHpa()).saturationRps(SATURATION_RPS)
+        .build();
+    return Fleet.builder().addServers(FleetServer.builder().name("mlserver").addModels(m).hpa(p.serverHpa().get())
+            .hpaOffset(Duration.ofSeconds(7)).startup(STARTUP).build())
+        .cluster(Cluster.podBudget(10)).tick(Duration.ofSeconds(1)).keepModelTimelines(true).build().run();
+  }
+
+  /** A planner on the same ramp and start-up, with a budget of {@code replicaSeconds}. */
+  static Planner planner(double replicaSeconds) {
+    return Planner.builder().template(plan(RECOMMENDED)).addTraces(TRACE).saturationRps(SATURATION_RPS)
+        .serverStartup(STARTUP).serverHpaOffset(Duration.ofSeconds(7)).cluster(Cluster.podBudget(20))
+        .tick(Duration.ofSeconds(1)).samples(200).seed(7).maxReplicaSeconds(replicaSeconds).build();
   }
 
   /** The successive Model spec.replicas with their times, e.g. {@code 2 (0 s) -> 4 (75 s)}. */
@@ -156,6 +197,10 @@ public final class PathologicalCaseExample {
           r[2].toSvg("Seldon native lag-based scaling").getBytes(StandardCharsets.UTF_8));
       Files.write(dir.resolve("pathological-recommended.svg"),
           r[1].toSvg("Recommended scale-up: 60 s window, Pods 5 per 90 s").getBytes(StandardCharsets.UTF_8));
+      Files.write(dir.resolve("pathological-finite-cluster.html"),
+          finiteCluster().toHtml("Default scale-up, room for 10 server pods").getBytes(StandardCharsets.UTF_8));
+      Files.write(dir.resolve("pathological-plans.svg"), planner(r[1].summary().serverReplicaSeconds()).search()
+          .toSvg("Plans on the seeds' ramp within 8810 replica-seconds").getBytes(StandardCharsets.UTF_8));
     }
   }
 }

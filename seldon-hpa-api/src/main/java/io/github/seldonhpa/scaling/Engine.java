@@ -48,18 +48,20 @@ final class Engine {
     int filled = 0;
 
     int initial = kedaInitial >= 0 ? kedaInitial : sim.initialReplicas().orElse(modelMin);
+    int fixedServer = sim.fixedServerReplicas().orElse(-1);
+    int serverInitial = fixedServer >= 0 ? fixedServer : initial;
     int modelSpec = initial;
-    int serving = initial;
-    int serverSpec = initial;
-    long[] readyAt = new long[Math.max(serverMax, initial) + 1];
+    int serving = Math.min(initial, serverInitial);
+    int serverSpec = serverInitial;
+    long[] readyAt = new long[Math.max(serverMax, serverInitial) + 1];
     boolean[] started = new boolean[readyAt.length];
-    java.util.Arrays.fill(started, 0, initial, true);
+    java.util.Arrays.fill(started, 0, serverInitial, true);
     int maxStarting = sim.maxStartingPods().orElse(Integer.MAX_VALUE);
-    int ready = initial;
+    int ready = serverInitial;
     long nextReady = Long.MAX_VALUE;
     boolean waiting = false;
-    int pods = initial;
-    boolean failed = false;
+    int pods = serverInitial;
+    boolean failed = serving < initial;
     long nextModelSync = sim.modelHpaOffset().toMillis();
     long nextServerSync = sim.serverHpaOffset().toMillis();
 
@@ -104,7 +106,7 @@ final class Engine {
         if (rps > 0) {
           lastUsedMs = t;
         }
-        if (t >= nextStats && lag.autoscalingModelEnabled()) {
+        if (t >= nextStats && lag.autoscalingModelEnabled() && !sim.seldonVersion().nativeModelScalingInert()) {
           nextStats = next(nextStats, t, statsMs);
           int want = modelSpec;
           if (queue / Math.max(1, serving) >= lag.modelInferenceLagThreshold()) {
@@ -113,8 +115,10 @@ final class Engine {
             want = modelSpec - 1;
           }
           boolean stable = t - lastChangeMs >= stableMs;
+          // without server autoscaling the scheduler scales up only onto server replicas that can load it
+          boolean loadable = want <= modelSpec || fixedServer < 0 || want <= ready;
           if (want != modelSpec && stable && !failed && serving >= 1 && want >= Math.max(1, modelMin)
-              && want <= modelMax) {
+              && want <= modelMax && loadable) {
             modelSpec = want;
           }
         }
@@ -128,7 +132,7 @@ final class Engine {
           serverSpec = server.stepAverageValue(t, serverSpec, metricMilli, serverTarget);
           nextServerSync = next(nextServerSync, t, syncMs);
         }
-      } else {
+      } else if (fixedServer < 0) {
         serverSpec = Math.min(modelSpec, serverMax);
       }
       // StatefulSet: new pods get the next ordinals, a scale-down removes the highest ones

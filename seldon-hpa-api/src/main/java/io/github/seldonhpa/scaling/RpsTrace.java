@@ -50,8 +50,13 @@ public final class RpsTrace {
    * {@code to} until {@code length}.
    */
   public static RpsTrace ramp(double from, double to, Duration start, Duration end, Duration length) {
-    return points(new double[] {0, start.toMillis() / 1000.0, end.toMillis() / 1000.0},
-        new double[] {from, from, to}, length);
+    Checks.check(!start.isNegative(), "start must be >= 0 (was %s)", start);
+    Checks.check(end.compareTo(start) > 0, "end must be after start %s (was %s)", start, end);
+    double s = start.toMillis() / 1000.0;
+    double e = end.toMillis() / 1000.0;
+    // a ramp from t = 0 has no flat lead-in: its first point is the ramp's start
+    return s == 0 ? points(new double[] {0, e}, new double[] {from, to}, length)
+        : points(new double[] {0, s, e}, new double[] {from, from, to}, length);
   }
 
   /**
@@ -150,6 +155,33 @@ public final class RpsTrace {
 
   private static void checkRps(String field, double rps) {
     Checks.check(Double.isFinite(rps) && rps >= 0, "%s must be a finite number >= 0 (was %s)", field, rps);
+  }
+
+  /**
+   * The trace as CSV ({@code time_seconds,rps}, {@link #parseCsv}'s format), sampled every {@code step}
+   * from 0 to its length inclusive; reading it back gives the same rates at those times.
+   *
+   * @throws HpaValidationException when the step is not positive or makes more than 1,000,000 rows
+   */
+  public String toCsv(Duration step) {
+    Checks.check(!step.isNegative() && !step.isZero(), "step must be > 0 (was %s)", step);
+    long stepMs = step.toMillis();
+    long endMs = length.toMillis();
+    Checks.check(stepMs > 0 && endMs / stepMs < 1_000_000, "step must make at most 1000000 rows over %s (was %s)",
+        length, step);
+    StringBuilder sb = new StringBuilder(24 * (int) (endMs / stepMs + 2)).append("time_seconds,rps\n");
+    for (long t = 0; ; t = Math.min(t + stepMs, endMs)) {
+      sb.append(SimulationResult.num(t / 1000.0)).append(',').append(exact(rps(t / 1000.0))).append('\n');
+      if (t == endMs) {
+        return sb.toString();
+      }
+    }
+  }
+
+  /** The shortest decimal that reads back as the same double. */
+  private static String exact(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+        : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
   /** The offered load at {@code seconds} since the start. */

@@ -38,9 +38,27 @@ public abstract class Simulation {
   public abstract Optional<Hpa> serverHpa();
 
   /**
-   * Seldon's lag-based model scaling in place of the Model HPA (its bounds still apply). Default: none.
+   * Seldon's lag-based model scaling in place of the Model HPA (its bounds still apply): the settings of the
+   * Server that hosts the model, since the agent's {@code SELDON_*} variables apply to every model on it.
+   * Default: none.
    */
   public abstract Optional<NativeScaling> nativeScaling();
+
+  /**
+   * The Server's replicas when nothing scales it (no Server HPA and Seldon's server autoscaling off): the
+   * servers stay at this count, and native model scale-ups happen only while the ready server replicas can
+   * load the new model replica (seed 003). Default: none, the servers follow the model.
+   */
+  public abstract OptionalInt fixedServerReplicas();
+
+  /**
+   * The Seldon release: from 2.10.0 native model scaling is inert ({@link SeldonVersion}). Default:
+   * {@link SeldonVersion#LATEST}.
+   */
+  @Value.Default
+  public SeldonVersion seldonVersion() {
+    return SeldonVersion.LATEST;
+  }
 
   /** The per-replica RPS at which latency breaks. Range: &gt; 0. */
   public abstract double saturationRps();
@@ -152,6 +170,11 @@ public abstract class Simulation {
     targetMilli("modelHpa", modelHpa());
     serverHpa().ifPresent(s -> targetMilli("serverHpa", s));
     maxStartingPods().ifPresent(n -> Checks.check(n >= 1, "maxStartingPods must be >= 1 (was %d)", n));
+    fixedServerReplicas().ifPresent(n -> {
+      Checks.check(n >= 1, "fixedServerReplicas must be >= 1 (was %d)", n);
+      Checks.check(serverHpa().isEmpty(), "fixedServerReplicas must be unset when a serverHpa scales the Server"
+          + " (was %d)", n);
+    });
     int min = modelHpa().effectiveMinReplicas();
     int max = modelHpa().maxReplicas();
     initialReplicas().ifPresent(n -> Checks.check(n >= min && n <= max,

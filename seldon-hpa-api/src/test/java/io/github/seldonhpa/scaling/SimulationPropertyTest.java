@@ -75,7 +75,7 @@ class SimulationPropertyTest {
           }
           if (timer[3] == 3) {
             b.nativeScaling(NativeScaling.builder().scalingStatsPeriod(Duration.ofSeconds(5)).build())
-                .nativeStablePeriod(Duration.ofSeconds(30));
+                .nativeStablePeriod(Duration.ofSeconds(30)).seldonVersion(SeldonVersion.of("2.9.1"));
           }
           SimulationResult r = b.build().run();
           List<TimelineStep> steps = r.timeline();

@@ -100,6 +100,7 @@ class SimulationTest {
         .addMetric(objectMetric("infer_rps", averageValue(10))).replicas(1, 5).build();
     SimulationResult r = Simulation.builder().trace(RpsTrace.constant(30, Duration.ofSeconds(700)))
         .modelHpa(p.modelHpa()).nativeScaling(NativeScaling.builder().build()).saturationRps(10)
+        .seldonVersion(SeldonVersion.of("2.9.1"))
         .serverStartup(StartupDelay.fixed(Duration.ofSeconds(30))).build().run();
     List<TimelineStep> t = r.timeline();
     assertThat(t.get(299).modelDesired()).isEqualTo(1);

@@ -3,6 +3,7 @@ package io.github.seldonhpa.k8s;
 import io.github.seldonhpa.Hpa;
 import io.github.seldonhpa.Quantity;
 import io.github.seldonhpa.ScaledObject;
+import io.github.seldonhpa.promql.ShellWords;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -51,9 +52,9 @@ public abstract class KedaExplanation {
      */
     public abstract String apiPath();
 
-    /** {@code kubectl get --raw "<apiPath>"}. */
+    /** {@code kubectl get --raw <apiPath>}, the path single-quoted where a shell would read it. */
     public final String kubectlCommand() {
-      return "kubectl get --raw \"" + apiPath() + "\"";
+      return "kubectl get --raw " + ShellWords.quote(apiPath());
     }
   }
 

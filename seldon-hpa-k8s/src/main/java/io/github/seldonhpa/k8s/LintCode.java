@@ -78,6 +78,10 @@ public enum LintCode {
   OBJECT_COPIES_DIFFER("SHPA034", "object-copies-differ", Finding.Severity.WARNING),
   /** A rule's query cannot run: an empty or malformed range window, an unrendered template placeholder. */
   METRICS_QUERY_INVALID("SHPA035", "metrics-query-invalid", Finding.Severity.ERROR),
+  /** A Model/Server HPA pair can settle on different replica counts (tolerance band). */
+  HPA_PAIR_CAN_DIVERGE("SHPA036", "hpa-pair-can-diverge", Finding.Severity.WARNING),
+  /** A mean-latency metric has an AverageValue target, which is not a per-replica quantity. */
+  LATENCY_AVERAGE_VALUE("SHPA037", "latency-average-value", Finding.Severity.ERROR),
 
   // KEDA ScaledObjects (KedaLint); ids from 101 so the HPA checks keep their range
   /** A ScaledObject and an HPA not generated from it scale the same Model or Server (KEDA's webhook refuses it). */

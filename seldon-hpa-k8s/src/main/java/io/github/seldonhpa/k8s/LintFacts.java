@@ -2,6 +2,7 @@ package io.github.seldonhpa.k8s;
 
 import io.github.seldonhpa.HpaValidationException;
 import io.github.seldonhpa.internal.Checks;
+import io.github.seldonhpa.promql.ResourceTable;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -58,6 +59,15 @@ public abstract class LintFacts {
   @Value.Default
   public boolean reportNotChecked() {
     return false;
+  }
+
+  /**
+   * The resources of the cluster prometheus-adapter runs in, against which the overrides of adapter configs
+   * read from YAML are normalised (a cluster's CRDs, KServe, ...). Default: {@link ResourceTable#builtIn()}.
+   */
+  @Value.Default
+  public ResourceTable resourceTable() {
+    return ResourceTable.builtIn();
   }
 
   /** The defaults: scrape 15 s, relist 1 m, version and start-up time unknown, namespace default. */

@@ -203,7 +203,7 @@ final class LintIndex {
       return;
     }
     try {
-      a.config = AdapterConfigs.fromChartValues(rules);
+      a.config = AdapterConfigs.fromChartValues(rules).inCluster(facts.resourceTable());
     } catch (HpaValidationException e) {
       a.parseError = new String[] {"rules", e.getMessage()};
     }
@@ -212,7 +212,7 @@ final class LintIndex {
 
   private void parse(LintAdapter a, JsonNode tree) {
     try {
-      a.config = AdapterConfigs.parse(tree, a.prefix);
+      a.config = AdapterConfigs.parse(tree, a.prefix).inCluster(facts.resourceTable());
     } catch (HpaValidationException e) {
       a.parseError = new String[] {a.prefix, e.getMessage()};
     }

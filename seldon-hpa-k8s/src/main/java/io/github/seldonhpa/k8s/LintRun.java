@@ -10,7 +10,7 @@ final class LintRun {
   private static final LintFamily KEDA = index -> KedaLint.check(index.manifests)
       .forEach(f -> index.report.add(f.order(), f.finding()));
   private static final List<LintFamily> FAMILIES = List.of(new ObjectChecks(), new AdapterChecks(),
-      new HpaChecks(), new PairChecks(), new SeldonChecks(), KEDA);
+      new HpaChecks(), new PairChecks(), new SeldonChecks(), KEDA, new ScalingMathCheck());
 
   private LintRun() {}
 

@@ -72,6 +72,7 @@ public final class PrometheusClient {
 
   private final URI baseUri;
   private final URI queryUri;
+  private final URI rangeUri;
   private final Duration timeout;
   private final long maxResponseBytes;
   private final HttpClient http;
@@ -81,6 +82,7 @@ public final class PrometheusClient {
     String base = baseUri.toString();
     // resolve against a directory so a path prefix (http://host/prometheus) is kept
     this.queryUri = URI.create(base.endsWith("/") ? base : base + "/").resolve("api/v1/query");
+    this.rangeUri = queryUri.resolve("query_range");
     this.timeout = timeout;
     this.maxResponseBytes = maxResponseBytes;
     this.http = HttpClient.newBuilder()
@@ -171,13 +173,56 @@ public final class PrometheusClient {
     }
     String form = "query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
         + "&time=" + unixSeconds("time", time);
-    HttpRequest request = HttpRequest.newBuilder(queryUri)
+    return parse(post(queryUri, form), promql, time);
+  }
+
+  /**
+   * Evaluates {@code promql} over {@code [start, end]} every {@code step} ({@code POST /api/v1/query_range})
+   * and returns the result matrix: one series per label set, with its points (a point is missing where the
+   * expression had no value). Prometheus refuses more than {@link RangeResult#MAX_POINTS_PER_SERIES} points
+   * per series; this is checked before the request.
+   *
+   * @throws HpaValidationException when {@code promql} is blank, {@code step} is not positive (or not whole
+   *     milliseconds), {@code end} is before {@code start}, or the range needs more than 11,000 points
+   * @throws PrometheusException.Unreachable when the server does not answer within the timeout
+   * @throws PrometheusException.QueryError when Prometheus rejects or fails the query
+   * @throws PrometheusException.EmptyResult when the query matches no series in the range
+   * @throws PrometheusException.BadResponse when the answer is not a Prometheus matrix result
+   */
+  public RangeResult queryRange(String promql, Instant start, Instant end, Duration step) {
+    Objects.requireNonNull(promql, "promql");
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(end, "end");
+    Objects.requireNonNull(step, "step");
+    if (promql.isBlank()) {
+      throw new HpaValidationException("promql must not be blank (was \"" + promql + "\")");
+    }
+    if (step.isNegative() || step.isZero() || step.getNano() % 1_000_000 != 0) {
+      throw new HpaValidationException("step must be a positive whole number of milliseconds (was " + step + ")");
+    }
+    String from = unixSeconds("start", start);
+    String to = unixSeconds("end", end);
+    if (end.isBefore(start)) {
+      throw new HpaValidationException("end must not be before start " + start + " (was " + end + ")");
+    }
+    long points = Duration.between(start, end).toMillis() / step.toMillis() + 1;
+    if (points > RangeResult.MAX_POINTS_PER_SERIES) {
+      throw new HpaValidationException("step must give at most 11000 points per series over " + start + ".." + end
+          + ", Prometheus' limit (was " + step + ": " + points + " points); use a step of at least "
+          + Duration.ofMillis((Duration.between(start, end).toMillis() + 10_998) / 10_999));
+    }
+    String form = "query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8) + "&start=" + from + "&end=" + to
+        + "&step=" + BigDecimal.valueOf(step.toMillis(), 3).stripTrailingZeros().toPlainString();
+    return RangeResults.parse(post(rangeUri, form), promql, start, end, step, this);
+  }
+
+  private HttpResponse<String> post(URI uri, String form) {
+    HttpRequest request = HttpRequest.newBuilder(uri)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
         .build();
-    HttpResponse<String> response = send(request);
-    return parse(response, promql, time);
+    return send(request);
   }
 
   /**
@@ -288,7 +333,7 @@ public final class PrometheusClient {
   }
 
   /** Prometheus writes sample values as Go's strconv.FormatFloat does: "+Inf", "-Inf", "NaN" or a number. */
-  private double sampleValue(String text, HttpResponse<String> response) {
+  double sampleValue(String text, HttpResponse<String> response) {
     switch (text) {
       case "+Inf":
         return Double.POSITIVE_INFINITY;
@@ -305,7 +350,7 @@ public final class PrometheusClient {
     }
   }
 
-  private PrometheusException.BadResponse notPrometheus(HttpResponse<String> response, Throwable cause) {
+  PrometheusException.BadResponse notPrometheus(HttpResponse<String> response, Throwable cause) {
     String body = response.body();
     String excerpt = body.length() > BODY_EXCERPT ? body.substring(0, BODY_EXCERPT) + "..." : body;
     return new PrometheusException.BadResponse("prometheus at " + queryUri + " answered HTTP "

@@ -53,16 +53,16 @@ class KedaExplainTest {
     assertThat(e.triggers()).singleElement().satisfies(t -> {
       assertThat(t.apiPath()).isEqualTo("/apis/external.metrics.k8s.io/v1beta1/namespaces/seldon-mesh/s0-prometheus"
           + "?labelSelector=scaledobject.keda.sh%2Fname%3Dirisa0-model");
-      assertThat(t.kubectlCommand()).isEqualTo("kubectl get --raw \"/apis/external.metrics.k8s.io/v1beta1/namespaces/"
-          + "seldon-mesh/s0-prometheus?labelSelector=scaledobject.keda.sh%2Fname%3Dirisa0-model\"");
+      assertThat(t.kubectlCommand()).isEqualTo("kubectl get --raw '/apis/external.metrics.k8s.io/v1beta1/namespaces/"
+          + "seldon-mesh/s0-prometheus?labelSelector=scaledobject.keda.sh%2Fname%3Dirisa0-model'");
       assertThat(t.activationThreshold()).isEqualTo(io.github.seldonhpa.Quantity.parse("500m"));
     });
     assertThat(KedaExplain.explain(pair().get(1)).report()).isEqualTo("""
         ScaledObject seldon-mesh/mlserver-server -> HPA keda-hpa-mlserver-server on Server mlserver, replicas 1..3\
          (KEDA: minReplicaCount 1, polling every 30 s, cooldown 300 s)
           s0-prometheus: AverageValue 3 per replica, active above 0.5
-            kubectl get --raw "/apis/external.metrics.k8s.io/v1beta1/namespaces/seldon-mesh/s0-prometheus\
-        ?labelSelector=scaledobject.keda.sh%2Fname%3Dmlserver-server"
+            kubectl get --raw '/apis/external.metrics.k8s.io/v1beta1/namespaces/seldon-mesh/s0-prometheus\
+        ?labelSelector=scaledobject.keda.sh%2Fname%3Dmlserver-server'
         """);
   }
 

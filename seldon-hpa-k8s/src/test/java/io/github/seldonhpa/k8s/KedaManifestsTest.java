@@ -86,7 +86,7 @@ class KedaManifestsTest {
     assertThat(KubeSchemas.errorsOfYaml(yaml)).isEmpty();
     // the trigger runs the very query the adapter explains for the Model HPA's metric
     String adapterQuery = SEEDS_ADAPTER.explain((io.github.seldonhpa.ObjectMetric) seedsPair().modelHpa().metrics()
-        .get(0), "seldon-mesh").query().orElseThrow();
+        .get(0), "seldon-mesh", SeldonPresets.defaultSeries()).query().orElseThrow();
     for (ScaledObject so : KedaManifests.scaledObjects(seedsPair(), keda(PROMETHEUS).build(), SEEDS_ADAPTER)) {
       assertThat(so.triggers().get(0).query()).isEqualTo(adapterQuery);
     }

@@ -654,6 +654,6 @@ class LintTest {
     assertThat(List.of(LintCode.values())).extracting(LintCode::id).doesNotHaveDuplicates()
         .allMatch(id -> id.matches("SHPA[01][0-9][0-9]"));
     assertThat(List.of(LintCode.values())).extracting(LintCode::slug).doesNotHaveDuplicates();
-    assertThat(LintCode.values()).hasSize(45);
+    assertThat(LintCode.values()).hasSize(47);
   }
 }

@@ -1,8 +1,11 @@
 package io.github.seldonhpa.promql;
 
+import io.github.seldonhpa.ExternalMetric;
 import io.github.seldonhpa.HpaValidationException;
+import io.github.seldonhpa.LabelSelector;
 import io.github.seldonhpa.ObjectMetric;
-import java.util.ArrayList;
+import io.github.seldonhpa.PodsMetric;
+import io.github.seldonhpa.ResourceMetric;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -33,22 +36,37 @@ public abstract class AdapterConfig {
   public static class Builder extends ImmutableAdapterConfig.Builder {}
 
   /**
+   * The resources of the cluster the adapter runs in, which it discovers through its RESTMapper: overrides
+   * are normalised against them, and an override naming a resource the table lacks stops the adapter.
+   * Not part of {@code config.yaml}. Default: {@link ResourceTable#builtIn()}.
+   */
+  @Value.Default
+  public ResourceTable resourceTable() {
+    return ResourceTable.builtIn();
+  }
+
+  /** This config in a cluster serving {@code resources}. */
+  public final AdapterConfig inCluster(ResourceTable resources) {
+    return builder().addAllRules(rules()).addAllExternalRules(externalRules()).resourceRules(resourceRules())
+        .resourceTable(resources).build();
+  }
+
+  /** The config compiled once, as the adapter compiles it at start-up. */
+  @Value.Lazy
+  CompiledConfig compiled() {
+    return CompiledConfig.of(this);
+  }
+
+  /**
    * The errors that stop prometheus-adapter from starting with this config, one per rule at fault, each
    * {@code <path>: <the adapter's error text>}, e.g. {@code rules[0]: must specify an 'as' value for name
    * matcher "^(.*)_(total|count)$" associated with series query "q"}. Checked: {@code is}/{@code isNot}
    * both or neither, regexps (Go RE2), two or more capture groups without {@code as}, label templates
-   * without {@code .Resource}, template parse errors, override resources the built-in resource table does
-   * not know. The adapter itself stops at the first.
+   * without {@code .Resource}, template parse errors, override resources the {@link #resourceTable()}
+   * does not know. The adapter itself stops at the first.
    */
   public final List<String> loadErrors() {
-    List<String> errors = new ArrayList<>();
-    check(errors, "rules", rules());
-    check(errors, "externalRules", externalRules());
-    resourceRules().ifPresent(r -> {
-      checkResourceRule(errors, "resourceRules.cpu", "CPU", r.cpu());
-      checkResourceRule(errors, "resourceRules.memory", "memory", r.memory());
-    });
-    return errors;
+    return List.copyOf(compiled().errors);
   }
 
   /**
@@ -57,41 +75,11 @@ public abstract class AdapterConfig {
    * @throws HpaValidationException with the first of {@link #loadErrors()}
    */
   public final AdapterConfig validate() {
-    List<String> errors = loadErrors();
+    List<String> errors = compiled().errors;
     if (!errors.isEmpty()) {
       throw new HpaValidationException(errors.get(0));
     }
     return this;
-  }
-
-  private static void check(List<String> errors, String field, List<DiscoveryRule> rules) {
-    for (int i = 0; i < rules.size(); i++) {
-      try {
-        RuleNamer.of(i, rules.get(i), ResourceTable.BUILT_IN);
-      } catch (HpaValidationException e) {
-        errors.add(field + "[" + i + "]: " + e.getMessage());
-      }
-    }
-  }
-
-  private static void checkResourceRule(List<String> errors, String field, String what, ResourceRule rule) {
-    String prefix = field + ": unable to construct querier for " + what + " metrics: ";
-    ResourceConverter converter;
-    try {
-      converter = ResourceConverter.of(rule.resources(), ResourceTable.BUILT_IN);
-    } catch (HpaValidationException e) {
-      errors.add(prefix + "unable to construct label-resource converter: " + e.getMessage());
-      return;
-    }
-    String[][] queries = {{"container", rule.containerQuery()}, {"node", rule.nodeQuery()}};
-    for (String[] q : queries) {
-      try {
-        MetricsQuery.parse(q[1]);
-      } catch (HpaValidationException e) {
-        errors.add(prefix + "unable to construct " + q[0] + " metrics query: " + e.getMessage());
-        return;
-      }
-    }
   }
 
   /**
@@ -103,9 +91,7 @@ public abstract class AdapterConfig {
    */
   public final List<RegisteredMetric> discover(List<Series> series) {
     validate();
-    Explainer explainer = new Explainer(this, ResourceTable.BUILT_IN, series);
-    return explainer.registry(Explainer.compile(rules(), ResourceTable.BUILT_IN),
-        Explainer.compile(externalRules(), ResourceTable.BUILT_IN)).metrics();
+    return new Explainer(this, series).registry().metrics();
   }
 
   /**
@@ -117,23 +103,7 @@ public abstract class AdapterConfig {
    */
   public final List<List<RegisteredMetric>> discoverByRule(List<Series> series) {
     validate();
-    Explainer explainer = new Explainer(this, ResourceTable.BUILT_IN, series);
-    List<List<RegisteredMetric>> out = new ArrayList<>();
-    for (RuleNamer rule : Explainer.compile(rules(), ResourceTable.BUILT_IN)) {
-      out.add(explainer.registry(List.of(rule), List.of()).metrics());
-    }
-    for (RuleNamer rule : Explainer.compile(externalRules(), ResourceTable.BUILT_IN)) {
-      out.add(explainer.registry(List.of(), List.of(rule)).metrics());
-    }
-    return out;
-  }
-
-  /**
-   * {@link #explain(ObjectMetric, String, List)} against the series Seldon Core 2 publishes
-   * ({@link SeldonPresets#defaultSeries()}).
-   */
-  public final Explanation explain(ObjectMetric metric, String hpaNamespace) {
-    return explain(metric, hpaNamespace, SeldonPresets.defaultSeries());
+    return new Explainer(this, series).registriesByRule();
   }
 
   /**
@@ -150,11 +120,63 @@ public abstract class AdapterConfig {
    * requested by the HPA's own namespace, root-scoped, so only the namespace label is matched.
    *
    * @param knownSeries the series Prometheus holds (name and labels), standing in for
-   *     {@code /api/v1/series}
+   *     {@code /api/v1/series}; {@link SeldonPresets#defaultSeries()} has the ones Seldon Core 2 publishes
    * @throws HpaValidationException when the metric has no described object, the kind is unknown or the
    *     selector is invalid
    */
   public final Explanation explain(ObjectMetric metric, String hpaNamespace, List<Series> knownSeries) {
-    return new Explainer(this, ResourceTable.BUILT_IN, knownSeries).explain(metric, hpaNamespace);
+    return new Explainer(this, knownSeries).explain(metric, hpaNamespace);
+  }
+
+  /**
+   * What prometheus-adapter does when the HPA in {@code hpaNamespace} asks for this Pods metric of the pods
+   * its scale target selects: the request {@code /apis/custom.metrics.k8s.io/v1beta1/namespaces/<ns>/pods/*
+   * /<metric>?labelSelector=<podSelector>}, and the query over the pods the API server lists for that
+   * selector, which stand in here as {@code podNames} (in the API server's order, by name):
+   * {@code pod="p"} for one, {@code pod=~"p0|p1"} for several.
+   *
+   * @param podSelector the scale target's pod selector (a Seldon Server's StatefulSet selects
+   *     {@code seldon-server-name=<server>})
+   * @throws HpaValidationException when a selector is invalid
+   */
+  public final Explanation explain(PodsMetric metric, String hpaNamespace, LabelSelector podSelector,
+      List<String> podNames, List<Series> knownSeries) {
+    return new Explainer(this, knownSeries).explain(metric, hpaNamespace, podSelector, podNames);
+  }
+
+  /**
+   * What prometheus-adapter does when the HPA in {@code hpaNamespace} asks for this External metric: the
+   * request {@code /apis/external.metrics.k8s.io/v1beta1/namespaces/<ns>/<metric>?labelSelector=<selector>},
+   * the external rule serving it and the query, whose matchers are the metric selector's and, unless the
+   * rule says {@code resources.namespaced: false}, the namespace's.
+   *
+   * @throws HpaValidationException when the selector is invalid
+   */
+  public final Explanation explain(ExternalMetric metric, String hpaNamespace, List<Series> knownSeries) {
+    return new Explainer(this, knownSeries).explain(metric, hpaNamespace);
+  }
+
+  /**
+   * What prometheus-adapter's resource-metrics API ({@code resourceRules}) does when the HPA in
+   * {@code hpaNamespace} asks for the CPU or memory of the pods its scale target selects: the request
+   * {@code /apis/metrics.k8s.io/v1beta1/namespaces/<ns>/pods?labelSelector=<podSelector>} and the
+   * {@code containerQuery} over {@code podNames}, grouped by pod and {@code containerLabel}.
+   *
+   * @throws HpaValidationException when the pod selector is invalid
+   */
+  public final Explanation explain(ResourceMetric metric, String hpaNamespace, LabelSelector podSelector,
+      List<String> podNames) {
+    return new Explainer(this, List.of()).explain(metric, hpaNamespace, podSelector, podNames);
+  }
+
+  /**
+   * The {@code nodeQuery} of {@code resourceRules.cpu} or {@code .memory} ({@code resource} {@code cpu} or
+   * {@code memory}) for these nodes, as the adapter runs it for {@code /apis/metrics.k8s.io/v1beta1/nodes}
+   * ({@code kubectl top nodes}).
+   *
+   * @throws HpaValidationException when {@code resource} is neither {@code cpu} nor {@code memory}
+   */
+  public final Explanation explainNodes(String resource, List<String> nodeNames) {
+    return new Explainer(this, List.of()).explainNodes(resource, nodeNames);
   }
 }

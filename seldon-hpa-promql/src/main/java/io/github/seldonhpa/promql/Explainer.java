@@ -1,9 +1,15 @@
 package io.github.seldonhpa.promql;
 
+import io.github.seldonhpa.ExternalMetric;
 import io.github.seldonhpa.HpaValidationException;
+import io.github.seldonhpa.promql.internal.go.GoQuote;
+import io.github.seldonhpa.LabelSelector;
+import io.github.seldonhpa.Metric;
 import io.github.seldonhpa.ObjectMetric;
 import io.github.seldonhpa.ObjectReference;
-
+import io.github.seldonhpa.PodsMetric;
+import io.github.seldonhpa.ResourceMetric;
+import io.github.seldonhpa.promql.CompiledConfig.ResourceQuery;
 import io.github.seldonhpa.promql.ResourceTable.GroupResourceKey;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,20 +17,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-
-/** The work behind {@link AdapterConfig#explain}. */
+/** The work behind {@link AdapterConfig#explain} for each kind of HPA metric. */
 final class Explainer {
   private static final String API = "/apis/custom.metrics.k8s.io/v1beta1";
+  private static final String EXTERNAL_API = "/apis/external.metrics.k8s.io/v1beta1";
+  private static final String RESOURCE_API = "/apis/metrics.k8s.io/v1beta1";
 
-  private final AdapterConfig config;
+  private final CompiledConfig compiled;
   private final ResourceTable table;
   private final List<Series> known;
   private final Map<String, List<Series>> selected = new HashMap<>();
   private final List<String> nearMisses = new ArrayList<>();
 
-  Explainer(AdapterConfig config, ResourceTable table, List<Series> known) {
-    this.config = config;
-    this.table = table;
+  Explainer(AdapterConfig config, List<Series> known) {
+    this.compiled = config.compiled();
+    this.table = config.resourceTable();
     this.known = known;
   }
 
@@ -48,17 +55,48 @@ final class Explainer {
     });
   }
 
-  /** The registry the adapter builds from the known series; throws when the config does not load. */
-  Registry registry(List<RuleNamer> rules, List<RuleNamer> external) {
-    return Registry.discover(rules, external, this::seriesFor, true);
+  /** The registry the adapter builds from the known series, custom and external. */
+  Registry registry() {
+    return Registry.discover(compiled.rules, compiled.externalRules, this::seriesFor, true);
   }
 
-  static List<RuleNamer> compile(List<DiscoveryRule> rules, ResourceTable table) {
-    List<RuleNamer> out = new ArrayList<>();
-    for (int i = 0; i < rules.size(); i++) {
-      out.add(RuleNamer.of(i, rules.get(i), table));
+  /** Each rule's registrations on its own: custom rules, then external ones. */
+  List<List<RegisteredMetric>> registriesByRule() {
+    List<List<RegisteredMetric>> out = new ArrayList<>();
+    for (RuleNamer rule : compiled.rules) {
+      out.add(Registry.discover(List.of(rule), List.of(), this::seriesFor, true).metrics());
+    }
+    for (RuleNamer rule : compiled.externalRules) {
+      out.add(Registry.discover(List.of(), List.of(rule), this::seriesFor, true).metrics());
     }
     return out;
+  }
+
+  /** The request's part common to every kind: path, command and the not-loading case. */
+  private static ImmutableExplanation.Builder request(Metric.Type type, String metricName, String path) {
+    return Explanation.builder().metricType(type).metricName(metricName).apiPath(path)
+        .kubectlCommand("kubectl get --raw " + ShellWords.quote(path));
+  }
+
+  /** The first load error as the reason nothing is served, or null when the config loads. */
+  private Explanation notLoading(ImmutableExplanation.Builder out) {
+    if (compiled.errors.isEmpty()) {
+      return null;
+    }
+    return out.served(false).addReasons("the adapter does not start with this config: " + compiled.errors.get(0))
+        .build();
+  }
+
+  /** {@code ?a=x&b=y} for the non-empty parameters, keys in order (client-go's sorted {@code url.Values}). */
+  private static String query(String... keyValues) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      if (!keyValues[i + 1].isEmpty()) {
+        out.append(out.length() == 0 ? '?' : '&').append(keyValues[i]).append('=')
+            .append(queryEscape(keyValues[i + 1]));
+      }
+    }
+    return out.toString();
   }
 
   Explanation explain(ObjectMetric metric, String hpaNamespace) {
@@ -67,7 +105,7 @@ final class Explainer {
     String apiVersion = object.apiVersion();
     String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
     ResourceTable.Entry entry = table.forKind(group, object.kind()).orElseThrow(() -> new HpaValidationException(
-        "describedObject must be a known kind (core Kubernetes or mlops.seldon.io) (was " + object.kind() + " in "
+        "describedObject must be a kind the resource table knows (was " + object.kind() + " in "
             + apiVersion + ")"));
     List<Requirement> requirements = metric.selector().map(LabelSelectors::of).orElse(List.of());
     String selectorText = LabelSelectors.toString(requirements);
@@ -80,48 +118,163 @@ final class Explainer {
     String path = namespaceObject
         ? API + "/namespaces/" + hpaNamespace + "/metrics/" + metricName
         : API + "/namespaces/" + hpaNamespace + "/" + entry.key() + "/" + object.name() + "/" + metricName;
-    if (!selectorText.isEmpty()) {
-      path += "?metricLabelSelector=" + queryEscape(selectorText);
-    }
-    var out = Explanation.builder()
-        .metricName(metricName)
+    path += query("metricLabelSelector", selectorText);
+    var out = request(Metric.Type.OBJECT, metricName, path)
         .resource(GroupResource.of(entry.group(), entry.plural()))
         .objectName(objectName)
+        .addObjectNames(objectName)
         .namespace(namespace)
-        .metricLabelSelector(selectorText)
-        .apiPath(path)
-        .kubectlCommand("kubectl get --raw \"" + path + "\"");
+        .metricLabelSelector(selectorText);
+    Explanation failed = notLoading(out);
+    if (failed != null) {
+      return failed;
+    }
+    return custom(out, entry.key(), !namespaceObject, metricName, namespace, requirements, List.of(objectName));
+  }
 
-    List<String> loadErrors = config.loadErrors();
-    if (!loadErrors.isEmpty()) {
-      return out.served(false).addReasons("the adapter does not start with this config: " + loadErrors.get(0))
+  /** A Pods metric: the objects are the pods the scale target's selector lists. */
+  Explanation explain(PodsMetric metric, String hpaNamespace, LabelSelector podSelector, List<String> podNames) {
+    List<Requirement> requirements = metric.selector().map(LabelSelectors::of).orElse(List.of());
+    String selectorText = LabelSelectors.toString(requirements);
+    String podSelectorText = LabelSelectors.toString(LabelSelectors.of(podSelector));
+    String metricName = metric.metricName();
+    String path = API + "/namespaces/" + hpaNamespace + "/pods/*/" + metricName
+        + query("labelSelector", podSelectorText, "metricLabelSelector", selectorText);
+    var out = request(Metric.Type.PODS, metricName, path)
+        .resource(GroupResource.core("pods"))
+        .objectName("*")
+        .addAllObjectNames(podNames)
+        .labelSelector(podSelectorText)
+        .namespace(hpaNamespace)
+        .metricLabelSelector(selectorText);
+    Explanation failed = notLoading(out);
+    if (failed != null) {
+      return failed;
+    }
+    if (podNames.isEmpty()) {
+      // QueryForMetric refuses an empty list of names: the request is NotFound
+      return out.served(false).addReasons("no pods match labelSelector " + podSelectorText
+          + ": the adapter answers NotFound").build();
+    }
+    return custom(out, GroupResourceKey.PODS, true, metricName, hpaNamespace, requirements, podNames);
+  }
+
+  /** An External metric: the external rule registering its name, queried with the metric selector. */
+  Explanation explain(ExternalMetric metric, String hpaNamespace) {
+    List<Requirement> requirements = metric.selector().map(LabelSelectors::of).orElse(List.of());
+    String selectorText = LabelSelectors.toString(requirements);
+    String metricName = metric.metricName();
+    String path = EXTERNAL_API + "/namespaces/" + hpaNamespace + "/" + metricName
+        + query("labelSelector", selectorText);
+    var out = request(Metric.Type.EXTERNAL, metricName, path)
+        .resource(GroupResource.core(""))
+        .objectName("")
+        .namespace(hpaNamespace)
+        .metricLabelSelector(selectorText);
+    Explanation failed = notLoading(out);
+    if (failed != null) {
+      return failed;
+    }
+    Registry.Entry served = registry().external.get(metricName);
+    if (served == null) {
+      return out.served(false).addReasons("no external rule registers metric " + metricName + " from the known series")
           .build();
     }
-    List<RuleNamer> rules = compile(config.rules(), table);
-    Registry registry = registry(rules, List.of());
-    Registry.Entry served = registry.custom.get(new Registry.Key(entry.key(), !namespaceObject, metricName));
-    List<String> reasons = new ArrayList<>();
-    if (served == null) {
-      reasons.add("no rule registers metric " + metricName + " for " + entry.key()
-          + (namespaceObject ? " (root-scoped)" : " (namespaced)") + " from the known series");
-      if (!namespaceObject && entry.key().rootScoped()) {
-        reasons.add(entry.key() + " are root-scoped: the adapter registers their metrics without a namespace,"
-            + " but the HPA requests an Object metric in its own namespace");
-      }
-      findNearMisses(rules, entry.key(), metricName);
-      return out.served(false).addAllReasons(reasons).addAllNearMisses(nearMisses).build();
-    }
     RuleNamer namer = served.namer();
+    out.ruleIndex(namer.index).rule(namer.rule).seriesName(served.seriesName()).addAllSeries(backing(served));
+    try {
+      out.query(namer.query.buildExternal(served.seriesName(), hpaNamespace, "", List.of(), requirements));
+    } catch (HpaValidationException e) {
+      return out.served(false).addReasons("the adapter fails to build the query: " + e.getMessage()).build();
+    }
+    return out.served(true).build();
+  }
+
+  /** A Resource metric: {@code resourceRules}' container query over the selected pods. */
+  Explanation explain(ResourceMetric metric, String hpaNamespace, LabelSelector podSelector, List<String> podNames) {
+    String podSelectorText = LabelSelectors.toString(LabelSelectors.of(podSelector));
+    String path = RESOURCE_API + "/namespaces/" + hpaNamespace + "/pods" + query("labelSelector", podSelectorText);
+    var out = request(Metric.Type.RESOURCE, metric.resource(), path)
+        .resource(GroupResource.core("pods"))
+        .objectName("")
+        .addAllObjectNames(podNames)
+        .labelSelector(podSelectorText)
+        .namespace(hpaNamespace)
+        .metricLabelSelector("");
+    return resourceQuery(out, metric.resource(), false, hpaNamespace, podNames);
+  }
+
+  /** {@code resourceRules}' node query, as {@code kubectl top nodes} runs it. */
+  Explanation explainNodes(String resource, List<String> nodeNames) {
+    var out = request(Metric.Type.RESOURCE, resource, RESOURCE_API + "/nodes")
+        .resource(GroupResource.core("nodes"))
+        .objectName("")
+        .addAllObjectNames(nodeNames)
+        .namespace("")
+        .metricLabelSelector("");
+    return resourceQuery(out, resource, true, "", nodeNames);
+  }
+
+  private Explanation resourceQuery(ImmutableExplanation.Builder out, String resource, boolean nodes,
+      String namespace, List<String> names) {
+    if (!resource.equals("cpu") && !resource.equals("memory")) {
+      throw new HpaValidationException("resource must be cpu or memory (was " + resource + ")");
+    }
+    Explanation failed = notLoading(out);
+    if (failed != null) {
+      return failed;
+    }
+    ResourceQuery rq = resource.equals("cpu") ? compiled.cpu : compiled.memory;
+    if (rq == null) {
+      return out.served(false).addReasons("the config has no resourceRules: the adapter does not serve"
+          + " metrics.k8s.io").build();
+    }
+    if (names.isEmpty()) {
+      return out.served(false).addReasons("no " + (nodes ? "nodes" : "pods") + " to query: the adapter returns no"
+          + " metrics").build();
+    }
+    try {
+      out.query(nodes
+          ? rq.nodeQuery().build("", GroupResourceKey.NODES, "", List.of(), List.of(), names)
+          : rq.containerQuery().build("", GroupResourceKey.PODS, namespace, List.of(rq.containerLabel()), List.of(),
+              names));
+    } catch (HpaValidationException e) {
+      return out.served(false).addReasons("the adapter fails to build the query: " + e.getMessage()).build();
+    }
+    return out.served(true).build();
+  }
+
+  /** The known series behind a registered metric: same name, selected and kept by its rule. */
+  private List<Series> backing(Registry.Entry served) {
     List<Series> backing = new ArrayList<>();
-    for (Series s : seriesFor(namer.rule.seriesQuery())) {
-      if (s.name().equals(served.seriesName()) && namer.keeps(s.name())) {
+    for (Series s : seriesFor(served.namer().rule.seriesQuery())) {
+      if (s.name().equals(served.seriesName()) && served.namer().keeps(s.name())) {
         backing.add(s);
       }
     }
+    return backing;
+  }
+
+  /** A custom metric of {@code names} of {@code resource}: registered, queried, selector labels present. */
+  private Explanation custom(ImmutableExplanation.Builder out, GroupResourceKey resource, boolean namespaced,
+      String metricName, String namespace, List<Requirement> requirements, List<String> names) {
+    Registry.Entry served = registry().custom.get(new Registry.Key(resource, namespaced, metricName));
+    List<String> reasons = new ArrayList<>();
+    if (served == null) {
+      reasons.add("no rule registers metric " + metricName + " for " + resource
+          + (namespaced ? " (namespaced)" : " (root-scoped)") + " from the known series");
+      if (namespaced && resource.rootScoped()) {
+        reasons.add(resource + " are root-scoped: the adapter registers their metrics without a namespace,"
+            + " but the HPA requests an Object metric in its own namespace");
+      }
+      findNearMisses(compiled.rules, resource, metricName);
+      return out.served(false).addAllReasons(reasons).addAllNearMisses(nearMisses).build();
+    }
+    RuleNamer namer = served.namer();
+    List<Series> backing = backing(served);
     out.ruleIndex(namer.index).rule(namer.rule).seriesName(served.seriesName()).addAllSeries(backing);
     try {
-      out.query(namer.query.build(served.seriesName(), entry.key(), namespace, List.of(), requirements,
-          List.of(objectName)));
+      out.query(namer.query.build(served.seriesName(), resource, namespace, List.of(), requirements, names));
     } catch (HpaValidationException e) {
       reasons.add("the adapter fails to build the query: " + e.getMessage());
     }

@@ -1,26 +1,45 @@
 package io.github.seldonhpa.promql;
 
+import io.github.seldonhpa.Metric;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * What prometheus-adapter does with one HPA Object metric: the custom-metrics API request the HPA makes,
- * the rule and series that serve it and the exact PromQL; or, when nothing serves it, why and which
- * rules nearly do. See {@link AdapterConfig#explain}.
+ * What prometheus-adapter does with one HPA metric (Object, Pods, External, or Resource through
+ * {@code resourceRules}): the metrics API request the HPA makes, the rule and series that serve it and the
+ * exact PromQL; or, when nothing serves it, why and which rules nearly do. See {@link AdapterConfig#explain}.
  */
 @Value.Immutable
 public abstract class Explanation {
   Explanation() {}
 
-  /** The metric name ({@code metric.name}). */
+  /** The kind of HPA metric explained. */
+  public abstract Metric.Type metricType();
+
+  /** The metric name ({@code metric.name}; {@code cpu} or {@code memory} for a Resource metric). */
   public abstract String metricName();
 
-  /** The requested resource, normalised (e.g. {@code models} in {@code mlops.seldon.io}). */
+  /**
+   * The requested resource, normalised (e.g. {@code models} in {@code mlops.seldon.io}; {@code pods} for Pods
+   * and Resource metrics; the empty resource for an External metric).
+   */
   public abstract GroupResource resource();
 
-  /** The requested object name (the HPA's namespace for a {@code Namespace} object). */
+  /**
+   * The object name in the request path: the described object (the HPA's namespace for a {@code Namespace}
+   * object), {@code *} for a Pods metric, "" for External and Resource metrics.
+   */
   public abstract String objectName();
+
+  /** The names of the objects the query selects (the pods or nodes for Pods and Resource metrics). */
+  public abstract List<String> objectNames();
+
+  /** The objects' label selector ({@code labelSelector}) of a Pods or Resource request; "" otherwise. */
+  @Value.Default
+  public String labelSelector() {
+    return "";
+  }
 
   /** The request namespace; "" for the metric of a namespace object. */
   public abstract String namespace();
@@ -37,13 +56,16 @@ public abstract class Explanation {
    */
   public abstract String apiPath();
 
-  /** {@code kubectl get --raw "<apiPath>"}: the same request by hand. */
+  /**
+   * {@code kubectl get --raw <apiPath>}: the same request by hand, the path single-quoted when a shell would
+   * otherwise read any of its characters (so a name such as {@code $(id)} is never run).
+   */
   public abstract String kubectlCommand();
 
   /** Whether the adapter registers the metric for this object and its query can select the series. */
   public abstract boolean served();
 
-  /** The index in {@code rules} of the rule serving the metric. */
+  /** The index in {@code rules} (or {@code externalRules}) of the rule serving the metric. */
   public abstract Optional<Integer> ruleIndex();
 
   /** The rule serving the metric. */

@@ -1,6 +1,8 @@
 package io.github.seldonhpa.promql;
 
 import io.github.seldonhpa.HpaValidationException;
+import io.github.seldonhpa.promql.internal.go.GoQuote;
+import io.github.seldonhpa.promql.internal.go.GoTemplate;
 import io.github.seldonhpa.LabelSelector;
 import io.github.seldonhpa.promql.Requirement.Op;
 import io.github.seldonhpa.promql.ResourceTable.GroupResourceKey;
@@ -101,14 +103,23 @@ public final class MetricsQuery {
 
   /**
    * Compiles {@code rule.metricsQuery()} and {@code rule.resources()} as the adapter does at start-up, with
-   * the built-in resource table (core Kubernetes resources and Seldon's {@code mlops.seldon.io} ones).
+   * the built-in resource table ({@link ResourceTable#builtIn()}).
    *
    * @throws HpaValidationException with the adapter's error text when the template or resources are invalid
    */
   public static MetricsQuery of(DiscoveryRule rule) {
-    ResourceConverter converter = ResourceConverter.of(rule.resources(), ResourceTable.BUILT_IN);
-    return of(rule.metricsQuery(), converter, ResourceTable.BUILT_IN,
-        rule.resources().namespaced().orElse(true));
+    return of(rule, ResourceTable.builtIn());
+  }
+
+  /**
+   * Compiles {@code rule.metricsQuery()} and {@code rule.resources()} as the adapter does at start-up in a
+   * cluster serving {@code resources}.
+   *
+   * @throws HpaValidationException with the adapter's error text when the template or resources are invalid
+   */
+  public static MetricsQuery of(DiscoveryRule rule, ResourceTable resources) {
+    ResourceConverter converter = ResourceConverter.of(rule.resources(), resources);
+    return of(rule.metricsQuery(), converter, resources, rule.resources().namespaced().orElse(true));
   }
 
   /** {@code NewMetricsQuery}: parses the template with delimiters {@code << >>}. */
@@ -118,7 +129,7 @@ public final class MetricsQuery {
   }
 
   /** Parses a metrics query template; the error is the adapter's {@code unable to parse metrics query template}. */
-  static GoTemplate parse(String metricsQuery) {
+  private static GoTemplate parse(String metricsQuery) {
     try {
       return GoTemplate.parse(TEMPLATE_NAME, metricsQuery);
     } catch (HpaValidationException e) {
@@ -155,8 +166,26 @@ public final class MetricsQuery {
       last = new Normalized(resource, key, label);
       lastResource = last;
     }
+    if (plan != null && selector.isPresent() && selector.get().matchExpressions().isEmpty()) {
+      return buildMatchLabels(series, last, namespace, selector.get().matchLabels(), names);
+    }
     return build(series, last.key(), last.label(), namespace, List.of(), requirements(selector),
         Arrays.asList(names));
+  }
+
+  /**
+   * {@link #build} for a template that only prints string fields and a selector of {@code matchLabels}
+   * only (the usual HPA metric selector): every requirement is {@code key="value"} (always supported), so
+   * the matchers are written straight into the query in key order, without converting the selector.
+   */
+  private String buildMatchLabels(String series, Normalized resource, String namespace, Map<String, String> labels,
+      String[] names) {
+    String nsLabel = namespace.isEmpty() ? null : namespaceLabel();
+    String resourceLabel = resource.label() != null ? resource.label() : converter.labelFor(resource.key());
+    String target = names.length == 1 ? names[0] : String.join("|", names);
+    Matchers matchers = new Matchers(List.of(), null, labels, nsLabel, namespace, resourceLabel,
+        names.length > 1 ? Matcher.MATCH : Matcher.EQUAL, target);
+    return render(series, matchers, resourceLabel);
   }
 
   /**
@@ -196,7 +225,7 @@ public final class MetricsQuery {
     checkSelector(requirements);
     String resourceLabel = knownLabel != null ? knownLabel : converter.labelFor(resource);
     String target = names.size() == 1 ? names.get(0) : String.join("|", names);
-    Matchers matchers = new Matchers(requirements, selectorText(requirements), nsLabel, namespace, resourceLabel,
+    Matchers matchers = new Matchers(requirements, selectorText(requirements), null, nsLabel, namespace, resourceLabel,
         names.size() > 1 ? Matcher.MATCH : Matcher.EQUAL, target);
     if (plan != null) {
       return render(series, matchers,
@@ -213,7 +242,8 @@ public final class MetricsQuery {
       List<Requirement> requirements) {
     String nsLabel = namespaced && !namespace.isEmpty() ? namespaceLabel() : null;
     checkSelector(requirements);
-    Matchers matchers = new Matchers(requirements, selectorText(requirements), nsLabel, namespace, null, null, null);
+    Matchers matchers = new Matchers(requirements, selectorText(requirements), null, nsLabel, namespace, null, null,
+        null);
     if (plan != null) {
       return render(series, matchers, groupBy);
     }
@@ -271,11 +301,22 @@ public final class MetricsQuery {
    * optional namespace part and the optional resource part, in that order; written straight into the
    * query when the template only prints string fields.
    */
-  private record Matchers(List<Requirement> selector, String selectorText, String nsLabel, String namespace,
-      String resourceLabel, Matcher resourceOperator, String target) {
+  private record Matchers(List<Requirement> selector, String selectorText, Map<String, String> matchLabels,
+      String nsLabel, String namespace, String resourceLabel, Matcher resourceOperator, String target) {
     void appendTo(StringBuilder out) {
       int start = out.length();
-      out.append(selectorText);
+      if (selectorText != null) {
+        out.append(selectorText);
+      } else if (matchLabels.size() == 1) {
+        Map.Entry<String, String> only = matchLabels.entrySet().iterator().next();
+        appendMatcher(out, start, only.getKey(), Matcher.EQUAL, only.getValue());
+      } else {
+        String[] keys = matchLabels.keySet().toArray(new String[0]);
+        Arrays.sort(keys, Requirement.GO_ORDER);
+        for (String key : keys) {
+          appendMatcher(out, start, key, Matcher.EQUAL, matchLabels.get(key));
+        }
+      }
       if (nsLabel != null) {
         appendMatcher(out, start, nsLabel, Matcher.EQUAL, namespace);
       }
@@ -298,7 +339,7 @@ public final class MetricsQuery {
     }
 
     int estimatedLength() {
-      return 16 + selectorText.length() + (nsLabel == null ? 0 : nsLabel.length() + namespace.length())
+      return 16 + (selectorText != null ? selectorText.length() : 48 * matchLabels.size()) + (nsLabel == null ? 0 : nsLabel.length() + namespace.length())
           + (resourceLabel == null ? 0 : resourceLabel.length() + target.length());
     }
 

@@ -1,6 +1,10 @@
 package io.github.seldonhpa.promql;
 
 import io.github.seldonhpa.HpaValidationException;
+import io.github.seldonhpa.promql.internal.go.GoEngine;
+import io.github.seldonhpa.promql.internal.go.GoQuote;
+import io.github.seldonhpa.promql.internal.go.GoRegexp;
+import io.github.seldonhpa.promql.internal.go.GoTemplate;
 import io.github.seldonhpa.promql.ResourceTable.GroupResourceKey;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The RESTMapper prometheus-adapter consults, as a fixed table: normalising a group-resource written in a
- * config (case-insensitive, singular or plural, an empty group matching any group, a group prefix when no
- * group matches exactly), singularising plural resources, and mapping an HPA object's kind to its
- * resource. {@link #BUILT_IN} holds the core Kubernetes resources and Seldon Core 2's custom resources.
+ * The resources prometheus-adapter's RESTMapper knows, which the adapter discovers from the cluster:
+ * normalising a group-resource written in a config (case-insensitive, singular or plural, an empty group
+ * matching any group, a group prefix when no group matches exactly; {@code CustomMetricInfo.Normalized}
+ * and client-go's {@code DefaultRESTMapper.ResourceFor}), singularising plural resources, and mapping an
+ * HPA object's kind to its resource. {@link #builtIn()} holds the core group and {@code apps},
+ * {@code batch}, {@code autoscaling}, {@code policy}, {@code networking.k8s.io}, Seldon Core 2's
+ * {@code mlops.seldon.io} and KEDA's {@code keda.sh}; {@link #with} adds a cluster's own resources (CRDs,
+ * KServe, ...), so that an override naming them loads as it does in that cluster.
  */
-final class ResourceTable {
+public final class ResourceTable {
   /** One resource: plural and singular names, kind, and whether it lives in a namespace. */
   record Entry(String group, String plural, String singular, String kind, boolean namespaced) {
     GroupResourceKey key() {
@@ -26,6 +30,7 @@ final class ResourceTable {
     static final GroupResourceKey NAMESPACES = new GroupResourceKey("", "namespaces");
     static final GroupResourceKey NODES = new GroupResourceKey("", "nodes");
     static final GroupResourceKey PERSISTENT_VOLUMES = new GroupResourceKey("", "persistentvolumes");
+    static final GroupResourceKey PODS = new GroupResourceKey("", "pods");
 
     /** Kubernetes' {@code GroupResource.String()}: {@code resource} or {@code resource.group}. */
     @Override
@@ -39,7 +44,7 @@ final class ResourceTable {
     }
   }
 
-  static final ResourceTable BUILT_IN = new ResourceTable(List.of(
+  private static final ResourceTable BUILT_IN = new ResourceTable(List.of(
       new Entry("", "pods", "pod", "Pod", true),
       new Entry("", "services", "service", "Service", true),
       new Entry("", "namespaces", "namespace", "Namespace", false),
@@ -51,20 +56,68 @@ final class ResourceTable {
       new Entry("", "secrets", "secret", "Secret", true),
       new Entry("", "serviceaccounts", "serviceaccount", "ServiceAccount", true),
       new Entry("", "replicationcontrollers", "replicationcontroller", "ReplicationController", true),
+      new Entry("", "events", "event", "Event", true),
+      new Entry("", "limitranges", "limitrange", "LimitRange", true),
+      new Entry("", "resourcequotas", "resourcequota", "ResourceQuota", true),
+      new Entry("", "podtemplates", "podtemplate", "PodTemplate", true),
       new Entry("apps", "deployments", "deployment", "Deployment", true),
       new Entry("apps", "statefulsets", "statefulset", "StatefulSet", true),
       new Entry("apps", "daemonsets", "daemonset", "DaemonSet", true),
       new Entry("apps", "replicasets", "replicaset", "ReplicaSet", true),
+      new Entry("apps", "controllerrevisions", "controllerrevision", "ControllerRevision", true),
       new Entry("batch", "jobs", "job", "Job", true),
       new Entry("batch", "cronjobs", "cronjob", "CronJob", true),
       new Entry("networking.k8s.io", "ingresses", "ingress", "Ingress", true),
+      new Entry("networking.k8s.io", "networkpolicies", "networkpolicy", "NetworkPolicy", true),
+      new Entry("networking.k8s.io", "ingressclasses", "ingressclass", "IngressClass", false),
       new Entry("autoscaling", "horizontalpodautoscalers", "horizontalpodautoscaler", "HorizontalPodAutoscaler",
           true),
       new Entry("policy", "poddisruptionbudgets", "poddisruptionbudget", "PodDisruptionBudget", true),
       new Entry("mlops.seldon.io", "models", "model", "Model", true),
       new Entry("mlops.seldon.io", "servers", "server", "Server", true),
       new Entry("mlops.seldon.io", "pipelines", "pipeline", "Pipeline", true),
-      new Entry("mlops.seldon.io", "experiments", "experiment", "Experiment", true)));
+      new Entry("mlops.seldon.io", "experiments", "experiment", "Experiment", true),
+      new Entry("mlops.seldon.io", "serverconfigs", "serverconfig", "ServerConfig", true),
+      new Entry("mlops.seldon.io", "seldonruntimes", "seldonruntime", "SeldonRuntime", true),
+      new Entry("keda.sh", "scaledobjects", "scaledobject", "ScaledObject", true),
+      new Entry("keda.sh", "scaledjobs", "scaledjob", "ScaledJob", true),
+      new Entry("keda.sh", "triggerauthentications", "triggerauthentication", "TriggerAuthentication", true),
+      new Entry("keda.sh", "clustertriggerauthentications", "clustertriggerauthentication",
+          "ClusterTriggerAuthentication", false)));
+
+  /** The built-in table: the core group and the common built-in, Seldon and KEDA groups. */
+  public static ResourceTable builtIn() {
+    return BUILT_IN;
+  }
+
+  /**
+   * This table and {@code resources}; a resource with the group and plural name of one already in the
+   * table replaces it.
+   */
+  public ResourceTable with(ApiResource... resources) {
+    List<Entry> out = new ArrayList<>(entries);
+    for (ApiResource r : resources) {
+      Entry e = new Entry(r.group(), r.resource(), r.singular(), r.kind(), r.namespaced());
+      out.removeIf(old -> old.key().equals(e.key()));
+      out.add(e);
+    }
+    return new ResourceTable(out);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ResourceTable t && t.entries.equals(entries);
+  }
+
+  @Override
+  public int hashCode() {
+    return entries.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "ResourceTable" + entries.stream().map(e -> e.key().toString()).toList();
+  }
 
   private final List<Entry> entries;
   /** "group/name" and "/name" (any group) for every plural and singular name, to their resources. */

@@ -23,6 +23,11 @@ public final class SeldonPresets {
 
   private static final String SELDON_GROUP = "mlops.seldon.io";
 
+  /** The metric name of {@link #modelLatency}. */
+  public static final String MODEL_LATENCY_METRIC = "infer_latency_seconds";
+  /** The metric name of {@link #pipelineLatency}. */
+  public static final String PIPELINE_LATENCY_METRIC = "pipeline_infer_latency_seconds";
+
   private SeldonPresets() {}
 
   /**
@@ -52,7 +57,7 @@ public final class SeldonPresets {
     return DiscoveryRule.builder()
         .seriesQuery(seriesQuery(MODEL_INFER_SECONDS_TOTAL))
         .resources(modelResources())
-        .name(NameMapping.of("^" + MODEL_INFER_SECONDS_TOTAL + "$", "infer_latency_seconds"))
+        .name(NameMapping.of("^" + MODEL_INFER_SECONDS_TOTAL + "$", MODEL_LATENCY_METRIC))
         .metricsQuery(rate("<<.Series>>", window) + "\n/\n" + rate(MODEL_INFER_TOTAL, window) + " > 0")
         .build();
   }
@@ -81,7 +86,7 @@ public final class SeldonPresets {
     return DiscoveryRule.builder()
         .seriesQuery(seriesQuery(PIPELINE_INFER_SECONDS_TOTAL))
         .resources(pipelineResources())
-        .name(NameMapping.of("^" + PIPELINE_INFER_SECONDS_TOTAL + "$", "pipeline_infer_latency_seconds"))
+        .name(NameMapping.of("^" + PIPELINE_INFER_SECONDS_TOTAL + "$", PIPELINE_LATENCY_METRIC))
         .metricsQuery(rate("<<.Series>>", window) + "\n/\n" + rate(PIPELINE_INFER_TOTAL, window) + " > 0")
         .build();
   }

@@ -1,6 +1,8 @@
 package io.github.seldonhpa.promql;
 
 import io.github.seldonhpa.HpaValidationException;
+import io.github.seldonhpa.promql.internal.go.GoQuote;
+import io.github.seldonhpa.promql.internal.go.GoRegexp;
 import java.util.ArrayList;
 import java.util.List;
 

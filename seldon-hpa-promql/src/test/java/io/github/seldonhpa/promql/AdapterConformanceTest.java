@@ -12,6 +12,7 @@ import io.github.seldonhpa.LabelSelectorRequirement;
 import io.github.seldonhpa.promql.Requirement.Op;
 import io.github.seldonhpa.promql.ResourceTable.GroupResourceKey;
 import io.github.seldonhpa.testing.SharedFiles;
+import io.github.seldonhpa.promql.internal.go.GoQuote;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,6 +46,15 @@ class AdapterConformanceTest {
   }
 
   /** The RESTMapper the vectors were computed with. */
+  /** The rules compiled as the adapter does, stopping at the first error as it does. */
+  private static List<RuleNamer> compile(List<DiscoveryRule> rules, ResourceTable table) {
+    List<RuleNamer> out = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
+      out.add(RuleNamer.of(i, rules.get(i), table));
+    }
+    return out;
+  }
+
   static ResourceTable table(JsonNode root) {
     List<ResourceTable.Entry> entries = new ArrayList<>();
     for (JsonNode r : root.get("_meta").get("restMapper").get("resources")) {
@@ -204,11 +214,11 @@ class AdapterConformanceTest {
       });
       JsonNode expect = v.get("expect");
       if (expect.has("error")) {
-        assertThatThrownBy(() -> Explainer.compile(rules, table)).isInstanceOf(HpaValidationException.class)
+        assertThatThrownBy(() -> compile(rules, table)).isInstanceOf(HpaValidationException.class)
             .hasMessage(expect.get("error").asText());
         return;
       }
-      Registry registry = Registry.discover(Explainer.compile(rules, table), List.of(),
+      Registry registry = Registry.discover(compile(rules, table), List.of(),
           q -> byQuery.getOrDefault(q, List.of()), v.get("applyFilters").asBoolean());
       TreeSet<String> actual = new TreeSet<>();
       for (RegisteredMetric m : registry.metrics()) {

@@ -20,7 +20,8 @@ class ExplainTest {
   private static final AdapterConfig SEED = SeldonPresets.inferRpsConfig(Duration.ofMinutes(2));
 
   private static Explanation explain(AdapterConfig config, ObjectReference object, LabelSelector selector) {
-    return config.explain(ApiTypes.objectMetric("infer_rps", object, Optional.ofNullable(selector)), "seldon-mesh");
+    return config.explain(ApiTypes.objectMetric("infer_rps", object, Optional.ofNullable(selector)), "seldon-mesh",
+        SeldonPresets.defaultSeries());
   }
 
   private static String rate(String matchers, String by, String window) {
@@ -40,7 +41,7 @@ class ExplainTest {
     assertThat(e.apiPath()).isEqualTo(
         "/apis/custom.metrics.k8s.io/v1beta1/namespaces/seldon-mesh/models.mlops.seldon.io/irisa0/infer_rps");
     assertThat(e.kubectlCommand()).isEqualTo("kubectl get --raw "
-        + "\"/apis/custom.metrics.k8s.io/v1beta1/namespaces/seldon-mesh/models.mlops.seldon.io/irisa0/infer_rps\"");
+        + "/apis/custom.metrics.k8s.io/v1beta1/namespaces/seldon-mesh/models.mlops.seldon.io/irisa0/infer_rps");
     assertThat(e.reasons()).isEmpty();
     assertThat(e.nearMisses()).isEmpty();
   }
@@ -53,11 +54,11 @@ class ExplainTest {
         .describedObject(SeldonHpa.modelRef("irisa0"))
         .target(SeldonHpa.averageValue(3))
         .build();
-    Explanation e = SEED.explain(metric, "seldon-mesh");
+    Explanation e = SEED.explain(metric, "seldon-mesh", SeldonPresets.defaultSeries());
     assertThat(e.query()).contains("sum by (model) (\n  rate (\n    seldon_model_infer_total"
         + "{method_type=\"rest\",namespace=\"seldon-mesh\",model=\"irisa0\"}[2m]\n  )\n)");
-    assertThat(e.kubectlCommand()).isEqualTo("kubectl get --raw \"/apis/custom.metrics.k8s.io/v1beta1/namespaces/"
-        + "seldon-mesh/models.mlops.seldon.io/irisa0/infer_rps?metricLabelSelector=method_type%3Drest\"");
+    assertThat(e.kubectlCommand()).isEqualTo("kubectl get --raw '/apis/custom.metrics.k8s.io/v1beta1/namespaces/"
+        + "seldon-mesh/models.mlops.seldon.io/irisa0/infer_rps?metricLabelSelector=method_type%3Drest'");
   }
 
   @Test
@@ -100,8 +101,8 @@ class ExplainTest {
     assertThat(e.query()).contains(
         rate("method_type=\"rest\",namespace=\"seldon-mesh\",model=\"irisa0\"", "model", "2m"));
     assertThat(e.metricLabelSelector()).isEqualTo("method_type=rest");
-    assertThat(e.kubectlCommand()).isEqualTo("kubectl get --raw \"/apis/custom.metrics.k8s.io/v1beta1/namespaces/"
-        + "seldon-mesh/models.mlops.seldon.io/irisa0/infer_rps?metricLabelSelector=method_type%3Drest\"");
+    assertThat(e.kubectlCommand()).isEqualTo("kubectl get --raw '/apis/custom.metrics.k8s.io/v1beta1/namespaces/"
+        + "seldon-mesh/models.mlops.seldon.io/irisa0/infer_rps?metricLabelSelector=method_type%3Drest'");
   }
 
   @Test
@@ -118,7 +119,7 @@ class ExplainTest {
   @Test
   void anAsThatDiffersIsANearMiss() {
     Explanation e = SEED.explain(ApiTypes.objectMetric("infer_rsp", ObjectReference.model("irisa0"),
-        Optional.empty()), "seldon-mesh");
+        Optional.empty()), "seldon-mesh", SeldonPresets.defaultSeries());
     assertThat(e.served()).isFalse();
     assertThat(e.query()).isEmpty();
     assertThat(e.reasons()).containsExactly(
@@ -186,7 +187,7 @@ class ExplainTest {
   void anUnknownKindIsRejected() {
     assertThatThrownBy(() -> explain(SEED, ObjectReference.of("example.com/v1", "Widget", "w"), null))
         .isInstanceOf(HpaValidationException.class)
-        .hasMessage("describedObject must be a known kind (core Kubernetes or mlops.seldon.io) (was Widget in"
+        .hasMessage("describedObject must be a kind the resource table knows (was Widget in"
             + " example.com/v1)");
   }
 }

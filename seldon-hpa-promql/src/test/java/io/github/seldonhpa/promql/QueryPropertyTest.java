@@ -7,6 +7,8 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.github.seldonhpa.LabelSelector;
 import io.github.seldonhpa.LabelSelectorRequirement;
+import io.github.seldonhpa.promql.internal.go.GoQuote;
+import io.github.seldonhpa.promql.internal.go.GoTemplate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -72,6 +74,28 @@ class QueryPropertyTest {
       }
       return out;
     });
+  }
+
+  /** A selector of matchLabels only is written straight into the query: the same text the engine prints. */
+  @Test
+  void matchLabelSelectorsRenderAsTheTemplateEngineDoes() {
+    String template = "sum(rate(<<.Series>>{<<.LabelMatchers>>}[2m])) by (<<.GroupBy>>)";
+    MetricsQuery direct = query(template);
+    MetricsQuery engine = query(template + "<</* engine */>>");
+    Gen<String> values = Generate.pick(List.of("a", "b", "rest", "grpc", "200", "x.y", "v-1", "Z9", ""));
+    Gen<Map<String, String>> labels = lists().of(Generate.pick(KEYS).zip(values, Map::entry)).ofSizeBetween(1, 6)
+        .map(entries -> {
+          Map<String, String> m = new LinkedHashMap<>();
+          entries.forEach(e -> m.put(e.getKey(), e.getValue()));
+          return m;
+        });
+    qt().forAll(labels, lists().of(Generate.pick(List.of("p1", "p-2", "x"))).ofSizeBetween(1, 3), unicode(6))
+        .checkAssert((matchLabels, names, namespace) -> {
+          Optional<LabelSelector> selector = Optional.of(LabelSelector.builder().putAllMatchLabels(matchLabels).build());
+          String[] n = names.toArray(new String[0]);
+          assertThat(direct.build("m", PODS, namespace, selector, n))
+              .isEqualTo(engine.build("m", PODS, namespace, selector, n));
+        });
   }
 
   @Test

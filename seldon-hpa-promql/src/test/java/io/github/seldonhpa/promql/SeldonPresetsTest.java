@@ -87,7 +87,7 @@ class SeldonPresetsTest {
     AdapterConfig config = AdapterConfig.builder().addRule(SeldonPresets.modelLatency(Duration.ofMinutes(2)))
         .build();
     Explanation e = config.explain(ApiTypes.objectMetric("infer_latency_seconds", ObjectReference.model("irisa0"),
-        Optional.empty()), "seldon-mesh");
+        Optional.empty()), "seldon-mesh", SeldonPresets.defaultSeries());
     assertThat(e.served()).isTrue();
     assertThat(e.query()).contains(""
         + "sum by (model) (\n  rate (\n    seldon_model_infer_seconds_total{namespace=\"seldon-mesh\",model=\"irisa0\"}[2m]\n  )\n)\n"
@@ -107,7 +107,8 @@ class SeldonPresetsTest {
         "pods true pipeline_infer_rps seldon_pipeline_infer_total",
         "namespaces false pipeline_infer_rps seldon_pipeline_infer_total");
     Explanation e = config.explain(ApiTypes.objectMetric("pipeline_infer_rps",
-        ObjectReference.of("mlops.seldon.io/v1alpha1", "Pipeline", "iris-pipeline"), Optional.empty()), "seldon-mesh");
+        ObjectReference.of("mlops.seldon.io/v1alpha1", "Pipeline", "iris-pipeline"), Optional.empty()), "seldon-mesh",
+        SeldonPresets.defaultSeries());
     assertThat(e.query()).contains("sum by (pipeline) (\n  rate (\n    seldon_pipeline_infer_total"
         + "{namespace=\"seldon-mesh\",pipeline=\"iris-pipeline\"}[1m]\n  )\n)");
   }

@@ -1,0 +1,71 @@
+package io.github.seldonhpa.scaling;
+
+import io.github.seldonhpa.internal.Checks;
+import java.time.Duration;
+import java.util.OptionalInt;
+import org.immutables.value.Value;
+
+/**
+ * The finite room a {@link Fleet}'s server pods run in: {@link #nodes()} nodes that each fit
+ * {@link #podsPerNode()} server pods (a node's allocatable divided by a server pod's requests), or one pod
+ * budget ({@link #podBudget}). A pod that does not fit stays Pending. With {@link #maxNodes()} a cluster
+ * autoscaler adds nodes for Pending pods, each ready after {@link #nodeStartup()}, and removes a node that
+ * has been unneeded for {@link #scaleDownUnneeded()} (never below {@link #nodes()}).
+ */
+@Value.Immutable
+public abstract class Cluster {
+  Cluster() {}
+
+  /** Nodes at the start (and the autoscaler's minimum). Range: &gt;= 1. */
+  public abstract int nodes();
+
+  /** Server pods one node fits. Range: &gt;= 1. */
+  public abstract int podsPerNode();
+
+  /** The cluster autoscaler's node limit. Default: none, no autoscaler. */
+  public abstract OptionalInt maxNodes();
+
+  /** How long a new node takes to accept pods. Default: 3 min. */
+  @Value.Default
+  public Duration nodeStartup() {
+    return Duration.ofMinutes(3);
+  }
+
+  /** How long a node stays unneeded before the autoscaler removes it (its default). Default: 10 min. */
+  @Value.Default
+  public Duration scaleDownUnneeded() {
+    return Duration.ofMinutes(10);
+  }
+
+  /** A cluster of {@code nodes} nodes fitting {@code podsPerNode} server pods each, without autoscaler. */
+  public static Cluster nodes(int nodes, int podsPerNode) {
+    return builder().nodes(nodes).podsPerNode(podsPerNode).build();
+  }
+
+  /** Room for {@code pods} server pods in all (one node of that size), without autoscaler. */
+  public static Cluster podBudget(int pods) {
+    return nodes(1, pods);
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link Cluster}. */
+  public static class Builder extends ImmutableCluster.Builder {}
+
+  /** Server pods the cluster fits at the start. */
+  public final long initialCapacity() {
+    return (long) nodes() * podsPerNode();
+  }
+
+  @Value.Check
+  final void check() {
+    Checks.check(nodes() >= 1, "nodes must be >= 1 (was %d)", nodes());
+    Checks.check(podsPerNode() >= 1, "podsPerNode must be >= 1 (was %d)", podsPerNode());
+    maxNodes().ifPresent(n -> Checks.check(n >= nodes(), "maxNodes must be >= nodes %d (was %d)", nodes(), n));
+    Checks.check(!nodeStartup().isNegative(), "nodeStartup must be >= 0 (was %s)", nodeStartup());
+    Checks.check(!scaleDownUnneeded().isNegative(), "scaleDownUnneeded must be >= 0 (was %s)", scaleDownUnneeded());
+  }
+}

@@ -1,0 +1,143 @@
+package io.github.seldonhpa.scaling;
+
+import io.github.seldonhpa.internal.Checks;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * A replay of every model's load through its HPAs (or Seldon's native scaling), Seldon's scheduler and a
+ * finite {@link Cluster}, all at once: server pods compete for the cluster's room and wait Pending when it is
+ * full, and {@link Fault}s hit the metrics pipeline and the pods. The rules of one pair are those of
+ * {@link Simulation}; what is new is the shared cluster, servers hosting several models, Seldon's gates and
+ * the faults. Deterministic: the same fleet gives the same result, whatever {@link #threads()}.
+ */
+@Value.Immutable
+public abstract class Fleet {
+  Fleet() {}
+
+  /** The Servers and their Models. */
+  public abstract List<FleetServer> servers();
+
+  /** The cluster. */
+  public abstract Cluster cluster();
+
+  /** What goes wrong, and when. Default: nothing. */
+  public abstract List<Fault> faults();
+
+  /** The HPA sync period. Default: 15 s. */
+  @Value.Default
+  public Duration syncPeriod() {
+    return HpaController.DEFAULT_SYNC_PERIOD;
+  }
+
+  /** The adapter query's rate window. Default: 60 s. */
+  @Value.Default
+  public Duration metricWindow() {
+    return Duration.ofSeconds(60);
+  }
+
+  /** Prometheus' scrape interval: a rate needs two of them inside the window. Default: 15 s. */
+  @Value.Default
+  public Duration scrapeInterval() {
+    return Duration.ofSeconds(15);
+  }
+
+  /** The simulation step. Range: divides the sync period. Default: 5 s. */
+  @Value.Default
+  public Duration tick() {
+    return Duration.ofSeconds(5);
+  }
+
+  /** How long to simulate. Default: the longest trace. */
+  @Value.Default
+  public Duration duration() {
+    return servers().stream().flatMap(s -> s.models().stream()).map(m -> m.trace().length())
+        .max(Duration::compareTo).orElse(Duration.ofSeconds(1));
+  }
+
+  /** The Seldon release ({@link SeldonVersion}). Default: {@link SeldonVersion#LATEST}. */
+  @Value.Default
+  public SeldonVersion seldonVersion() {
+    return SeldonVersion.LATEST;
+  }
+
+  /** How long a model must be unchanged before the scheduler applies a native scaling event. Default: 5 min. */
+  @Value.Default
+  public Duration nativeStablePeriod() {
+    return Duration.ofMinutes(5);
+  }
+
+  /**
+   * A model that has not converged (ScheduleFailed, Model and Server HPAs apart, or pods Pending) for this
+   * long at the end of the run never converges. Default: 10 min.
+   */
+  @Value.Default
+  public Duration convergenceWindow() {
+    return Duration.ofMinutes(10);
+  }
+
+  /** Worker threads. Default: the available processors. */
+  @Value.Default
+  public int threads() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+
+  /** Whether to keep a per-model timeline (for the report's rows); the fleet timeline is always kept. */
+  @Value.Default
+  public boolean keepModelTimelines() {
+    return false;
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link Fleet}. */
+  public static class Builder extends ImmutableFleet.Builder {}
+
+  /** Runs the fleet. */
+  public FleetResult run() {
+    return new FleetEngine(this).run();
+  }
+
+  @Value.Check
+  final void check() {
+    Checks.check(!servers().isEmpty(), "servers must not be empty (was [])");
+    positive("tick", tick());
+    positive("syncPeriod", syncPeriod());
+    positive("metricWindow", metricWindow());
+    positive("scrapeInterval", scrapeInterval());
+    positive("duration", duration());
+    Checks.check(syncPeriod().toMillis() % tick().toMillis() == 0, "tick must divide syncPeriod %s (was %s)",
+        syncPeriod(), tick());
+    Checks.check(duration().toMillis() / tick().toMillis() <= 10_000_000,
+        "duration must be at most 10000000 ticks (was %s at %s)", duration(), tick());
+    Checks.check(threads() >= 1, "threads must be >= 1 (was %d)", threads());
+    Checks.check(!nativeStablePeriod().isNegative(), "nativeStablePeriod must be >= 0 (was %s)", nativeStablePeriod());
+    Checks.check(!convergenceWindow().isNegative(), "convergenceWindow must be >= 0 (was %s)", convergenceWindow());
+    long initial = servers().stream().mapToLong(FleetServer::initial).sum();
+    Checks.check(initial <= cluster().initialCapacity(),
+        "cluster must fit the servers' initial replicas, %d pods (was room for %d)", initial,
+        cluster().initialCapacity());
+    Set<String> servers = new HashSet<>();
+    Set<String> models = new HashSet<>();
+    for (FleetServer s : servers()) {
+      Checks.check(servers.add(s.name()), "servers has %s twice", s.name());
+      Checks.check(s.hpaOffset().compareTo(syncPeriod()) <= 0, "servers[%s].hpaOffset must be in 0..%s (was %s)",
+          s.name(), syncPeriod(), s.hpaOffset());
+      for (FleetModel m : s.models()) {
+        Checks.check(models.add(m.name()), "models has %s twice", m.name());
+        Checks.check(m.hpaOffset().compareTo(syncPeriod()) <= 0, "models[%s].hpaOffset must be in 0..%s (was %s)",
+            m.name(), syncPeriod(), m.hpaOffset());
+      }
+    }
+  }
+
+  private static void positive(String field, Duration d) {
+    Checks.check(!d.isNegative() && !d.isZero(), "%s must be > 0 (was %s)", field, d);
+  }
+}

@@ -1,0 +1,107 @@
+package io.github.seldonhpa.scaling;
+
+import io.github.seldonhpa.Hpa;
+import io.github.seldonhpa.NativeScaling;
+import io.github.seldonhpa.internal.Checks;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * One Seldon Server of a {@link Fleet} and the Models it hosts. Its replicas are set by, in this order: its
+ * Server {@link #hpa()} (the 1:1 single-model-serving pair, on the same metric as the Model HPA); Seldon's
+ * native server scaling (the largest model replica count, capped at {@link #maxReplicas()}), when
+ * {@link #serverAutoscaling()}; or nobody, staying at {@link #initialReplicas()}.
+ *
+ * <p>{@link #nativeScaling()} holds the agent's {@code SELDON_*} settings, which apply to every model on the
+ * Server: when present, its models are scaled by Seldon's lag-based scaling instead of their HPAs.
+ */
+@Value.Immutable
+public abstract class FleetServer {
+  FleetServer() {}
+
+  /** The Server's name, unique in the fleet. */
+  public abstract String name();
+
+  /** The Models it hosts. Range: at least one; exactly one with a Server {@link #hpa()}. */
+  public abstract List<FleetModel> models();
+
+  /** The Server HPA of a single-model-serving pair. Default: none. */
+  public abstract Optional<Hpa> hpa();
+
+  /** When the Server HPA first reconciles. Range: 0..syncPeriod. Default: 0. */
+  @Value.Default
+  public Duration hpaOffset() {
+    return Duration.ZERO;
+  }
+
+  /** The Server's agent settings for native model scaling (per Server, not per model). Default: none. */
+  public abstract Optional<NativeScaling> nativeScaling();
+
+  /** Helm {@code autoscaling.autoscalingServerEnabled}, used without a Server HPA. Default: true. */
+  @Value.Default
+  public boolean serverAutoscaling() {
+    return true;
+  }
+
+  /** The Server's {@code maxReplicas} for native server scaling. Default: the models' highest HPA maxReplicas. */
+  public abstract OptionalInt maxReplicas();
+
+  /** Replicas at the start, all ready. Default: the largest initial model replica count. */
+  public abstract OptionalInt initialReplicas();
+
+  /** How long a new server pod takes, once bound to a node, to load its models and serve. Default: 60 s. */
+  @Value.Default
+  public StartupDelay startup() {
+    return StartupDelay.fixed(Duration.ofSeconds(60));
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link FleetServer}. */
+  public static class Builder extends ImmutableFleetServer.Builder {}
+
+  /**
+   * A single-model-serving pair: the Model with its Model HPA on this Server with the Server HPA.
+   */
+  public static FleetServer pair(String server, FleetModel model, Hpa serverHpa) {
+    return builder().name(server).addModels(model).hpa(serverHpa).build();
+  }
+
+  final int initial() {
+    return initialReplicas().orElseGet(() -> models().stream().mapToInt(FleetModel::initial).max().orElse(1));
+  }
+
+  final int cap() {
+    if (hpa().isPresent()) {
+      return hpa().get().maxReplicas();
+    }
+    return maxReplicas().orElseGet(() -> models().stream().mapToInt(m -> m.hpa().maxReplicas()).max().orElse(1));
+  }
+
+  @Value.Check
+  final void check() {
+    Checks.notBlank("name", name());
+    Checks.check(!models().isEmpty(), "servers[%s].models must not be empty (was [])", name());
+    hpa().ifPresent(h -> {
+      Checks.check(models().size() == 1, "servers[%s].hpa needs exactly one model, single-model serving (was %d)",
+          name(), models().size());
+      Simulation.targetMilli("servers[" + name() + "].hpa", h);
+    });
+    Checks.check(!hpaOffset().isNegative(), "servers[%s].hpaOffset must be >= 0 (was %s)", name(), hpaOffset());
+    maxReplicas().ifPresent(n -> Checks.check(n >= 1, "servers[%s].maxReplicas must be >= 1 (was %d)", name(), n));
+    initialReplicas().ifPresent(n -> Checks.check(n >= 1, "servers[%s].initialReplicas must be >= 1 (was %d)",
+        name(), n));
+    Set<String> names = new HashSet<>();
+    for (FleetModel m : models()) {
+      Checks.check(names.add(m.name()), "servers[%s].models has %s twice", name(), m.name());
+    }
+  }
+}
