@@ -15,6 +15,7 @@ import io.github.seldonhpa.ObjectReference;
 import io.github.seldonhpa.ScaledObject;
 import io.github.seldonhpa.ScalingPlan;
 import io.github.seldonhpa.k8s.KedaManifests;
+import io.github.seldonhpa.k8s.LintCode;
 import io.github.seldonhpa.promql.AdapterConfig;
 import io.github.seldonhpa.promql.SeldonPresets;
 import io.github.seldonhpa.scaling.RpsTrace;
@@ -98,9 +99,13 @@ class AutoscalingPipelineTest {
     assertThat(PROMETHEUS).polls(irisa0, 1).hasTriggerValue(40.0).isActive().decides(5);
   }
 
+  /**
+   * No lint error; lint warns (SHPA036) that at 8 rps per replica up to 10 replicas the Model and Server HPAs
+   * can settle one replica apart within the 0.1 tolerance, which this test pins so a change is noticed.
+   */
   @Test
-  void theRenderedManifestsLintClean() {
-    assertThat(PLAN).manifests().lintsClean();
+  void theRenderedManifestsHaveNoLintErrorAndTheOneKnownWarning() {
+    assertThat(PLAN).manifests().lint().hasNoErrors().containsExactlyCodes(LintCode.HPA_PAIR_CAN_DIVERGE);
   }
 
   /**

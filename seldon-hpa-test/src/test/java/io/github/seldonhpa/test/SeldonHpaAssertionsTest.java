@@ -104,11 +104,12 @@ class SeldonHpaAssertionsTest {
     }
 
     @Test
-    void theRenderedManifestsLintCleanAndHoldThePair() {
+    void theRenderedManifestsHoldThePairAndItsOneLintWarning() {
+      // averageValue 8 up to 10 replicas: the pair can settle one replica apart within the 0.1 tolerance
       SeldonHpaAssertions.assertThat(PLAN).manifests()
           .containsExactlyObjects("HorizontalPodAutoscaler seldon-mesh/irisa0-model-hpa",
               "HorizontalPodAutoscaler seldon-mesh/mlserver-server-hpa")
-          .lintsClean();
+          .lint().hasNoErrors().containsExactlyCodes(LintCode.HPA_PAIR_CAN_DIVERGE);
 
       assertThat(failure(() -> SeldonHpaAssertions.assertThat(PLAN).manifests()
           .containsExactlyObjects("HorizontalPodAutoscaler seldon-mesh/irisa0-model-hpa")))
