@@ -20,9 +20,55 @@ public abstract class Behavior {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableBehavior.builder();
   }
 
-  /** Builds {@link Behavior}. */
-  public static class Builder extends ImmutableBehavior.Builder {}
+  /** Builds {@link Behavior}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code Behavior} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(Behavior instance);
+
+    /**
+     * Initializes the optional value {@link Behavior#scaleUp() scaleUp} to scaleUp.
+     * @param scaleUp The value for scaleUp
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder scaleUp(ScalingRules scaleUp);
+
+    /**
+     * Initializes the optional value {@link Behavior#scaleUp() scaleUp} to scaleUp.
+     * @param scaleUp The value for scaleUp
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder scaleUp(Optional<? extends ScalingRules> scaleUp);
+
+    /**
+     * Initializes the optional value {@link Behavior#scaleDown() scaleDown} to scaleDown.
+     * @param scaleDown The value for scaleDown
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder scaleDown(ScalingRules scaleDown);
+
+    /**
+     * Initializes the optional value {@link Behavior#scaleDown() scaleDown} to scaleDown.
+     * @param scaleDown The value for scaleDown
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder scaleDown(Optional<? extends ScalingRules> scaleDown);
+
+    /**
+     * Builds a new {@link Behavior Behavior}.
+     * @return An immutable instance of Behavior
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract Behavior build();
+  }
 }

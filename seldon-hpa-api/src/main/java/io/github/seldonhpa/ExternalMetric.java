@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  * {@code externalRules} serve it.
  */
 @Value.Immutable
-public abstract class ExternalMetric extends Metric {
+public abstract sealed class ExternalMetric extends Metric permits ImmutableExternalMetric {
   ExternalMetric() {}
 
   /** {@code metric.name}. */
@@ -25,11 +25,63 @@ public abstract class ExternalMetric extends Metric {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableExternalMetric.builder();
   }
 
-  /** Builds {@link ExternalMetric}. */
-  public static class Builder extends ImmutableExternalMetric.Builder {}
+  /** Builds {@link ExternalMetric}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code io.github.seldonhpa.Metric} instance.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(Metric instance);
+
+    /**
+     * Fill a builder with attribute values from the provided {@code io.github.seldonhpa.ExternalMetric} instance.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(ExternalMetric instance);
+
+    /**
+     * Initializes the value for the {@link ExternalMetric#metricName() metricName} attribute.
+     * @param metricName The value for metricName 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder metricName(String metricName);
+
+    /**
+     * Initializes the optional value {@link ExternalMetric#selector() selector} to selector.
+     * @param selector The value for selector
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder selector(LabelSelector selector);
+
+    /**
+     * Initializes the optional value {@link ExternalMetric#selector() selector} to selector.
+     * @param selector The value for selector
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder selector(Optional<? extends LabelSelector> selector);
+
+    /**
+     * Initializes the value for the {@link ExternalMetric#target() target} attribute.
+     * @param target The value for target 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder target(MetricTarget target);
+
+    /**
+     * Builds a new {@link ExternalMetric ExternalMetric}.
+     * @return An immutable instance of ExternalMetric
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract ExternalMetric build();
+
+}
 
   /** The External metric {@code metricName} with {@code target}. */
   public static ExternalMetric of(String metricName, MetricTarget target) {

@@ -3,6 +3,7 @@ package io.github.seldonhpa;
 import io.github.seldonhpa.internal.Checks;
 import io.github.seldonhpa.internal.HpaRule;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -22,6 +23,12 @@ public abstract class Hpa {
   /** {@code metadata.namespace}: a DNS-1123 label. */
   public abstract String namespace();
 
+  /** {@code metadata.labels}, in insertion order. Default: empty. */
+  public abstract Map<String, String> labels();
+
+  /** {@code metadata.annotations}, in insertion order; keys follow the label-key syntax. Default: empty. */
+  public abstract Map<String, String> annotations();
+
   /** {@code spec.scaleTargetRef}: a Seldon Model or Server. */
   public abstract ObjectReference scaleTargetRef();
 
@@ -39,11 +46,177 @@ public abstract class Hpa {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableHpa.builder();
   }
 
-  /** Builds {@link Hpa}. */
-  public static class Builder extends ImmutableHpa.Builder {
+  /** A builder holding this object's values, to change some of them (labels of one rendered object). */
+  public final Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds {@link Hpa}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code Hpa} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(Hpa instance);
+
+    /**
+     * Initializes the value for the {@link Hpa#name() name} attribute.
+     * @param name The value for name 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder name(String name);
+
+    /**
+     * Initializes the value for the {@link Hpa#namespace() namespace} attribute.
+     * @param namespace The value for namespace 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder namespace(String namespace);
+
+    /**
+     * Put one entry to the {@link Hpa#labels() labels} map.
+     * @param key The key in the labels map
+     * @param value The associated value in the labels map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putLabel(String key, String value);
+
+    /**
+     * Put one entry to the {@link Hpa#labels() labels} map. Nulls are not permitted
+     * @param entry The key and value entry
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putLabel(Map.Entry<String, ? extends String> entry);
+
+    /**
+     * Sets or replaces all mappings from the specified map as entries for the {@link Hpa#labels() labels} map. Nulls are not permitted
+     * @param entries The entries that will be added to the labels map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder labels(Map<String, ? extends String> entries);
+
+    /**
+     * Put all mappings from the specified map as entries to {@link Hpa#labels() labels} map. Nulls are not permitted
+     * @param entries The entries that will be added to the labels map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putAllLabels(Map<String, ? extends String> entries);
+
+    /**
+     * Put one entry to the {@link Hpa#annotations() annotations} map.
+     * @param key The key in the annotations map
+     * @param value The associated value in the annotations map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putAnnotation(String key, String value);
+
+    /**
+     * Put one entry to the {@link Hpa#annotations() annotations} map. Nulls are not permitted
+     * @param entry The key and value entry
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putAnnotation(Map.Entry<String, ? extends String> entry);
+
+    /**
+     * Sets or replaces all mappings from the specified map as entries for the {@link Hpa#annotations() annotations} map. Nulls are not permitted
+     * @param entries The entries that will be added to the annotations map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder annotations(Map<String, ? extends String> entries);
+
+    /**
+     * Put all mappings from the specified map as entries to {@link Hpa#annotations() annotations} map. Nulls are not permitted
+     * @param entries The entries that will be added to the annotations map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putAllAnnotations(Map<String, ? extends String> entries);
+
+    /**
+     * Initializes the value for the {@link Hpa#scaleTargetRef() scaleTargetRef} attribute.
+     * @param scaleTargetRef The value for scaleTargetRef 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder scaleTargetRef(ObjectReference scaleTargetRef);
+
+    /**
+     * Initializes the optional value {@link Hpa#minReplicas() minReplicas} to minReplicas.
+     * @param minReplicas The value for minReplicas
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder minReplicas(int minReplicas);
+
+    /**
+     * Initializes the optional value {@link Hpa#minReplicas() minReplicas} to minReplicas.
+     * @param minReplicas The value for minReplicas
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder minReplicas(Optional<Integer> minReplicas);
+
+    /**
+     * Initializes the value for the {@link Hpa#maxReplicas() maxReplicas} attribute.
+     * @param maxReplicas The value for maxReplicas 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder maxReplicas(int maxReplicas);
+
+    /**
+     * Adds one element to {@link Hpa#metrics() metrics} list.
+     * @param element A metrics element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addMetric(Metric element);
+
+    /**
+     * Adds elements to {@link Hpa#metrics() metrics} list.
+     * @param elements An array of metrics elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addMetrics(Metric... elements);
+
+    /**
+     * Sets or replaces all elements for {@link Hpa#metrics() metrics} list.
+     * @param elements An iterable of metrics elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder metrics(Iterable<? extends Metric> elements);
+
+    /**
+     * Adds elements to {@link Hpa#metrics() metrics} list.
+     * @param elements An iterable of metrics elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addAllMetrics(Iterable<? extends Metric> elements);
+
+    /**
+     * Initializes the optional value {@link Hpa#behavior() behavior} to behavior.
+     * @param behavior The value for behavior
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder behavior(Behavior behavior);
+
+    /**
+     * Initializes the optional value {@link Hpa#behavior() behavior} to behavior.
+     * @param behavior The value for behavior
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder behavior(Optional<? extends Behavior> behavior);
+
+    /**
+     * Builds a new {@link Hpa Hpa}.
+     * @return An immutable instance of Hpa
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract Hpa build();
+
     /** {@code minReplicas} and {@code maxReplicas}. */
     public final Builder replicas(int min, int max) {
       return minReplicas(min).maxReplicas(max);
@@ -59,6 +232,7 @@ public abstract class Hpa {
   final void check() {
     Checks.dns1123Subdomain("name", name());
     Checks.dns1123Label("namespace", namespace());
+    SeldonReplicas.checkLabels(labels(), annotations());
     ObjectReference target = scaleTargetRef();
     Checks.check(target.apiVersion().equals(ObjectReference.SELDON_API_VERSION),
         "scaleTargetRef.apiVersion must be %s: seldon-hpa scales Seldon Models and Servers (was \"%s\")",

@@ -55,11 +55,134 @@ public abstract class KedaOptions {
 
   /** A builder; see {@link SeldonHpa#keda(String)}. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableKedaOptions.builder();
   }
 
-  /** Builds {@link KedaOptions}. */
-  public static class Builder extends ImmutableKedaOptions.Builder {
+  /** Builds {@link KedaOptions}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code KedaOptions} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(KedaOptions instance);
+
+    /**
+     * Initializes the value for the {@link KedaOptions#serverAddress() serverAddress} attribute.
+     * @param serverAddress The value for serverAddress 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder serverAddress(String serverAddress);
+
+    /**
+     * Initializes the optional value {@link KedaOptions#pollingInterval() pollingInterval} to pollingInterval.
+     * @param pollingInterval The value for pollingInterval
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder pollingInterval(Duration pollingInterval);
+
+    /**
+     * Initializes the optional value {@link KedaOptions#pollingInterval() pollingInterval} to pollingInterval.
+     * @param pollingInterval The value for pollingInterval
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder pollingInterval(Optional<? extends Duration> pollingInterval);
+
+    /**
+     * Initializes the optional value {@link KedaOptions#cooldownPeriod() cooldownPeriod} to cooldownPeriod.
+     * @param cooldownPeriod The value for cooldownPeriod
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder cooldownPeriod(Duration cooldownPeriod);
+
+    /**
+     * Initializes the optional value {@link KedaOptions#cooldownPeriod() cooldownPeriod} to cooldownPeriod.
+     * @param cooldownPeriod The value for cooldownPeriod
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder cooldownPeriod(Optional<? extends Duration> cooldownPeriod);
+
+    /**
+     * Initializes the optional value {@link KedaOptions#minReplicaCount() minReplicaCount} to minReplicaCount.
+     * @param minReplicaCount The value for minReplicaCount
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder minReplicaCount(int minReplicaCount);
+
+    /**
+     * Initializes the optional value {@link KedaOptions#minReplicaCount() minReplicaCount} to minReplicaCount.
+     * @param minReplicaCount The value for minReplicaCount
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder minReplicaCount(Optional<Integer> minReplicaCount);
+
+    /**
+     * Initializes the optional value {@link KedaOptions#idleReplicaCount() idleReplicaCount} to idleReplicaCount.
+     * @param idleReplicaCount The value for idleReplicaCount
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder idleReplicaCount(int idleReplicaCount);
+
+    /**
+     * Initializes the optional value {@link KedaOptions#idleReplicaCount() idleReplicaCount} to idleReplicaCount.
+     * @param idleReplicaCount The value for idleReplicaCount
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder idleReplicaCount(Optional<Integer> idleReplicaCount);
+
+    /**
+     * Initializes the optional value {@link KedaOptions#activationThreshold() activationThreshold} to activationThreshold.
+     * @param activationThreshold The value for activationThreshold
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder activationThreshold(Quantity activationThreshold);
+
+    /**
+     * Initializes the optional value {@link KedaOptions#activationThreshold() activationThreshold} to activationThreshold.
+     * @param activationThreshold The value for activationThreshold
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder activationThreshold(Optional<? extends Quantity> activationThreshold);
+
+    /**
+     * Initializes the optional value {@link KedaOptions#fallback() fallback} to fallback.
+     * @param fallback The value for fallback
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder fallback(KedaFallback fallback);
+
+    /**
+     * Initializes the optional value {@link KedaOptions#fallback() fallback} to fallback.
+     * @param fallback The value for fallback
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder fallback(Optional<? extends KedaFallback> fallback);
+
+    /**
+     * Initializes the optional value {@link KedaOptions#authenticationRef() authenticationRef} to authenticationRef.
+     * @param authenticationRef The value for authenticationRef
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder authenticationRef(String authenticationRef);
+
+    /**
+     * Initializes the optional value {@link KedaOptions#authenticationRef() authenticationRef} to authenticationRef.
+     * @param authenticationRef The value for authenticationRef
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder authenticationRef(Optional<String> authenticationRef);
+
+    /**
+     * Builds a new {@link KedaOptions KedaOptions}.
+     * @return An immutable instance of KedaOptions
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract KedaOptions build();
+
     /** {@code activationThreshold} parsed as a quantity ({@code "0.5"}, {@code "500m"}). */
     public final Builder activationThreshold(String threshold) {
       return activationThreshold(Quantity.parse("activationThreshold", threshold));
@@ -111,6 +234,8 @@ public abstract class KedaOptions {
     return ScaledObject.builder()
         .name(name)
         .namespace(plan.namespace())
+        .labels(plan.labels())
+        .annotations(plan.annotations())
         .scaleTargetRef(target)
         .pollingInterval(pollingInterval())
         .cooldownPeriod(cooldownPeriod())

@@ -22,11 +22,88 @@ public abstract class LabelSelector {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableLabelSelector.builder();
   }
 
-  /** Builds {@link LabelSelector}. */
-  public static class Builder extends ImmutableLabelSelector.Builder {}
+  /** Builds {@link LabelSelector}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code LabelSelector} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(LabelSelector instance);
+
+    /**
+     * Put one entry to the {@link LabelSelector#matchLabels() matchLabels} map.
+     * @param key The key in the matchLabels map
+     * @param value The associated value in the matchLabels map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putMatchLabel(String key, String value);
+
+    /**
+     * Put one entry to the {@link LabelSelector#matchLabels() matchLabels} map. Nulls are not permitted
+     * @param entry The key and value entry
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putMatchLabel(Map.Entry<String, ? extends String> entry);
+
+    /**
+     * Sets or replaces all mappings from the specified map as entries for the {@link LabelSelector#matchLabels() matchLabels} map. Nulls are not permitted
+     * @param entries The entries that will be added to the matchLabels map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder matchLabels(Map<String, ? extends String> entries);
+
+    /**
+     * Put all mappings from the specified map as entries to {@link LabelSelector#matchLabels() matchLabels} map. Nulls are not permitted
+     * @param entries The entries that will be added to the matchLabels map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putAllMatchLabels(Map<String, ? extends String> entries);
+
+    /**
+     * Adds one element to {@link LabelSelector#matchExpressions() matchExpressions} list.
+     * @param element A matchExpressions element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addMatchExpression(LabelSelectorRequirement element);
+
+    /**
+     * Adds elements to {@link LabelSelector#matchExpressions() matchExpressions} list.
+     * @param elements An array of matchExpressions elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addMatchExpressions(LabelSelectorRequirement... elements);
+
+    /**
+     * Sets or replaces all elements for {@link LabelSelector#matchExpressions() matchExpressions} list.
+     * @param elements An iterable of matchExpressions elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder matchExpressions(Iterable<? extends LabelSelectorRequirement> elements);
+
+    /**
+     * Adds elements to {@link LabelSelector#matchExpressions() matchExpressions} list.
+     * @param elements An iterable of matchExpressions elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addAllMatchExpressions(Iterable<? extends LabelSelectorRequirement> elements);
+
+    /**
+     * Builds a new {@link LabelSelector LabelSelector}.
+     * @return An immutable instance of LabelSelector
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract LabelSelector build();
+
+}
 
   /** The selector {@code key=value}. */
   public static LabelSelector matchLabel(String key, String value) {

@@ -52,11 +52,73 @@ public abstract class LabelSelectorRequirement {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableLabelSelectorRequirement.builder();
   }
 
-  /** Builds {@link LabelSelectorRequirement}. */
-  public static class Builder extends ImmutableLabelSelectorRequirement.Builder {}
+  /** Builds {@link LabelSelectorRequirement}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code LabelSelectorRequirement} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(LabelSelectorRequirement instance);
+
+    /**
+     * Initializes the value for the {@link LabelSelectorRequirement#key() key} attribute.
+     * @param key The value for key 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder key(String key);
+
+    /**
+     * Initializes the value for the {@link LabelSelectorRequirement#operator() operator} attribute.
+     * @param operator The value for operator 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder operator(LabelSelectorRequirement.Operator operator);
+
+    /**
+     * Adds one element to {@link LabelSelectorRequirement#values() values} list.
+     * @param element A values element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addValue(String element);
+
+    /**
+     * Adds elements to {@link LabelSelectorRequirement#values() values} list.
+     * @param elements An array of values elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addValues(String... elements);
+
+    /**
+     * Sets or replaces all elements for {@link LabelSelectorRequirement#values() values} list.
+     * @param elements An iterable of values elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder values(Iterable<String> elements);
+
+    /**
+     * Adds elements to {@link LabelSelectorRequirement#values() values} list.
+     * @param elements An iterable of values elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addAllValues(Iterable<String> elements);
+
+    /**
+     * Builds a new {@link LabelSelectorRequirement LabelSelectorRequirement}.
+     * @return An immutable instance of LabelSelectorRequirement
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract LabelSelectorRequirement build();
+
+}
 
   /** {@code key In (values)}. */
   public static LabelSelectorRequirement in(String key, String... values) {

@@ -7,7 +7,7 @@ import io.github.seldonhpa.internal.Checks;
  * {@link ResourceMetric} or {@link ExternalMetric}. Seldon HPAs use Object metrics with AverageValue
  * targets; the other kinds are here so existing HPAs can be read and checked.
  */
-public abstract class Metric {
+public abstract sealed class Metric permits ObjectMetric, PodsMetric, ResourceMetric, ExternalMetric {
   /** The metric source ({@code type} in YAML). */
   public enum Type {
     /** A metric describing one Kubernetes object ({@code Object}). */
@@ -40,7 +40,7 @@ public abstract class Metric {
     }
   }
 
-  // Package-private: the four subclasses are the only metric kinds.
+  // sealed: the four subclasses are the only metric kinds, and each is implemented only by its generated class
   Metric() {}
 
   /** {@code type}. */

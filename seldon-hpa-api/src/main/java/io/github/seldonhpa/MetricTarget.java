@@ -61,11 +61,79 @@ public abstract class MetricTarget {
 
   /** A builder, for targets read from YAML; the factories below cover the valid shapes. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableMetricTarget.builder();
   }
 
-  /** Builds {@link MetricTarget}. */
-  public static class Builder extends ImmutableMetricTarget.Builder {}
+  /** Builds {@link MetricTarget}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code MetricTarget} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(MetricTarget instance);
+
+    /**
+     * Initializes the value for the {@link MetricTarget#type() type} attribute.
+     * @param type The value for type 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder type(MetricTarget.Type type);
+
+    /**
+     * Initializes the optional value {@link MetricTarget#value() value} to value.
+     * @param value The value for value
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder value(Quantity value);
+
+    /**
+     * Initializes the optional value {@link MetricTarget#value() value} to value.
+     * @param value The value for value
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder value(Optional<? extends Quantity> value);
+
+    /**
+     * Initializes the optional value {@link MetricTarget#averageValue() averageValue} to averageValue.
+     * @param averageValue The value for averageValue
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder averageValue(Quantity averageValue);
+
+    /**
+     * Initializes the optional value {@link MetricTarget#averageValue() averageValue} to averageValue.
+     * @param averageValue The value for averageValue
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder averageValue(Optional<? extends Quantity> averageValue);
+
+    /**
+     * Initializes the optional value {@link MetricTarget#averageUtilization() averageUtilization} to averageUtilization.
+     * @param averageUtilization The value for averageUtilization
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder averageUtilization(int averageUtilization);
+
+    /**
+     * Initializes the optional value {@link MetricTarget#averageUtilization() averageUtilization} to averageUtilization.
+     * @param averageUtilization The value for averageUtilization
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder averageUtilization(Optional<Integer> averageUtilization);
+
+    /**
+     * Builds a new {@link MetricTarget MetricTarget}.
+     * @return An immutable instance of MetricTarget
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract MetricTarget build();
+
+}
 
   /** {@code type: AverageValue} with {@code averageValue}. */
   public static MetricTarget averageValue(Quantity averageValue) {

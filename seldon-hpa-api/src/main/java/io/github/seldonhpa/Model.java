@@ -29,6 +29,9 @@ public abstract class Model {
   /** {@code metadata.labels}, in insertion order. Default: empty. */
   public abstract Map<String, String> labels();
 
+  /** {@code metadata.annotations}, in insertion order; keys follow the label-key syntax. Default: empty. */
+  public abstract Map<String, String> annotations();
+
   /** {@code spec.storageUri}: where the model artifact is ({@code gs://seldon-models/...}). Required. */
   public abstract String storageUri();
 
@@ -58,11 +61,248 @@ public abstract class Model {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableModel.builder();
   }
 
-  /** Builds {@link Model}. */
-  public static class Builder extends ImmutableModel.Builder {
+  /** A builder holding this object's values, to change some of them (labels of one rendered object). */
+  public final Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** Builds {@link Model}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code Model} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(Model instance);
+
+    /**
+     * Initializes the value for the {@link Model#name() name} attribute.
+     * @param name The value for name 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder name(String name);
+
+    /**
+     * Initializes the optional value {@link Model#namespace() namespace} to namespace.
+     * @param namespace The value for namespace
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder namespace(String namespace);
+
+    /**
+     * Initializes the optional value {@link Model#namespace() namespace} to namespace.
+     * @param namespace The value for namespace
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder namespace(Optional<String> namespace);
+
+    /**
+     * Put one entry to the {@link Model#labels() labels} map.
+     * @param key The key in the labels map
+     * @param value The associated value in the labels map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putLabel(String key, String value);
+
+    /**
+     * Put one entry to the {@link Model#labels() labels} map. Nulls are not permitted
+     * @param entry The key and value entry
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putLabel(Map.Entry<String, ? extends String> entry);
+
+    /**
+     * Sets or replaces all mappings from the specified map as entries for the {@link Model#labels() labels} map. Nulls are not permitted
+     * @param entries The entries that will be added to the labels map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder labels(Map<String, ? extends String> entries);
+
+    /**
+     * Put all mappings from the specified map as entries to {@link Model#labels() labels} map. Nulls are not permitted
+     * @param entries The entries that will be added to the labels map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putAllLabels(Map<String, ? extends String> entries);
+
+    /**
+     * Put one entry to the {@link Model#annotations() annotations} map.
+     * @param key The key in the annotations map
+     * @param value The associated value in the annotations map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putAnnotation(String key, String value);
+
+    /**
+     * Put one entry to the {@link Model#annotations() annotations} map. Nulls are not permitted
+     * @param entry The key and value entry
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putAnnotation(Map.Entry<String, ? extends String> entry);
+
+    /**
+     * Sets or replaces all mappings from the specified map as entries for the {@link Model#annotations() annotations} map. Nulls are not permitted
+     * @param entries The entries that will be added to the annotations map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder annotations(Map<String, ? extends String> entries);
+
+    /**
+     * Put all mappings from the specified map as entries to {@link Model#annotations() annotations} map. Nulls are not permitted
+     * @param entries The entries that will be added to the annotations map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putAllAnnotations(Map<String, ? extends String> entries);
+
+    /**
+     * Initializes the value for the {@link Model#storageUri() storageUri} attribute.
+     * @param storageUri The value for storageUri 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder storageUri(String storageUri);
+
+    /**
+     * Adds one element to {@link Model#requirements() requirements} list.
+     * @param element A requirements element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addRequirement(String element);
+
+    /**
+     * Adds elements to {@link Model#requirements() requirements} list.
+     * @param elements An array of requirements elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addRequirements(String... elements);
+
+    /**
+     * Sets or replaces all elements for {@link Model#requirements() requirements} list.
+     * @param elements An iterable of requirements elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder requirements(Iterable<String> elements);
+
+    /**
+     * Adds elements to {@link Model#requirements() requirements} list.
+     * @param elements An iterable of requirements elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addAllRequirements(Iterable<String> elements);
+
+    /**
+     * Initializes the optional value {@link Model#memory() memory} to memory.
+     * @param memory The value for memory
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder memory(Quantity memory);
+
+    /**
+     * Initializes the optional value {@link Model#memory() memory} to memory.
+     * @param memory The value for memory
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder memory(Optional<? extends Quantity> memory);
+
+    /**
+     * Initializes the optional value {@link Model#server() server} to server.
+     * @param server The value for server
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder server(String server);
+
+    /**
+     * Initializes the optional value {@link Model#server() server} to server.
+     * @param server The value for server
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder server(Optional<String> server);
+
+    /**
+     * Initializes the optional value {@link Model#replicas() replicas} to replicas.
+     * @param replicas The value for replicas
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder replicas(int replicas);
+
+    /**
+     * Initializes the optional value {@link Model#replicas() replicas} to replicas.
+     * @param replicas The value for replicas
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder replicas(Optional<Integer> replicas);
+
+    /**
+     * Initializes the optional value {@link Model#minReplicas() minReplicas} to minReplicas.
+     * @param minReplicas The value for minReplicas
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder minReplicas(int minReplicas);
+
+    /**
+     * Initializes the optional value {@link Model#minReplicas() minReplicas} to minReplicas.
+     * @param minReplicas The value for minReplicas
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder minReplicas(Optional<Integer> minReplicas);
+
+    /**
+     * Initializes the optional value {@link Model#maxReplicas() maxReplicas} to maxReplicas.
+     * @param maxReplicas The value for maxReplicas
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder maxReplicas(int maxReplicas);
+
+    /**
+     * Initializes the optional value {@link Model#maxReplicas() maxReplicas} to maxReplicas.
+     * @param maxReplicas The value for maxReplicas
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder maxReplicas(Optional<Integer> maxReplicas);
+
+    /**
+     * Put one entry to the {@link Model#extraSpec() extraSpec} map.
+     * @param key The key in the extraSpec map
+     * @param value The associated value in the extraSpec map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putExtraSpec(String key, Object value);
+
+    /**
+     * Put one entry to the {@link Model#extraSpec() extraSpec} map. Nulls are not permitted
+     * @param entry The key and value entry
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putExtraSpec(Map.Entry<String, ? extends Object> entry);
+
+    /**
+     * Sets or replaces all mappings from the specified map as entries for the {@link Model#extraSpec() extraSpec} map. Nulls are not permitted
+     * @param entries The entries that will be added to the extraSpec map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder extraSpec(Map<String, ? extends Object> entries);
+
+    /**
+     * Put all mappings from the specified map as entries to {@link Model#extraSpec() extraSpec} map. Nulls are not permitted
+     * @param entries The entries that will be added to the extraSpec map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putAllExtraSpec(Map<String, ? extends Object> entries);
+
+    /**
+     * Builds a new {@link Model Model}.
+     * @return An immutable instance of Model
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract Model build();
+
     /** {@code spec.memory} parsed as a quantity ({@code "3M"}). */
     public final Builder memory(String memory) {
       return memory(Quantity.parse("memory", memory));
@@ -76,7 +316,7 @@ public abstract class Model {
 
   @Value.Check
   final void check() {
-    SeldonReplicas.checkMetadata(name(), namespace(), labels());
+    SeldonReplicas.checkMetadata(name(), namespace(), labels(), annotations());
     Checks.notBlank("storageUri", storageUri());
     for (int i = 0; i < requirements().size(); i++) {
       Checks.notBlank("requirements[" + i + "]", requirements().get(i));

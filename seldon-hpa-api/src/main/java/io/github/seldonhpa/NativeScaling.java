@@ -28,11 +28,62 @@ public abstract class NativeScaling {
 
   /** A builder with the helm defaults. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableNativeScaling.builder();
   }
 
-  /** Builds {@link NativeScaling}. */
-  public static class Builder extends ImmutableNativeScaling.Builder {}
+  /** Builds {@link NativeScaling}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code NativeScaling} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(NativeScaling instance);
+
+    /**
+     * Initializes the value for the {@link NativeScaling#autoscalingModelEnabled() autoscalingModelEnabled} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link NativeScaling#autoscalingModelEnabled() autoscalingModelEnabled}.</em>
+     * @param autoscalingModelEnabled The value for autoscalingModelEnabled 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder autoscalingModelEnabled(boolean autoscalingModelEnabled);
+
+    /**
+     * Initializes the value for the {@link NativeScaling#modelInferenceLagThreshold() modelInferenceLagThreshold} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link NativeScaling#modelInferenceLagThreshold() modelInferenceLagThreshold}.</em>
+     * @param modelInferenceLagThreshold The value for modelInferenceLagThreshold 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder modelInferenceLagThreshold(int modelInferenceLagThreshold);
+
+    /**
+     * Initializes the value for the {@link NativeScaling#modelInactiveThreshold() modelInactiveThreshold} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link NativeScaling#modelInactiveThreshold() modelInactiveThreshold}.</em>
+     * @param modelInactiveThreshold The value for modelInactiveThreshold 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder modelInactiveThreshold(Duration modelInactiveThreshold);
+
+    /**
+     * Initializes the value for the {@link NativeScaling#scalingStatsPeriod() scalingStatsPeriod} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link NativeScaling#scalingStatsPeriod() scalingStatsPeriod}.</em>
+     * @param scalingStatsPeriod The value for scalingStatsPeriod 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder scalingStatsPeriod(Duration scalingStatsPeriod);
+
+    /**
+     * Builds a new {@link NativeScaling NativeScaling}.
+     * @return An immutable instance of NativeScaling
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract NativeScaling build();
+
+}
 
   /**
    * Helm {@code autoscaling.autoscalingModelEnabled}: the scheduler's switch for lag-based Model

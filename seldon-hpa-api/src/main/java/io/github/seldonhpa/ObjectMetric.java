@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  * AverageValue).
  */
 @Value.Immutable
-public abstract class ObjectMetric extends Metric {
+public abstract sealed class ObjectMetric extends Metric permits ImmutableObjectMetric {
   ObjectMetric() {}
 
   /** {@code metric.name}, as the metrics adapter exposes it ({@code infer_rps}). */
@@ -31,11 +31,77 @@ public abstract class ObjectMetric extends Metric {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableObjectMetric.builder();
   }
 
-  /** Builds {@link ObjectMetric}. */
-  public static class Builder extends ImmutableObjectMetric.Builder {}
+  /** Builds {@link ObjectMetric}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code io.github.seldonhpa.Metric} instance.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(Metric instance);
+
+    /**
+     * Fill a builder with attribute values from the provided {@code io.github.seldonhpa.ObjectMetric} instance.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(ObjectMetric instance);
+
+    /**
+     * Initializes the value for the {@link ObjectMetric#metricName() metricName} attribute.
+     * @param metricName The value for metricName 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder metricName(String metricName);
+
+    /**
+     * Initializes the optional value {@link ObjectMetric#selector() selector} to selector.
+     * @param selector The value for selector
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder selector(LabelSelector selector);
+
+    /**
+     * Initializes the optional value {@link ObjectMetric#selector() selector} to selector.
+     * @param selector The value for selector
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder selector(Optional<? extends LabelSelector> selector);
+
+    /**
+     * Initializes the optional value {@link ObjectMetric#describedObject() describedObject} to describedObject.
+     * @param describedObject The value for describedObject
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder describedObject(ObjectReference describedObject);
+
+    /**
+     * Initializes the optional value {@link ObjectMetric#describedObject() describedObject} to describedObject.
+     * @param describedObject The value for describedObject
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder describedObject(Optional<? extends ObjectReference> describedObject);
+
+    /**
+     * Initializes the value for the {@link ObjectMetric#target() target} attribute.
+     * @param target The value for target 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder target(MetricTarget target);
+
+    /**
+     * Builds a new {@link ObjectMetric ObjectMetric}.
+     * @return An immutable instance of ObjectMetric
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract ObjectMetric build();
+
+}
 
   /** The Object metric {@code metricName} with {@code target}; a plan describes its Model with it. */
   public static ObjectMetric of(String metricName, MetricTarget target) {

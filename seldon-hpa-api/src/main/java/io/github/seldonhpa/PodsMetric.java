@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  * can use it: a Seldon Model's selector matches no pods.
  */
 @Value.Immutable
-public abstract class PodsMetric extends Metric {
+public abstract sealed class PodsMetric extends Metric permits ImmutablePodsMetric {
   PodsMetric() {}
 
   /** {@code metric.name}. */
@@ -25,11 +25,63 @@ public abstract class PodsMetric extends Metric {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutablePodsMetric.builder();
   }
 
-  /** Builds {@link PodsMetric}. */
-  public static class Builder extends ImmutablePodsMetric.Builder {}
+  /** Builds {@link PodsMetric}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code io.github.seldonhpa.PodsMetric} instance.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(PodsMetric instance);
+
+    /**
+     * Fill a builder with attribute values from the provided {@code io.github.seldonhpa.Metric} instance.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(Metric instance);
+
+    /**
+     * Initializes the value for the {@link PodsMetric#metricName() metricName} attribute.
+     * @param metricName The value for metricName 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder metricName(String metricName);
+
+    /**
+     * Initializes the optional value {@link PodsMetric#selector() selector} to selector.
+     * @param selector The value for selector
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder selector(LabelSelector selector);
+
+    /**
+     * Initializes the optional value {@link PodsMetric#selector() selector} to selector.
+     * @param selector The value for selector
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder selector(Optional<? extends LabelSelector> selector);
+
+    /**
+     * Initializes the value for the {@link PodsMetric#target() target} attribute.
+     * @param target The value for target 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder target(MetricTarget target);
+
+    /**
+     * Builds a new {@link PodsMetric PodsMetric}.
+     * @return An immutable instance of PodsMetric
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract PodsMetric build();
+
+}
 
   /** The Pods metric {@code metricName} with an AverageValue {@code target}. */
   public static PodsMetric of(String metricName, MetricTarget target) {

@@ -40,11 +40,87 @@ public abstract class PrometheusTrigger {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutablePrometheusTrigger.builder();
   }
 
-  /** Builds {@link PrometheusTrigger}. */
-  public static class Builder extends ImmutablePrometheusTrigger.Builder {}
+  /** Builds {@link PrometheusTrigger}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code PrometheusTrigger} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(PrometheusTrigger instance);
+
+    /**
+     * Initializes the value for the {@link PrometheusTrigger#metricType() metricType} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link PrometheusTrigger#metricType() metricType}.</em>
+     * @param metricType The value for metricType 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder metricType(MetricTarget.Type metricType);
+
+    /**
+     * Initializes the value for the {@link PrometheusTrigger#serverAddress() serverAddress} attribute.
+     * @param serverAddress The value for serverAddress 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder serverAddress(String serverAddress);
+
+    /**
+     * Initializes the value for the {@link PrometheusTrigger#query() query} attribute.
+     * @param query The value for query 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder query(String query);
+
+    /**
+     * Initializes the value for the {@link PrometheusTrigger#threshold() threshold} attribute.
+     * @param threshold The value for threshold 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder threshold(Quantity threshold);
+
+    /**
+     * Initializes the optional value {@link PrometheusTrigger#activationThreshold() activationThreshold} to activationThreshold.
+     * @param activationThreshold The value for activationThreshold
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder activationThreshold(Quantity activationThreshold);
+
+    /**
+     * Initializes the optional value {@link PrometheusTrigger#activationThreshold() activationThreshold} to activationThreshold.
+     * @param activationThreshold The value for activationThreshold
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder activationThreshold(Optional<? extends Quantity> activationThreshold);
+
+    /**
+     * Initializes the optional value {@link PrometheusTrigger#authenticationRef() authenticationRef} to authenticationRef.
+     * @param authenticationRef The value for authenticationRef
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder authenticationRef(String authenticationRef);
+
+    /**
+     * Initializes the optional value {@link PrometheusTrigger#authenticationRef() authenticationRef} to authenticationRef.
+     * @param authenticationRef The value for authenticationRef
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder authenticationRef(Optional<String> authenticationRef);
+
+    /**
+     * Builds a new {@link PrometheusTrigger PrometheusTrigger}.
+     * @return An immutable instance of PrometheusTrigger
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract PrometheusTrigger build();
+
+}
 
   /** A quantity as KEDA's metadata hold it: a plain decimal ({@code 3}, {@code 0.5}, {@code 1500}). */
   public static String decimal(Quantity q) {

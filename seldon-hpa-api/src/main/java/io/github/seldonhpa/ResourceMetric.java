@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  * can use it: a Seldon Model's selector matches no pods.
  */
 @Value.Immutable
-public abstract class ResourceMetric extends Metric {
+public abstract sealed class ResourceMetric extends Metric permits ImmutableResourceMetric {
   ResourceMetric() {}
 
   /** {@code resource.name}: {@code cpu} or {@code memory}. */
@@ -21,11 +21,49 @@ public abstract class ResourceMetric extends Metric {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableResourceMetric.builder();
   }
 
-  /** Builds {@link ResourceMetric}. */
-  public static class Builder extends ImmutableResourceMetric.Builder {}
+  /** Builds {@link ResourceMetric}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code io.github.seldonhpa.Metric} instance.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(Metric instance);
+
+    /**
+     * Fill a builder with attribute values from the provided {@code io.github.seldonhpa.ResourceMetric} instance.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(ResourceMetric instance);
+
+    /**
+     * Initializes the value for the {@link ResourceMetric#resource() resource} attribute.
+     * @param resource The value for resource 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder resource(String resource);
+
+    /**
+     * Initializes the value for the {@link ResourceMetric#target() target} attribute.
+     * @param target The value for target 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder target(MetricTarget target);
+
+    /**
+     * Builds a new {@link ResourceMetric ResourceMetric}.
+     * @return An immutable instance of ResourceMetric
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract ResourceMetric build();
+
+}
 
   /** The Resource metric on {@code resource} ({@code cpu} or {@code memory}) with {@code target}. */
   public static ResourceMetric of(String resource, MetricTarget target) {

@@ -4,6 +4,7 @@ import io.github.seldonhpa.internal.Checks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -35,6 +36,12 @@ public abstract class ScaledObject {
 
   /** {@code metadata.namespace}: a DNS-1123 label. */
   public abstract String namespace();
+
+  /** {@code metadata.labels}, in insertion order. Default: empty. */
+  public abstract Map<String, String> labels();
+
+  /** {@code metadata.annotations}, in insertion order; keys follow the label-key syntax. Default: empty. */
+  public abstract Map<String, String> annotations();
 
   /** {@code spec.scaleTargetRef}: a Seldon Model or Server. */
   public abstract ObjectReference scaleTargetRef();
@@ -68,11 +75,236 @@ public abstract class ScaledObject {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableScaledObject.builder();
   }
 
-  /** Builds {@link ScaledObject}. */
-  public static class Builder extends ImmutableScaledObject.Builder {}
+  /** Builds {@link ScaledObject}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code ScaledObject} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(ScaledObject instance);
+
+    /**
+     * Initializes the value for the {@link ScaledObject#name() name} attribute.
+     * @param name The value for name 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder name(String name);
+
+    /**
+     * Initializes the value for the {@link ScaledObject#namespace() namespace} attribute.
+     * @param namespace The value for namespace 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder namespace(String namespace);
+
+    /**
+     * Put one entry to the {@link ScaledObject#labels() labels} map.
+     * @param key The key in the labels map
+     * @param value The associated value in the labels map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putLabel(String key, String value);
+
+    /**
+     * Put one entry to the {@link ScaledObject#labels() labels} map. Nulls are not permitted
+     * @param entry The key and value entry
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putLabel(Map.Entry<String, ? extends String> entry);
+
+    /**
+     * Sets or replaces all mappings from the specified map as entries for the {@link ScaledObject#labels() labels} map. Nulls are not permitted
+     * @param entries The entries that will be added to the labels map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder labels(Map<String, ? extends String> entries);
+
+    /**
+     * Put all mappings from the specified map as entries to {@link ScaledObject#labels() labels} map. Nulls are not permitted
+     * @param entries The entries that will be added to the labels map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putAllLabels(Map<String, ? extends String> entries);
+
+    /**
+     * Put one entry to the {@link ScaledObject#annotations() annotations} map.
+     * @param key The key in the annotations map
+     * @param value The associated value in the annotations map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putAnnotation(String key, String value);
+
+    /**
+     * Put one entry to the {@link ScaledObject#annotations() annotations} map. Nulls are not permitted
+     * @param entry The key and value entry
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putAnnotation(Map.Entry<String, ? extends String> entry);
+
+    /**
+     * Sets or replaces all mappings from the specified map as entries for the {@link ScaledObject#annotations() annotations} map. Nulls are not permitted
+     * @param entries The entries that will be added to the annotations map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder annotations(Map<String, ? extends String> entries);
+
+    /**
+     * Put all mappings from the specified map as entries to {@link ScaledObject#annotations() annotations} map. Nulls are not permitted
+     * @param entries The entries that will be added to the annotations map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putAllAnnotations(Map<String, ? extends String> entries);
+
+    /**
+     * Initializes the value for the {@link ScaledObject#scaleTargetRef() scaleTargetRef} attribute.
+     * @param scaleTargetRef The value for scaleTargetRef 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder scaleTargetRef(ObjectReference scaleTargetRef);
+
+    /**
+     * Initializes the optional value {@link ScaledObject#pollingInterval() pollingInterval} to pollingInterval.
+     * @param pollingInterval The value for pollingInterval
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder pollingInterval(Duration pollingInterval);
+
+    /**
+     * Initializes the optional value {@link ScaledObject#pollingInterval() pollingInterval} to pollingInterval.
+     * @param pollingInterval The value for pollingInterval
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder pollingInterval(Optional<? extends Duration> pollingInterval);
+
+    /**
+     * Initializes the optional value {@link ScaledObject#cooldownPeriod() cooldownPeriod} to cooldownPeriod.
+     * @param cooldownPeriod The value for cooldownPeriod
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder cooldownPeriod(Duration cooldownPeriod);
+
+    /**
+     * Initializes the optional value {@link ScaledObject#cooldownPeriod() cooldownPeriod} to cooldownPeriod.
+     * @param cooldownPeriod The value for cooldownPeriod
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder cooldownPeriod(Optional<? extends Duration> cooldownPeriod);
+
+    /**
+     * Initializes the optional value {@link ScaledObject#minReplicaCount() minReplicaCount} to minReplicaCount.
+     * @param minReplicaCount The value for minReplicaCount
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder minReplicaCount(int minReplicaCount);
+
+    /**
+     * Initializes the optional value {@link ScaledObject#minReplicaCount() minReplicaCount} to minReplicaCount.
+     * @param minReplicaCount The value for minReplicaCount
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder minReplicaCount(Optional<Integer> minReplicaCount);
+
+    /**
+     * Initializes the optional value {@link ScaledObject#maxReplicaCount() maxReplicaCount} to maxReplicaCount.
+     * @param maxReplicaCount The value for maxReplicaCount
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder maxReplicaCount(int maxReplicaCount);
+
+    /**
+     * Initializes the optional value {@link ScaledObject#maxReplicaCount() maxReplicaCount} to maxReplicaCount.
+     * @param maxReplicaCount The value for maxReplicaCount
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder maxReplicaCount(Optional<Integer> maxReplicaCount);
+
+    /**
+     * Initializes the optional value {@link ScaledObject#idleReplicaCount() idleReplicaCount} to idleReplicaCount.
+     * @param idleReplicaCount The value for idleReplicaCount
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder idleReplicaCount(int idleReplicaCount);
+
+    /**
+     * Initializes the optional value {@link ScaledObject#idleReplicaCount() idleReplicaCount} to idleReplicaCount.
+     * @param idleReplicaCount The value for idleReplicaCount
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder idleReplicaCount(Optional<Integer> idleReplicaCount);
+
+    /**
+     * Initializes the optional value {@link ScaledObject#fallback() fallback} to fallback.
+     * @param fallback The value for fallback
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder fallback(KedaFallback fallback);
+
+    /**
+     * Initializes the optional value {@link ScaledObject#fallback() fallback} to fallback.
+     * @param fallback The value for fallback
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder fallback(Optional<? extends KedaFallback> fallback);
+
+    /**
+     * Initializes the optional value {@link ScaledObject#behavior() behavior} to behavior.
+     * @param behavior The value for behavior
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder behavior(Behavior behavior);
+
+    /**
+     * Initializes the optional value {@link ScaledObject#behavior() behavior} to behavior.
+     * @param behavior The value for behavior
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder behavior(Optional<? extends Behavior> behavior);
+
+    /**
+     * Adds one element to {@link ScaledObject#triggers() triggers} list.
+     * @param element A triggers element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addTrigger(PrometheusTrigger element);
+
+    /**
+     * Adds elements to {@link ScaledObject#triggers() triggers} list.
+     * @param elements An array of triggers elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addTriggers(PrometheusTrigger... elements);
+
+    /**
+     * Sets or replaces all elements for {@link ScaledObject#triggers() triggers} list.
+     * @param elements An iterable of triggers elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder triggers(Iterable<? extends PrometheusTrigger> elements);
+
+    /**
+     * Adds elements to {@link ScaledObject#triggers() triggers} list.
+     * @param elements An iterable of triggers elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addAllTriggers(Iterable<? extends PrometheusTrigger> elements);
+
+    /**
+     * Builds a new {@link ScaledObject ScaledObject}.
+     * @return An immutable instance of ScaledObject
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract ScaledObject build();
+
+}
 
   /** {@code minReplicaCount} as KEDA applies it: 0 when unset. */
   public final int effectiveMinReplicaCount() {
@@ -146,6 +378,7 @@ public abstract class ScaledObject {
         "name must be at most %d characters: KEDA refuses a ScaledObject whose name or keda-hpa-<name> is longer"
             + " than a label value's 63 (was %d characters)", MAX_LABEL_VALUE - HPA_PREFIX.length(), name().length());
     Checks.dns1123Label("namespace", namespace());
+    SeldonReplicas.checkLabels(labels(), annotations());
     ObjectReference target = scaleTargetRef();
     Checks.check(target.apiVersion().equals(ObjectReference.SELDON_API_VERSION)
             && (target.isSeldonModel() || target.isSeldonServer()),

@@ -4,6 +4,7 @@ import io.github.seldonhpa.internal.Checks;
 import io.github.seldonhpa.internal.HpaRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -61,22 +62,157 @@ public abstract class ScalingPlan {
   /** {@code behavior.scaleDown} of both HPAs. Default: the Kubernetes scale-down rules. */
   public abstract Optional<ScalingRules> scaleDown();
 
+  /**
+   * {@code metadata.labels} of every object the plan renders (the Model, both HPAs), in insertion order:
+   * owners, teams, GitOps tools. Keys and values follow the Kubernetes label syntax. Default: empty.
+   */
+  public abstract Map<String, String> labels();
+
+  /**
+   * {@code metadata.annotations} of every object the plan renders (the Model, both HPAs), in insertion
+   * order. Keys follow the label-key syntax; values are free text. Default: empty.
+   */
+  public abstract Map<String, String> annotations();
+
   /** A builder; see {@link SeldonHpa#model(String)}. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableScalingPlan.builder();
   }
 
-  /** Builds {@link ScalingPlan}. */
-  public static class Builder extends ImmutableScalingPlan.Builder {
-    /** {@code minReplicas} and {@code maxReplicas}. */
+  /**
+   * A builder holding this plan's values, to derive another plan from it: a team default declared once,
+   * then varied per model.
+   *
+   * <pre>{@code
+   * ScalingPlan team = model("default").namespace("seldon-mesh")
+   *     .addMetric(objectMetric("infer_rps", averageValue(3))).replicas(1, 3).build();
+   * ScalingPlan iris = team.toBuilder().modelName("iris").server("mlserver")
+   *     .metrics(List.of(objectMetric("infer_rps", averageValue(5)))).build();
+   * }</pre>
+   */
+  public final Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds a {@link ScalingPlan}. Every setter may be called again (the last value wins); {@link #build()}
+   * checks the plan and throws {@link HpaValidationException} naming the first invalid field.
+   */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Copies every value of {@code plan}: scalar and optional values replace this builder's, list and
+     * map entries are added.
+     */
+    public abstract Builder from(ScalingPlan plan);
+
+    /** Sets {@link ScalingPlan#modelName()}. */
+    public abstract Builder modelName(String modelName);
+
+    /** Sets {@link ScalingPlan#namespace()}. */
+    public abstract Builder namespace(String namespace);
+
+    /** Sets {@link ScalingPlan#server()}: also derive {@code <server>-server-hpa}. */
+    public abstract Builder server(String server);
+
+    /** Sets or clears {@link ScalingPlan#server()}. */
+    public abstract Builder server(Optional<String> server);
+
+    /** Sets {@link ScalingPlan#storageUri()}: also derive the Model CR. */
+    public abstract Builder storageUri(String storageUri);
+
+    /** Sets or clears {@link ScalingPlan#storageUri()}. */
+    public abstract Builder storageUri(Optional<String> storageUri);
+
+    /** Adds one of {@link ScalingPlan#requirements()}. */
+    public abstract Builder addRequirement(String requirement);
+
+    /** Adds to {@link ScalingPlan#requirements()}. */
+    public abstract Builder addRequirements(String... requirements);
+
+    /** Replaces {@link ScalingPlan#requirements()}. */
+    public abstract Builder requirements(Iterable<String> requirements);
+
+    /** Adds to {@link ScalingPlan#requirements()}. */
+    public abstract Builder addAllRequirements(Iterable<String> requirements);
+
+    /** Sets {@link ScalingPlan#memory()}. */
+    public abstract Builder memory(Quantity memory);
+
+    /** Sets or clears {@link ScalingPlan#memory()}. */
+    public abstract Builder memory(Optional<? extends Quantity> memory);
+
+    /** Sets {@link ScalingPlan#memory()} parsed as a quantity ({@code "3M"}). */
+    public final Builder memory(String memory) {
+      return memory(Quantity.parse("memory", memory));
+    }
+
+    /** Adds one of {@link ScalingPlan#metrics()}. */
+    public abstract Builder addMetric(Metric metric);
+
+    /** Adds to {@link ScalingPlan#metrics()}. */
+    public abstract Builder addMetrics(Metric... metrics);
+
+    /** Replaces {@link ScalingPlan#metrics()}: how a plan derived with {@link #from} changes its targets. */
+    public abstract Builder metrics(Iterable<? extends Metric> metrics);
+
+    /** Adds to {@link ScalingPlan#metrics()}. */
+    public abstract Builder addAllMetrics(Iterable<? extends Metric> metrics);
+
+    /** Sets {@link ScalingPlan#minReplicas()}. */
+    public abstract Builder minReplicas(int minReplicas);
+
+    /** Sets {@link ScalingPlan#maxReplicas()}. */
+    public abstract Builder maxReplicas(int maxReplicas);
+
+    /** Sets {@link ScalingPlan#minReplicas()} and {@link ScalingPlan#maxReplicas()}. */
     public final Builder replicas(int min, int max) {
       return minReplicas(min).maxReplicas(max);
     }
 
-    /** The Model's {@code spec.memory} parsed as a quantity ({@code "3M"}). */
-    public final Builder memory(String memory) {
-      return memory(Quantity.parse("memory", memory));
-    }
+    /** Sets {@link ScalingPlan#scaleUp()}. */
+    public abstract Builder scaleUp(ScalingRules scaleUp);
+
+    /** Sets or clears {@link ScalingPlan#scaleUp()}. */
+    public abstract Builder scaleUp(Optional<? extends ScalingRules> scaleUp);
+
+    /** Sets {@link ScalingPlan#scaleDown()}. */
+    public abstract Builder scaleDown(ScalingRules scaleDown);
+
+    /** Sets or clears {@link ScalingPlan#scaleDown()}. */
+    public abstract Builder scaleDown(Optional<? extends ScalingRules> scaleDown);
+
+    /** Puts one of {@link ScalingPlan#labels()}. */
+    public abstract Builder putLabel(String key, String value);
+
+    /** Puts one of {@link ScalingPlan#labels()}. */
+    public abstract Builder putLabel(Map.Entry<String, ? extends String> label);
+
+    /** Replaces {@link ScalingPlan#labels()}. */
+    public abstract Builder labels(Map<String, ? extends String> labels);
+
+    /** Puts all of {@code labels} into {@link ScalingPlan#labels()}. */
+    public abstract Builder putAllLabels(Map<String, ? extends String> labels);
+
+    /** Puts one of {@link ScalingPlan#annotations()}. */
+    public abstract Builder putAnnotation(String key, String value);
+
+    /** Puts one of {@link ScalingPlan#annotations()}. */
+    public abstract Builder putAnnotation(Map.Entry<String, ? extends String> annotation);
+
+    /** Replaces {@link ScalingPlan#annotations()}. */
+    public abstract Builder annotations(Map<String, ? extends String> annotations);
+
+    /** Puts all of {@code annotations} into {@link ScalingPlan#annotations()}. */
+    public abstract Builder putAllAnnotations(Map<String, ? extends String> annotations);
+
+    /**
+     * The plan.
+     *
+     * @throws HpaValidationException when a required value is missing or a value breaks a rule
+     */
+    public abstract ScalingPlan build();
   }
 
   /**
@@ -92,6 +228,8 @@ public abstract class ScalingPlan {
         .addAllRequirements(requirements())
         .memory(memory())
         .replicas(minReplicas())
+        .labels(labels())
+        .annotations(annotations())
         .build());
   }
 
@@ -128,6 +266,8 @@ public abstract class ScalingPlan {
     return Hpa.builder()
         .name(name)
         .namespace(namespace())
+        .labels(labels())
+        .annotations(annotations())
         .scaleTargetRef(target)
         .minReplicas(minReplicas())
         .maxReplicas(maxReplicas())
@@ -143,6 +283,7 @@ public abstract class ScalingPlan {
         "modelName must be at most %d characters so that <modelName>%s is a valid name (was %d characters)",
         253 - MODEL_HPA_SUFFIX.length(), MODEL_HPA_SUFFIX, modelName().length());
     Checks.dns1123Label("namespace", namespace());
+    SeldonReplicas.checkLabels(labels(), annotations());
     server().ifPresent(s -> {
       Checks.dns1123Subdomain("server", s);
       Checks.check(s.length() <= 253 - SERVER_HPA_SUFFIX.length(),

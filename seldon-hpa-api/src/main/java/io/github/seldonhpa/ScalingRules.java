@@ -69,11 +69,101 @@ public abstract class ScalingRules {
 
   /** A builder; see {@link SeldonHpa#scalingRules()}. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableScalingRules.builder();
   }
 
-  /** Builds {@link ScalingRules}. */
-  public static class Builder extends ImmutableScalingRules.Builder {}
+  /** Builds {@link ScalingRules}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code ScalingRules} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(ScalingRules instance);
+
+    /**
+     * Initializes the optional value {@link ScalingRules#stabilizationWindow() stabilizationWindow} to stabilizationWindow.
+     * @param stabilizationWindow The value for stabilizationWindow
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder stabilizationWindow(Duration stabilizationWindow);
+
+    /**
+     * Initializes the optional value {@link ScalingRules#stabilizationWindow() stabilizationWindow} to stabilizationWindow.
+     * @param stabilizationWindow The value for stabilizationWindow
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder stabilizationWindow(Optional<? extends Duration> stabilizationWindow);
+
+    /**
+     * Initializes the optional value {@link ScalingRules#selectPolicy() selectPolicy} to selectPolicy.
+     * @param selectPolicy The value for selectPolicy
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder selectPolicy(ScalingRules.SelectPolicy selectPolicy);
+
+    /**
+     * Initializes the optional value {@link ScalingRules#selectPolicy() selectPolicy} to selectPolicy.
+     * @param selectPolicy The value for selectPolicy
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder selectPolicy(Optional<? extends ScalingRules.SelectPolicy> selectPolicy);
+
+    /**
+     * Adds one element to {@link ScalingRules#policies() policies} list.
+     * @param element A policies element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addPolicy(ScalingPolicy element);
+
+    /**
+     * Adds elements to {@link ScalingRules#policies() policies} list.
+     * @param elements An array of policies elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addPolicies(ScalingPolicy... elements);
+
+    /**
+     * Sets or replaces all elements for {@link ScalingRules#policies() policies} list.
+     * @param elements An iterable of policies elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder policies(Iterable<? extends ScalingPolicy> elements);
+
+    /**
+     * Adds elements to {@link ScalingRules#policies() policies} list.
+     * @param elements An iterable of policies elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addAllPolicies(Iterable<? extends ScalingPolicy> elements);
+
+    /**
+     * Initializes the optional value {@link ScalingRules#tolerance() tolerance} to tolerance.
+     * @param tolerance The value for tolerance
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder tolerance(Quantity tolerance);
+
+    /**
+     * Initializes the optional value {@link ScalingRules#tolerance() tolerance} to tolerance.
+     * @param tolerance The value for tolerance
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder tolerance(Optional<? extends Quantity> tolerance);
+
+    /**
+     * Builds a new {@link ScalingRules ScalingRules}.
+     * @return An immutable instance of ScalingRules
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract ScalingRules build();
+
+}
 
   /** {@code stabilizationWindowSeconds} as written in YAML, when set. */
   public final Optional<Integer> stabilizationWindowSeconds() {

@@ -30,12 +30,21 @@ final class SeldonReplicas {
     }
   }
 
-  static void checkMetadata(String name, Optional<String> namespace, Map<String, String> labels) {
+  static void checkMetadata(String name, Optional<String> namespace, Map<String, String> labels,
+      Map<String, String> annotations) {
     Checks.dns1123Subdomain("name", name);
     namespace.ifPresent(ns -> Checks.dns1123Label("namespace", ns));
+    checkLabels(labels, annotations);
+  }
+
+  /** Label keys and values, annotation keys (annotation values are free text). */
+  static void checkLabels(Map<String, String> labels, Map<String, String> annotations) {
     for (Map.Entry<String, String> e : labels.entrySet()) {
       Checks.labelKey("labels key", e.getKey());
       Checks.labelValue("labels." + e.getKey(), e.getValue());
+    }
+    for (String key : annotations.keySet()) {
+      Checks.labelKey("annotations key", key);
     }
   }
 

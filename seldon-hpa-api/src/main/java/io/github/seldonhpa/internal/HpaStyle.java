@@ -8,15 +8,17 @@ import java.lang.annotation.Target;
 import org.immutables.value.Value;
 import org.immutables.value.Value.Style.ImplementationVisibility;
 
-/** The one Immutables style of seldon-hpa: hidden implementations, strict builders, JDK collections only. */
+/** The one Immutables style of seldon-hpa: hidden implementations, JDK collections only, builders that copy (from) and re-set. */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)
 @Value.Style(
     visibility = ImplementationVisibility.PACKAGE,
     overshadowImplementation = true,
     jdkOnly = true,
-    strictBuilder = true,
     depluralize = true,
     get = {"is*", "get*"},
+    // no org.immutables.value.Generated in class files: consumers compile without Immutables and
+    // javac -Xlint:all would warn about the missing annotation type
+    allowedClasspathAnnotations = {Override.class},
     throwForInvalidImmutableState = HpaValidationException.class)
 public @interface HpaStyle {}

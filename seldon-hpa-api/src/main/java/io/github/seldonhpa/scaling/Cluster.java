@@ -49,11 +49,74 @@ public abstract class Cluster {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableCluster.builder();
   }
 
-  /** Builds {@link Cluster}. */
-  public static class Builder extends ImmutableCluster.Builder {}
+  /** Builds {@link Cluster}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code Cluster} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(Cluster instance);
+
+    /**
+     * Initializes the value for the {@link Cluster#nodes() nodes} attribute.
+     * @param nodes The value for nodes 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder nodes(int nodes);
+
+    /**
+     * Initializes the value for the {@link Cluster#podsPerNode() podsPerNode} attribute.
+     * @param podsPerNode The value for podsPerNode 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder podsPerNode(int podsPerNode);
+
+    /**
+     * Initializes the optional value {@link Cluster#maxNodes() maxNodes} to maxNodes.
+     * @param maxNodes The value for maxNodes
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder maxNodes(int maxNodes);
+
+    /**
+     * Initializes the optional value {@link Cluster#maxNodes() maxNodes} to maxNodes.
+     * @param maxNodes The value for maxNodes
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder maxNodes(OptionalInt maxNodes);
+
+    /**
+     * Initializes the value for the {@link Cluster#nodeStartup() nodeStartup} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Cluster#nodeStartup() nodeStartup}.</em>
+     * @param nodeStartup The value for nodeStartup 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder nodeStartup(Duration nodeStartup);
+
+    /**
+     * Initializes the value for the {@link Cluster#scaleDownUnneeded() scaleDownUnneeded} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Cluster#scaleDownUnneeded() scaleDownUnneeded}.</em>
+     * @param scaleDownUnneeded The value for scaleDownUnneeded 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder scaleDownUnneeded(Duration scaleDownUnneeded);
+
+    /**
+     * Builds a new {@link Cluster Cluster}.
+     * @return An immutable instance of Cluster
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract Cluster build();
+
+}
 
   /** Server pods the cluster fits at the start. */
   public final long initialCapacity() {

@@ -93,11 +93,174 @@ public abstract class Fleet {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableFleet.builder();
   }
 
-  /** Builds {@link Fleet}. */
-  public static class Builder extends ImmutableFleet.Builder {}
+  /** Builds {@link Fleet}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code Fleet} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(Fleet instance);
+
+    /**
+     * Adds one element to {@link Fleet#servers() servers} list.
+     * @param element A servers element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addServer(FleetServer element);
+
+    /**
+     * Adds elements to {@link Fleet#servers() servers} list.
+     * @param elements An array of servers elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addServers(FleetServer... elements);
+
+    /**
+     * Sets or replaces all elements for {@link Fleet#servers() servers} list.
+     * @param elements An iterable of servers elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder servers(Iterable<? extends FleetServer> elements);
+
+    /**
+     * Adds elements to {@link Fleet#servers() servers} list.
+     * @param elements An iterable of servers elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addAllServers(Iterable<? extends FleetServer> elements);
+
+    /**
+     * Initializes the value for the {@link Fleet#cluster() cluster} attribute.
+     * @param cluster The value for cluster 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder cluster(Cluster cluster);
+
+    /**
+     * Adds one element to {@link Fleet#faults() faults} list.
+     * @param element A faults element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addFault(Fault element);
+
+    /**
+     * Adds elements to {@link Fleet#faults() faults} list.
+     * @param elements An array of faults elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addFaults(Fault... elements);
+
+    /**
+     * Sets or replaces all elements for {@link Fleet#faults() faults} list.
+     * @param elements An iterable of faults elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder faults(Iterable<? extends Fault> elements);
+
+    /**
+     * Adds elements to {@link Fleet#faults() faults} list.
+     * @param elements An iterable of faults elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addAllFaults(Iterable<? extends Fault> elements);
+
+    /**
+     * Initializes the value for the {@link Fleet#syncPeriod() syncPeriod} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Fleet#syncPeriod() syncPeriod}.</em>
+     * @param syncPeriod The value for syncPeriod 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder syncPeriod(Duration syncPeriod);
+
+    /**
+     * Initializes the value for the {@link Fleet#metricWindow() metricWindow} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Fleet#metricWindow() metricWindow}.</em>
+     * @param metricWindow The value for metricWindow 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder metricWindow(Duration metricWindow);
+
+    /**
+     * Initializes the value for the {@link Fleet#scrapeInterval() scrapeInterval} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Fleet#scrapeInterval() scrapeInterval}.</em>
+     * @param scrapeInterval The value for scrapeInterval 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder scrapeInterval(Duration scrapeInterval);
+
+    /**
+     * Initializes the value for the {@link Fleet#tick() tick} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Fleet#tick() tick}.</em>
+     * @param tick The value for tick 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder tick(Duration tick);
+
+    /**
+     * Initializes the value for the {@link Fleet#duration() duration} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Fleet#duration() duration}.</em>
+     * @param duration The value for duration 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder duration(Duration duration);
+
+    /**
+     * Initializes the value for the {@link Fleet#seldonVersion() seldonVersion} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Fleet#seldonVersion() seldonVersion}.</em>
+     * @param seldonVersion The value for seldonVersion 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder seldonVersion(SeldonVersion seldonVersion);
+
+    /**
+     * Initializes the value for the {@link Fleet#nativeStablePeriod() nativeStablePeriod} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Fleet#nativeStablePeriod() nativeStablePeriod}.</em>
+     * @param nativeStablePeriod The value for nativeStablePeriod 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder nativeStablePeriod(Duration nativeStablePeriod);
+
+    /**
+     * Initializes the value for the {@link Fleet#convergenceWindow() convergenceWindow} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Fleet#convergenceWindow() convergenceWindow}.</em>
+     * @param convergenceWindow The value for convergenceWindow 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder convergenceWindow(Duration convergenceWindow);
+
+    /**
+     * Initializes the value for the {@link Fleet#threads() threads} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Fleet#threads() threads}.</em>
+     * @param threads The value for threads 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder threads(int threads);
+
+    /**
+     * Initializes the value for the {@link Fleet#keepModelTimelines() keepModelTimelines} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Fleet#keepModelTimelines() keepModelTimelines}.</em>
+     * @param keepModelTimelines The value for keepModelTimelines 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder keepModelTimelines(boolean keepModelTimelines);
+
+    /**
+     * Builds a new {@link Fleet Fleet}.
+     * @return An immutable instance of Fleet
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract Fleet build();
+
+}
 
   /** Runs the fleet. */
   public FleetResult run() {

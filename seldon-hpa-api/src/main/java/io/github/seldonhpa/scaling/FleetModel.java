@@ -38,11 +38,80 @@ public abstract class FleetModel {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableFleetModel.builder();
   }
 
-  /** Builds {@link FleetModel}. */
-  public static class Builder extends ImmutableFleetModel.Builder {}
+  /** Builds {@link FleetModel}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code FleetModel} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(FleetModel instance);
+
+    /**
+     * Initializes the value for the {@link FleetModel#name() name} attribute.
+     * @param name The value for name 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder name(String name);
+
+    /**
+     * Initializes the value for the {@link FleetModel#trace() trace} attribute.
+     * @param trace The value for trace 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder trace(RpsTrace trace);
+
+    /**
+     * Initializes the value for the {@link FleetModel#hpa() hpa} attribute.
+     * @param hpa The value for hpa 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder hpa(Hpa hpa);
+
+    /**
+     * Initializes the value for the {@link FleetModel#saturationRps() saturationRps} attribute.
+     * @param saturationRps The value for saturationRps 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder saturationRps(double saturationRps);
+
+    /**
+     * Initializes the value for the {@link FleetModel#hpaOffset() hpaOffset} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link FleetModel#hpaOffset() hpaOffset}.</em>
+     * @param hpaOffset The value for hpaOffset 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder hpaOffset(Duration hpaOffset);
+
+    /**
+     * Initializes the optional value {@link FleetModel#initialReplicas() initialReplicas} to initialReplicas.
+     * @param initialReplicas The value for initialReplicas
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder initialReplicas(int initialReplicas);
+
+    /**
+     * Initializes the optional value {@link FleetModel#initialReplicas() initialReplicas} to initialReplicas.
+     * @param initialReplicas The value for initialReplicas
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder initialReplicas(OptionalInt initialReplicas);
+
+    /**
+     * Builds a new {@link FleetModel FleetModel}.
+     * @return An immutable instance of FleetModel
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract FleetModel build();
+
+}
 
   final int initial() {
     return initialReplicas().orElse(hpa().effectiveMinReplicas());

@@ -62,11 +62,146 @@ public abstract class FleetServer {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableFleetServer.builder();
   }
 
-  /** Builds {@link FleetServer}. */
-  public static class Builder extends ImmutableFleetServer.Builder {}
+  /** Builds {@link FleetServer}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code FleetServer} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(FleetServer instance);
+
+    /**
+     * Initializes the value for the {@link FleetServer#name() name} attribute.
+     * @param name The value for name 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder name(String name);
+
+    /**
+     * Adds one element to {@link FleetServer#models() models} list.
+     * @param element A models element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addModel(FleetModel element);
+
+    /**
+     * Adds elements to {@link FleetServer#models() models} list.
+     * @param elements An array of models elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addModels(FleetModel... elements);
+
+    /**
+     * Sets or replaces all elements for {@link FleetServer#models() models} list.
+     * @param elements An iterable of models elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder models(Iterable<? extends FleetModel> elements);
+
+    /**
+     * Adds elements to {@link FleetServer#models() models} list.
+     * @param elements An iterable of models elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addAllModels(Iterable<? extends FleetModel> elements);
+
+    /**
+     * Initializes the optional value {@link FleetServer#hpa() hpa} to hpa.
+     * @param hpa The value for hpa
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder hpa(Hpa hpa);
+
+    /**
+     * Initializes the optional value {@link FleetServer#hpa() hpa} to hpa.
+     * @param hpa The value for hpa
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder hpa(Optional<? extends Hpa> hpa);
+
+    /**
+     * Initializes the value for the {@link FleetServer#hpaOffset() hpaOffset} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link FleetServer#hpaOffset() hpaOffset}.</em>
+     * @param hpaOffset The value for hpaOffset 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder hpaOffset(Duration hpaOffset);
+
+    /**
+     * Initializes the optional value {@link FleetServer#nativeScaling() nativeScaling} to nativeScaling.
+     * @param nativeScaling The value for nativeScaling
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder nativeScaling(NativeScaling nativeScaling);
+
+    /**
+     * Initializes the optional value {@link FleetServer#nativeScaling() nativeScaling} to nativeScaling.
+     * @param nativeScaling The value for nativeScaling
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder nativeScaling(Optional<? extends NativeScaling> nativeScaling);
+
+    /**
+     * Initializes the value for the {@link FleetServer#serverAutoscaling() serverAutoscaling} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link FleetServer#serverAutoscaling() serverAutoscaling}.</em>
+     * @param serverAutoscaling The value for serverAutoscaling 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder serverAutoscaling(boolean serverAutoscaling);
+
+    /**
+     * Initializes the optional value {@link FleetServer#maxReplicas() maxReplicas} to maxReplicas.
+     * @param maxReplicas The value for maxReplicas
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder maxReplicas(int maxReplicas);
+
+    /**
+     * Initializes the optional value {@link FleetServer#maxReplicas() maxReplicas} to maxReplicas.
+     * @param maxReplicas The value for maxReplicas
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder maxReplicas(OptionalInt maxReplicas);
+
+    /**
+     * Initializes the optional value {@link FleetServer#initialReplicas() initialReplicas} to initialReplicas.
+     * @param initialReplicas The value for initialReplicas
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder initialReplicas(int initialReplicas);
+
+    /**
+     * Initializes the optional value {@link FleetServer#initialReplicas() initialReplicas} to initialReplicas.
+     * @param initialReplicas The value for initialReplicas
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder initialReplicas(OptionalInt initialReplicas);
+
+    /**
+     * Initializes the value for the {@link FleetServer#startup() startup} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link FleetServer#startup() startup}.</em>
+     * @param startup The value for startup 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder startup(StartupDelay startup);
+
+    /**
+     * Builds a new {@link FleetServer FleetServer}.
+     * @return An immutable instance of FleetServer
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract FleetServer build();
+
+}
 
   /**
    * A single-model-serving pair: the Model with its Model HPA on this Server with the Server HPA.

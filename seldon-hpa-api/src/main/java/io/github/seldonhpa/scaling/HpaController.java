@@ -1,7 +1,12 @@
 package io.github.seldonhpa.scaling;
 
+import io.github.seldonhpa.ExternalMetric;
 import io.github.seldonhpa.Hpa;
 import io.github.seldonhpa.HpaValidationException;
+import io.github.seldonhpa.Metric;
+import io.github.seldonhpa.MetricTarget;
+import io.github.seldonhpa.ObjectMetric;
+import io.github.seldonhpa.Quantity;
 import io.github.seldonhpa.ScalingPolicy;
 import io.github.seldonhpa.ScalingRules;
 import io.github.seldonhpa.internal.Checks;
@@ -59,6 +64,7 @@ public final class HpaController {
   private final Duration syncPeriod;
   private final Direction up;
   private final Direction down;
+  private final List<Metric> metrics;
 
   // recommendations: unstabilized proposals with their times, recycled in place like the controller
   private int[] recValue = new int[8];
@@ -104,6 +110,7 @@ public final class HpaController {
     this.syncPeriod = b.syncPeriod;
     this.up = new Direction(scaleUpRules);
     this.down = new Direction(scaleDownRules);
+    this.metrics = b.metrics;
   }
 
   /** A builder; {@code maxReplicas} is required. */
@@ -117,6 +124,7 @@ public final class HpaController {
    */
   public static Builder builder(Hpa hpa) {
     Builder b = builder().minReplicas(hpa.effectiveMinReplicas()).maxReplicas(hpa.maxReplicas());
+    b.metrics = hpa.metrics();
     hpa.behavior().ifPresent(behavior -> {
       b.behavior();
       behavior.scaleUp().ifPresent(b::scaleUp);
@@ -174,6 +182,50 @@ public final class HpaController {
   public ScaleDecision step(Instant now, int currentReplicas, MetricReading metric) {
     return reconcile(now.toEpochMilli(), currentReplicas, currentReplicas, Objects.requireNonNull(metric, "metric"),
         null);
+  }
+
+  /**
+   * One reconcile of the HPA this controller was built from ({@link #of(Hpa)}, {@link #builder(Hpa)}), with
+   * {@code scale.status.replicas} equal to {@code scale.spec.replicas}: {@code values} are what the metrics
+   * API returned, one per {@code spec.metrics} entry in order, and the targets are the HPA's own. Serves
+   * Object and External metrics with AverageValue targets (every metric of a Seldon Model HPA); the others
+   * need pod counts or samples, given with {@link #step(Instant, int, int, List)}.
+   *
+   * <pre>{@code
+   * HpaController controller = HpaController.of(plan.modelHpa());   // infer_rps, AverageValue 3
+   * controller.step(now, 1, Quantity.parse("9150m")).desiredReplicas(); // 4
+   * }</pre>
+   *
+   * @throws HpaValidationException when the controller has no HPA metrics, the count of values differs
+   *     from the count of metrics, or a metric is not an Object or External AverageValue metric
+   */
+  public ScaleDecision step(Instant now, int currentReplicas, Quantity... values) {
+    if (metrics.isEmpty()) {
+      throw new HpaValidationException("metrics must not be empty: build the controller with HpaController.of(hpa)"
+          + " to step with metric values (was [])");
+    }
+    if (values.length != metrics.size()) {
+      throw new HpaValidationException(String.format(
+          "values must hold one value per spec.metrics entry (was %d values for %d metrics)",
+          values.length, metrics.size()));
+    }
+    MetricReading[] readings = new MetricReading[values.length];
+    for (int i = 0; i < values.length; i++) {
+      Metric m = metrics.get(i);
+      MetricTarget target = m.target();
+      boolean objectOrExternal = m instanceof ObjectMetric || m instanceof ExternalMetric;
+      if (!objectOrExternal || target.type() != MetricTarget.Type.AVERAGE_VALUE) {
+        throw new HpaValidationException(String.format("metrics[%d] must be an Object or External metric with an"
+            + " AverageValue target to step with a value; give a MetricReading with pod counts or samples"
+            + " (was %s %s)", i, m.type().yamlName(), target.type().yamlName()));
+      }
+      long usage = Objects.requireNonNull(values[i], "values[" + i + "]").milliValue();
+      long goal = target.averageValue().orElseThrow().milliValue();
+      readings[i] = m instanceof ObjectMetric ? MetricReading.objectAverageValue(usage, goal)
+          : MetricReading.externalAverageValue(new long[] {usage}, goal);
+    }
+    return readings.length == 1 ? step(now, currentReplicas, readings[0])
+        : step(now, currentReplicas, currentReplicas, Arrays.asList(readings));
   }
 
   /**
@@ -612,6 +664,7 @@ public final class HpaController {
     private double scaleUpLimitFactor = 2.0;
     private Duration syncPeriod = DEFAULT_SYNC_PERIOD;
     private boolean legacyWindowInclusive;
+    private List<Metric> metrics = List.of();
 
     private Builder() {}
 

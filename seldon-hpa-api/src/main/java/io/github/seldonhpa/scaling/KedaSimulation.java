@@ -49,11 +49,108 @@ public abstract class KedaSimulation {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableKedaSimulation.builder();
   }
 
-  /** Builds {@link KedaSimulation}. */
-  public static class Builder extends ImmutableKedaSimulation.Builder {}
+  /** Builds {@link KedaSimulation}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code KedaSimulation} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(KedaSimulation instance);
+
+    /**
+     * Initializes the value for the {@link KedaSimulation#hpa() hpa} attribute.
+     * @param hpa The value for hpa 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder hpa(Simulation hpa);
+
+    /**
+     * Initializes the value for the {@link KedaSimulation#modelScaledObject() modelScaledObject} attribute.
+     * @param modelScaledObject The value for modelScaledObject 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder modelScaledObject(ScaledObject modelScaledObject);
+
+    /**
+     * Initializes the optional value {@link KedaSimulation#serverScaledObject() serverScaledObject} to serverScaledObject.
+     * @param serverScaledObject The value for serverScaledObject
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder serverScaledObject(ScaledObject serverScaledObject);
+
+    /**
+     * Initializes the optional value {@link KedaSimulation#serverScaledObject() serverScaledObject} to serverScaledObject.
+     * @param serverScaledObject The value for serverScaledObject
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder serverScaledObject(Optional<? extends ScaledObject> serverScaledObject);
+
+    /**
+     * Initializes the value for the {@link KedaSimulation#pollOffset() pollOffset} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link KedaSimulation#pollOffset() pollOffset}.</em>
+     * @param pollOffset The value for pollOffset 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder pollOffset(Duration pollOffset);
+
+    /**
+     * Initializes the optional value {@link KedaSimulation#prometheusDownFrom() prometheusDownFrom} to prometheusDownFrom.
+     * @param prometheusDownFrom The value for prometheusDownFrom
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder prometheusDownFrom(Duration prometheusDownFrom);
+
+    /**
+     * Initializes the optional value {@link KedaSimulation#prometheusDownFrom() prometheusDownFrom} to prometheusDownFrom.
+     * @param prometheusDownFrom The value for prometheusDownFrom
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder prometheusDownFrom(Optional<? extends Duration> prometheusDownFrom);
+
+    /**
+     * Initializes the optional value {@link KedaSimulation#prometheusDownUntil() prometheusDownUntil} to prometheusDownUntil.
+     * @param prometheusDownUntil The value for prometheusDownUntil
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder prometheusDownUntil(Duration prometheusDownUntil);
+
+    /**
+     * Initializes the optional value {@link KedaSimulation#prometheusDownUntil() prometheusDownUntil} to prometheusDownUntil.
+     * @param prometheusDownUntil The value for prometheusDownUntil
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder prometheusDownUntil(Optional<? extends Duration> prometheusDownUntil);
+
+    /**
+     * Initializes the optional value {@link KedaSimulation#initialReplicas() initialReplicas} to initialReplicas.
+     * @param initialReplicas The value for initialReplicas
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder initialReplicas(int initialReplicas);
+
+    /**
+     * Initializes the optional value {@link KedaSimulation#initialReplicas() initialReplicas} to initialReplicas.
+     * @param initialReplicas The value for initialReplicas
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder initialReplicas(OptionalInt initialReplicas);
+
+    /**
+     * Builds a new {@link KedaSimulation KedaSimulation}.
+     * @return An immutable instance of KedaSimulation
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract KedaSimulation build();
+
+}
 
   /** The run on KEDA. */
   public SimulationResult run() {

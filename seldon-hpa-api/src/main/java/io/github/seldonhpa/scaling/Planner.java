@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.immutables.value.Value;
@@ -116,11 +117,143 @@ public abstract class Planner {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutablePlanner.builder();
   }
 
-  /** Builds {@link Planner}. */
-  public static class Builder extends ImmutablePlanner.Builder {}
+  /** Builds {@link Planner}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code Planner} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(Planner instance);
+
+    /**
+     * Initializes the value for the {@link Planner#template() template} attribute.
+     * @param template The value for template 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder template(ScalingPlan template);
+
+    /**
+     * Adds one element to {@link Planner#traces() traces} list.
+     * @param element A traces element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addTrace(RpsTrace element);
+
+    /**
+     * Adds elements to {@link Planner#traces() traces} list.
+     * @param elements An array of traces elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addTraces(RpsTrace... elements);
+
+    /**
+     * Sets or replaces all elements for {@link Planner#traces() traces} list.
+     * @param elements An iterable of traces elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder traces(Iterable<? extends RpsTrace> elements);
+
+    /**
+     * Adds elements to {@link Planner#traces() traces} list.
+     * @param elements An iterable of traces elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addAllTraces(Iterable<? extends RpsTrace> elements);
+
+    /**
+     * Initializes the value for the {@link Planner#saturationRps() saturationRps} attribute.
+     * @param saturationRps The value for saturationRps 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder saturationRps(double saturationRps);
+
+    /**
+     * Initializes the value for the {@link Planner#cluster() cluster} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Planner#cluster() cluster}.</em>
+     * @param cluster The value for cluster 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder cluster(Cluster cluster);
+
+    /**
+     * Initializes the value for the {@link Planner#serverStartup() serverStartup} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Planner#serverStartup() serverStartup}.</em>
+     * @param serverStartup The value for serverStartup 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder serverStartup(StartupDelay serverStartup);
+
+    /**
+     * Initializes the value for the {@link Planner#serverHpaOffset() serverHpaOffset} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Planner#serverHpaOffset() serverHpaOffset}.</em>
+     * @param serverHpaOffset The value for serverHpaOffset 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder serverHpaOffset(Duration serverHpaOffset);
+
+    /**
+     * Initializes the value for the {@link Planner#tick() tick} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Planner#tick() tick}.</em>
+     * @param tick The value for tick 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder tick(Duration tick);
+
+    /**
+     * Initializes the value for the {@link Planner#maxSecondsAboveSaturation() maxSecondsAboveSaturation} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Planner#maxSecondsAboveSaturation() maxSecondsAboveSaturation}.</em>
+     * @param maxSecondsAboveSaturation The value for maxSecondsAboveSaturation 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder maxSecondsAboveSaturation(double maxSecondsAboveSaturation);
+
+    /**
+     * Initializes the optional value {@link Planner#maxReplicaSeconds() maxReplicaSeconds} to maxReplicaSeconds.
+     * @param maxReplicaSeconds The value for maxReplicaSeconds
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder maxReplicaSeconds(double maxReplicaSeconds);
+
+    /**
+     * Initializes the optional value {@link Planner#maxReplicaSeconds() maxReplicaSeconds} to maxReplicaSeconds.
+     * @param maxReplicaSeconds The value for maxReplicaSeconds
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder maxReplicaSeconds(OptionalDouble maxReplicaSeconds);
+
+    /**
+     * Initializes the value for the {@link Planner#samples() samples} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Planner#samples() samples}.</em>
+     * @param samples The value for samples 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder samples(int samples);
+
+    /**
+     * Initializes the value for the {@link Planner#seed() seed} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Planner#seed() seed}.</em>
+     * @param seed The value for seed 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder seed(long seed);
+
+    /**
+     * Builds a new {@link Planner Planner}.
+     * @return An immutable instance of Planner
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract Planner build();
+
+}
 
   @Value.Check
   final void check() {

@@ -125,11 +125,193 @@ public abstract class Simulation {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableSimulation.builder();
   }
 
-  /** Builds {@link Simulation}. */
-  public static class Builder extends ImmutableSimulation.Builder {}
+  /** Builds {@link Simulation}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code Simulation} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(Simulation instance);
+
+    /**
+     * Initializes the value for the {@link Simulation#trace() trace} attribute.
+     * @param trace The value for trace 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder trace(RpsTrace trace);
+
+    /**
+     * Initializes the value for the {@link Simulation#modelHpa() modelHpa} attribute.
+     * @param modelHpa The value for modelHpa 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder modelHpa(Hpa modelHpa);
+
+    /**
+     * Initializes the optional value {@link Simulation#serverHpa() serverHpa} to serverHpa.
+     * @param serverHpa The value for serverHpa
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder serverHpa(Hpa serverHpa);
+
+    /**
+     * Initializes the optional value {@link Simulation#serverHpa() serverHpa} to serverHpa.
+     * @param serverHpa The value for serverHpa
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder serverHpa(Optional<? extends Hpa> serverHpa);
+
+    /**
+     * Initializes the optional value {@link Simulation#nativeScaling() nativeScaling} to nativeScaling.
+     * @param nativeScaling The value for nativeScaling
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder nativeScaling(NativeScaling nativeScaling);
+
+    /**
+     * Initializes the optional value {@link Simulation#nativeScaling() nativeScaling} to nativeScaling.
+     * @param nativeScaling The value for nativeScaling
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder nativeScaling(Optional<? extends NativeScaling> nativeScaling);
+
+    /**
+     * Initializes the value for the {@link Simulation#saturationRps() saturationRps} attribute.
+     * @param saturationRps The value for saturationRps 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder saturationRps(double saturationRps);
+
+    /**
+     * Initializes the value for the {@link Simulation#modelHpaOffset() modelHpaOffset} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Simulation#modelHpaOffset() modelHpaOffset}.</em>
+     * @param modelHpaOffset The value for modelHpaOffset 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder modelHpaOffset(Duration modelHpaOffset);
+
+    /**
+     * Initializes the value for the {@link Simulation#serverHpaOffset() serverHpaOffset} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Simulation#serverHpaOffset() serverHpaOffset}.</em>
+     * @param serverHpaOffset The value for serverHpaOffset 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder serverHpaOffset(Duration serverHpaOffset);
+
+    /**
+     * Initializes the value for the {@link Simulation#syncPeriod() syncPeriod} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Simulation#syncPeriod() syncPeriod}.</em>
+     * @param syncPeriod The value for syncPeriod 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder syncPeriod(Duration syncPeriod);
+
+    /**
+     * Initializes the value for the {@link Simulation#serverStartup() serverStartup} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Simulation#serverStartup() serverStartup}.</em>
+     * @param serverStartup The value for serverStartup 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder serverStartup(StartupDelay serverStartup);
+
+    /**
+     * Initializes the optional value {@link Simulation#maxStartingPods() maxStartingPods} to maxStartingPods.
+     * @param maxStartingPods The value for maxStartingPods
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder maxStartingPods(int maxStartingPods);
+
+    /**
+     * Initializes the optional value {@link Simulation#maxStartingPods() maxStartingPods} to maxStartingPods.
+     * @param maxStartingPods The value for maxStartingPods
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder maxStartingPods(OptionalInt maxStartingPods);
+
+    /**
+     * Initializes the value for the {@link Simulation#metricWindow() metricWindow} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Simulation#metricWindow() metricWindow}.</em>
+     * @param metricWindow The value for metricWindow 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder metricWindow(Duration metricWindow);
+
+    /**
+     * Initializes the value for the {@link Simulation#tick() tick} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Simulation#tick() tick}.</em>
+     * @param tick The value for tick 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder tick(Duration tick);
+
+    /**
+     * Initializes the value for the {@link Simulation#duration() duration} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Simulation#duration() duration}.</em>
+     * @param duration The value for duration 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder duration(Duration duration);
+
+    /**
+     * Initializes the optional value {@link Simulation#initialReplicas() initialReplicas} to initialReplicas.
+     * @param initialReplicas The value for initialReplicas
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder initialReplicas(int initialReplicas);
+
+    /**
+     * Initializes the optional value {@link Simulation#initialReplicas() initialReplicas} to initialReplicas.
+     * @param initialReplicas The value for initialReplicas
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder initialReplicas(OptionalInt initialReplicas);
+
+    /**
+     * Initializes the value for the {@link Simulation#nativeStablePeriod() nativeStablePeriod} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Simulation#nativeStablePeriod() nativeStablePeriod}.</em>
+     * @param nativeStablePeriod The value for nativeStablePeriod 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder nativeStablePeriod(Duration nativeStablePeriod);
+
+    /**
+     * Initializes the optional value {@link Simulation#fixedServerReplicas() fixedServerReplicas} to fixedServerReplicas.
+     * @param fixedServerReplicas The value for fixedServerReplicas
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder fixedServerReplicas(int fixedServerReplicas);
+
+    /**
+     * Initializes the optional value {@link Simulation#fixedServerReplicas() fixedServerReplicas} to fixedServerReplicas.
+     * @param fixedServerReplicas The value for fixedServerReplicas
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder fixedServerReplicas(OptionalInt fixedServerReplicas);
+
+    /**
+     * Initializes the value for the {@link Simulation#seldonVersion() seldonVersion} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Simulation#seldonVersion() seldonVersion}.</em>
+     * @param seldonVersion The value for seldonVersion 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder seldonVersion(SeldonVersion seldonVersion);
+
+    /**
+     * Builds a new {@link Simulation Simulation}.
+     * @return An immutable instance of Simulation
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract Simulation build();
+
+}
 
   /** Runs the simulation: the per-step timeline and its summary. */
   public SimulationResult run() {

@@ -134,4 +134,50 @@ class HpaControllerTest {
     assertThatThrownBy(() -> HpaController.builder().build())
         .isInstanceOf(HpaValidationException.class).hasMessage("maxReplicas must be >= 1 (was -1)");
   }
+
+  @Test
+  void takesTheTargetsFromTheHpaItIsGiven() {
+    io.github.seldonhpa.Hpa hpa = io.github.seldonhpa.SeldonHpa.model("irisa0").namespace("seldon-mesh")
+        .addMetric(io.github.seldonhpa.SeldonHpa.objectMetric("infer_rps", io.github.seldonhpa.SeldonHpa.averageValue(3)))
+        .replicas(1, 10).build().modelHpa();
+    HpaController byValue = HpaController.of(hpa);
+    HpaController byReading = HpaController.of(hpa);
+    // 9.15 rps against AverageValue 3 on one replica: ceil(3.05) = 4, as with the explicit reading
+    assertThat(byValue.step(at(0), 1, Quantity.parse("9150m")).desiredReplicas()).isEqualTo(4);
+    assertThat(byReading.step(at(0), 1, MetricReading.objectAverageValue(9150, 3000)).desiredReplicas()).isEqualTo(4);
+  }
+
+  @Test
+  void steppingWithValuesNeedsOneValuePerMetricOfTheHpa() {
+    io.github.seldonhpa.Hpa hpa = io.github.seldonhpa.SeldonHpa.model("irisa0").namespace("seldon-mesh")
+        .addMetric(io.github.seldonhpa.SeldonHpa.objectMetric("infer_rps", io.github.seldonhpa.SeldonHpa.averageValue(3)))
+        .addMetric(io.github.seldonhpa.SeldonHpa.externalMetric("queue_depth", io.github.seldonhpa.SeldonHpa.averageValue(10)))
+        .replicas(1, 10).build().modelHpa();
+    HpaController controller = HpaController.of(hpa);
+    assertThatThrownBy(() -> controller.step(at(0), 1, Quantity.of(3)))
+        .isExactlyInstanceOf(HpaValidationException.class)
+        .hasMessage("values must hold one value per spec.metrics entry (was 1 values for 2 metrics)");
+    // the larger proposal wins: 3 rps -> 1 replica, 45 queued -> ceil(4.5) = 5, which the legacy scale-up
+    // limit max(2 x 1, 4) caps at 4
+    ScaleDecision d = controller.step(at(0), 1, Quantity.of(3), Quantity.of(45));
+    assertThat(d.desiredReplicas()).isEqualTo(4);
+    assertThat(d.conditions()).hasToString(
+        "[AbleToScale=True/SucceededRescale, ScalingActive=True/ValidMetricFound, ScalingLimited=True/ScaleUpLimit]");
+    assertThatThrownBy(() -> HpaController.builder().maxReplicas(3).build().step(at(0), 1, Quantity.of(3)))
+        .isExactlyInstanceOf(HpaValidationException.class)
+        .hasMessage("metrics must not be empty: build the controller with HpaController.of(hpa) to step with metric"
+            + " values (was [])");
+  }
+
+  @Test
+  void steppingWithValuesRefusesMetricsThatNeedPodCounts() {
+    io.github.seldonhpa.Hpa hpa = io.github.seldonhpa.Hpa.builder().name("mlserver-server-hpa").namespace("seldon-mesh")
+        .scaleTargetRef(io.github.seldonhpa.ObjectReference.server("mlserver")).maxReplicas(4)
+        .addMetric(io.github.seldonhpa.SeldonHpa.resourceMetric("cpu", io.github.seldonhpa.SeldonHpa.utilization(80)))
+        .build();
+    assertThatThrownBy(() -> HpaController.of(hpa).step(at(0), 1, Quantity.of(1)))
+        .isExactlyInstanceOf(HpaValidationException.class)
+        .hasMessage("metrics[0] must be an Object or External metric with an AverageValue target to step with a"
+            + " value; give a MetricReading with pod counts or samples (was Resource Utilization)");
+  }
 }

@@ -50,11 +50,93 @@ public abstract class Finding {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableFinding.builder();
   }
 
-  /** Builds {@link Finding}. */
-  public static class Builder extends ImmutableFinding.Builder {}
+  /** Builds {@link Finding}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code Finding} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(Finding instance);
+
+    /**
+     * Initializes the value for the {@link Finding#code() code} attribute.
+     * @param code The value for code 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder code(LintCode code);
+
+    /**
+     * Initializes the value for the {@link Finding#source() source} attribute.
+     * @param source The value for source 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder source(String source);
+
+    /**
+     * Initializes the value for the {@link Finding#document() document} attribute.
+     * @param document The value for document 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder document(int document);
+
+    /**
+     * Initializes the value for the {@link Finding#object() object} attribute.
+     * @param object The value for object 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder object(String object);
+
+    /**
+     * Initializes the value for the {@link Finding#path() path} attribute.
+     * @param path The value for path 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder path(String path);
+
+    /**
+     * Initializes the optional value {@link Finding#position() position} to position.
+     * @param position The value for position
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder position(Position position);
+
+    /**
+     * Initializes the optional value {@link Finding#position() position} to position.
+     * @param position The value for position
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder position(Optional<? extends Position> position);
+
+    /**
+     * Initializes the value for the {@link Finding#message() message} attribute.
+     * @param message The value for message 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder message(String message);
+
+    /**
+     * Initializes the value for the {@link Finding#fix() fix} attribute.
+     * @param fix The value for fix 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder fix(String fix);
+
+    /**
+     * Builds a new {@link Finding Finding}.
+     * @return An immutable instance of Finding
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract Finding build();
+
+}
 
   /**
    * One line for reports:

@@ -138,7 +138,7 @@ public final class KedaManifests {
     }
     spec.put("triggers", triggers);
     return ManifestTrees.object(API_VERSION, "ScaledObject",
-        ManifestTrees.metadata(so.name(), Optional.of(so.namespace()), Map.of()), spec);
+        ManifestTrees.metadata(so.name(), Optional.of(so.namespace()), so.labels(), so.annotations()), spec);
   }
 
   private static Map<String, Object> fallback(KedaFallback f) {

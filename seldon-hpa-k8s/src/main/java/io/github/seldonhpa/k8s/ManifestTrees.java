@@ -56,7 +56,7 @@ final class ManifestTrees {
     }
     hpa.behavior().ifPresent(b -> spec.put("behavior", behavior(b)));
     return object("autoscaling/v2", "HorizontalPodAutoscaler",
-        metadata(hpa.name(), Optional.of(hpa.namespace()), Map.of()), spec);
+        metadata(hpa.name(), Optional.of(hpa.namespace()), hpa.labels(), hpa.annotations()), spec);
   }
 
   static Map<String, Object> model(Model model) {
@@ -71,7 +71,7 @@ final class ManifestTrees {
     }
     model.server().ifPresent(s -> spec.put("server", s));
     spec.put("storageUri", model.storageUri());
-    return object(SELDON_API_VERSION, "Model", metadata(model.name(), model.namespace(), model.labels()), spec);
+    return object(SELDON_API_VERSION, "Model", metadata(model.name(), model.namespace(), model.labels(), model.annotations()), spec);
   }
 
   static Map<String, Object> server(Server server) {
@@ -80,7 +80,7 @@ final class ManifestTrees {
     server.minReplicas().ifPresent(v -> spec.put("minReplicas", v));
     server.replicas().ifPresent(v -> spec.put("replicas", v));
     spec.put("serverConfig", server.serverConfig());
-    return object(SELDON_API_VERSION, "Server", metadata(server.name(), server.namespace(), server.labels()),
+    return object(SELDON_API_VERSION, "Server", metadata(server.name(), server.namespace(), server.labels(), server.annotations()),
         spec);
   }
 
@@ -132,7 +132,7 @@ final class ManifestTrees {
     Map<String, Object> cm = new LinkedHashMap<>();
     cm.put("apiVersion", "v1");
     cm.put("kind", "ConfigMap");
-    cm.put("metadata", metadata(name, Optional.of(namespace), Map.of()));
+    cm.put("metadata", metadata(name, Optional.of(namespace), Map.of(), Map.of()));
     cm.put("data", new LinkedHashMap<>(data));
     return cm;
   }
@@ -234,12 +234,16 @@ final class ManifestTrees {
     return o;
   }
 
-  static Map<String, Object> metadata(String name, Optional<String> namespace, Map<String, String> labels) {
+  static Map<String, Object> metadata(String name, Optional<String> namespace, Map<String, String> labels,
+      Map<String, String> annotations) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", name);
     namespace.ifPresent(ns -> m.put("namespace", ns));
     if (!labels.isEmpty()) {
       m.put("labels", new LinkedHashMap<>(labels));
+    }
+    if (!annotations.isEmpty()) {
+      m.put("annotations", new LinkedHashMap<>(annotations));
     }
     return m;
   }

@@ -29,11 +29,109 @@ public abstract class AdapterConfig {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableAdapterConfig.builder();
   }
 
-  /** Builds {@link AdapterConfig}. */
-  public static class Builder extends ImmutableAdapterConfig.Builder {}
+  /** Builds {@link AdapterConfig}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code AdapterConfig} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(AdapterConfig instance);
+
+    /**
+     * Adds one element to {@link AdapterConfig#rules() rules} list.
+     * @param element A rules element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addRule(DiscoveryRule element);
+
+    /**
+     * Adds elements to {@link AdapterConfig#rules() rules} list.
+     * @param elements An array of rules elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addRules(DiscoveryRule... elements);
+
+    /**
+     * Sets or replaces all elements for {@link AdapterConfig#rules() rules} list.
+     * @param elements An iterable of rules elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder rules(Iterable<? extends DiscoveryRule> elements);
+
+    /**
+     * Adds elements to {@link AdapterConfig#rules() rules} list.
+     * @param elements An iterable of rules elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addAllRules(Iterable<? extends DiscoveryRule> elements);
+
+    /**
+     * Adds one element to {@link AdapterConfig#externalRules() externalRules} list.
+     * @param element A externalRules element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addExternalRule(DiscoveryRule element);
+
+    /**
+     * Adds elements to {@link AdapterConfig#externalRules() externalRules} list.
+     * @param elements An array of externalRules elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addExternalRules(DiscoveryRule... elements);
+
+    /**
+     * Sets or replaces all elements for {@link AdapterConfig#externalRules() externalRules} list.
+     * @param elements An iterable of externalRules elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder externalRules(Iterable<? extends DiscoveryRule> elements);
+
+    /**
+     * Adds elements to {@link AdapterConfig#externalRules() externalRules} list.
+     * @param elements An iterable of externalRules elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder addAllExternalRules(Iterable<? extends DiscoveryRule> elements);
+
+    /**
+     * Initializes the optional value {@link AdapterConfig#resourceRules() resourceRules} to resourceRules.
+     * @param resourceRules The value for resourceRules
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder resourceRules(ResourceRules resourceRules);
+
+    /**
+     * Initializes the optional value {@link AdapterConfig#resourceRules() resourceRules} to resourceRules.
+     * @param resourceRules The value for resourceRules
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder resourceRules(Optional<? extends ResourceRules> resourceRules);
+
+    /**
+     * Initializes the value for the {@link AdapterConfig#resourceTable() resourceTable} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link AdapterConfig#resourceTable() resourceTable}.</em>
+     * @param resourceTable The value for resourceTable 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder resourceTable(ResourceTable resourceTable);
+
+    /**
+     * Builds a new {@link AdapterConfig AdapterConfig}.
+     * @return An immutable instance of AdapterConfig
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract AdapterConfig build();
+
+}
 
   /**
    * The resources of the cluster the adapter runs in, which it discovers through its RESTMapper: overrides

@@ -32,11 +32,45 @@ public abstract class GroupResource {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableGroupResource.builder();
   }
 
-  /** Builds {@link GroupResource}. */
-  public static class Builder extends ImmutableGroupResource.Builder {}
+  /** Builds {@link GroupResource}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code GroupResource} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(GroupResource instance);
+
+    /**
+     * Initializes the value for the {@link GroupResource#group() group} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link GroupResource#group() group}.</em>
+     * @param group The value for group 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder group(String group);
+
+    /**
+     * Initializes the value for the {@link GroupResource#resource() resource} attribute.
+     * @param resource The value for resource 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder resource(String resource);
+
+    /**
+     * Builds a new {@link GroupResource GroupResource}.
+     * @return An immutable instance of GroupResource
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract GroupResource build();
+
+}
 
   /** Kubernetes' spelling: {@code resource} for the core group, else {@code resource.group}. */
   @Override

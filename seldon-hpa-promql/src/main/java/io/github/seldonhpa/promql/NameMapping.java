@@ -31,9 +31,43 @@ public abstract class NameMapping {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableNameMapping.builder();
   }
 
-  /** Builds {@link NameMapping}. */
-  public static class Builder extends ImmutableNameMapping.Builder {}
+  /** Builds {@link NameMapping}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code NameMapping} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(NameMapping instance);
+
+    /**
+     * Initializes the value for the {@link NameMapping#matches() matches} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link NameMapping#matches() matches}.</em>
+     * @param matches The value for matches 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder matches(String matches);
+
+    /**
+     * Initializes the value for the {@link NameMapping#as() as} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link NameMapping#as() as}.</em>
+     * @param as The value for as 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder as(String as);
+
+    /**
+     * Builds a new {@link NameMapping NameMapping}.
+     * @return An immutable instance of NameMapping
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract NameMapping build();
+  }
 }

@@ -29,11 +29,88 @@ public abstract class ResourceMapping {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableResourceMapping.builder();
   }
 
-  /** Builds {@link ResourceMapping}. */
-  public static class Builder extends ImmutableResourceMapping.Builder {}
+  /** Builds {@link ResourceMapping}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code ResourceMapping} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(ResourceMapping instance);
+
+    /**
+     * Put one entry to the {@link ResourceMapping#overrides() overrides} map.
+     * @param key The key in the overrides map
+     * @param value The associated value in the overrides map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putOverride(String key, GroupResource value);
+
+    /**
+     * Put one entry to the {@link ResourceMapping#overrides() overrides} map. Nulls are not permitted
+     * @param entry The key and value entry
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putOverride(Map.Entry<String, ? extends GroupResource> entry);
+
+    /**
+     * Sets or replaces all mappings from the specified map as entries for the {@link ResourceMapping#overrides() overrides} map. Nulls are not permitted
+     * @param entries The entries that will be added to the overrides map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder overrides(Map<String, ? extends GroupResource> entries);
+
+    /**
+     * Put all mappings from the specified map as entries to {@link ResourceMapping#overrides() overrides} map. Nulls are not permitted
+     * @param entries The entries that will be added to the overrides map
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder putAllOverrides(Map<String, ? extends GroupResource> entries);
+
+    /**
+     * Initializes the optional value {@link ResourceMapping#template() template} to template.
+     * @param template The value for template
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder template(String template);
+
+    /**
+     * Initializes the optional value {@link ResourceMapping#template() template} to template.
+     * @param template The value for template
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder template(Optional<String> template);
+
+    /**
+     * Initializes the optional value {@link ResourceMapping#namespaced() namespaced} to namespaced.
+     * @param namespaced The value for namespaced
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder namespaced(boolean namespaced);
+
+    /**
+     * Initializes the optional value {@link ResourceMapping#namespaced() namespaced} to namespaced.
+     * @param namespaced The value for namespaced
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder namespaced(Optional<Boolean> namespaced);
+
+    /**
+     * Builds a new {@link ResourceMapping ResourceMapping}.
+     * @return An immutable instance of ResourceMapping
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract ResourceMapping build();
+
+}
 
   /** A mapping with only a label {@code template}. */
   public static ResourceMapping template(String template) {

@@ -28,9 +28,56 @@ public abstract class ResourceRule {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableResourceRule.builder();
   }
 
-  /** Builds {@link ResourceRule}. */
-  public static class Builder extends ImmutableResourceRule.Builder {}
+  /** Builds {@link ResourceRule}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code ResourceRule} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(ResourceRule instance);
+
+    /**
+     * Initializes the value for the {@link ResourceRule#containerQuery() containerQuery} attribute.
+     * @param containerQuery The value for containerQuery 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder containerQuery(String containerQuery);
+
+    /**
+     * Initializes the value for the {@link ResourceRule#nodeQuery() nodeQuery} attribute.
+     * @param nodeQuery The value for nodeQuery 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder nodeQuery(String nodeQuery);
+
+    /**
+     * Initializes the value for the {@link ResourceRule#resources() resources} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link ResourceRule#resources() resources}.</em>
+     * @param resources The value for resources 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder resources(ResourceMapping resources);
+
+    /**
+     * Initializes the value for the {@link ResourceRule#containerLabel() containerLabel} attribute.
+     * @param containerLabel The value for containerLabel 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder containerLabel(String containerLabel);
+
+    /**
+     * Builds a new {@link ResourceRule ResourceRule}.
+     * @return An immutable instance of ResourceRule
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract ResourceRule build();
+  }
 }

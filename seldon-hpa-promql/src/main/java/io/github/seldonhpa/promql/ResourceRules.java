@@ -24,11 +24,51 @@ public abstract class ResourceRules {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableResourceRules.builder();
   }
 
-  /** Builds {@link ResourceRules}. */
-  public static class Builder extends ImmutableResourceRules.Builder {}
+  /** Builds {@link ResourceRules}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code ResourceRules} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(ResourceRules instance);
+
+    /**
+     * Initializes the value for the {@link ResourceRules#cpu() cpu} attribute.
+     * @param cpu The value for cpu 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder cpu(ResourceRule cpu);
+
+    /**
+     * Initializes the value for the {@link ResourceRules#memory() memory} attribute.
+     * @param memory The value for memory 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder memory(ResourceRule memory);
+
+    /**
+     * Initializes the value for the {@link ResourceRules#window() window} attribute.
+     * @param window The value for window 
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder window(Duration window);
+
+    /**
+     * Builds a new {@link ResourceRules ResourceRules}.
+     * @return An immutable instance of ResourceRules
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract ResourceRules build();
+
+}
 
   @Value.Check
   final void check() {

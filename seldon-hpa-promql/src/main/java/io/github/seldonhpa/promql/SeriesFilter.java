@@ -30,11 +30,57 @@ public abstract class SeriesFilter {
 
   /** A builder. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableSeriesFilter.builder();
   }
 
-  /** Builds {@link SeriesFilter}. */
-  public static class Builder extends ImmutableSeriesFilter.Builder {
+  /** Builds {@link SeriesFilter}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code SeriesFilter} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder from(SeriesFilter instance);
+
+    /**
+     * Initializes the optional value {@link SeriesFilter#is() is} to is.
+     * @param is The value for is
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder is(String is);
+
+    /**
+     * Initializes the optional value {@link SeriesFilter#is() is} to is.
+     * @param is The value for is
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder is(Optional<String> is);
+
+    /**
+     * Initializes the optional value {@link SeriesFilter#isNot() not} to not.
+     * @param not The value for not
+     * @return {@code this} builder for chained invocation
+     */
+    public abstract Builder not(String not);
+
+    /**
+     * Initializes the optional value {@link SeriesFilter#isNot() not} to not.
+     * @param not The value for not
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public abstract Builder not(Optional<String> not);
+
+    /**
+     * Builds a new {@link SeriesFilter SeriesFilter}.
+     * @return An immutable instance of SeriesFilter
+     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     */
+    public abstract SeriesFilter build();
+
     /** Sets {@code isNot} (the generated setter drops the {@code is} prefix as for any accessor). */
     public final Builder isNot(String regexp) {
       return not(regexp);

@@ -1,0 +1,3 @@
+module org.example.consumer {
+  requires io.github.seldonhpa.k8s;
+}

@@ -1,0 +1,18 @@
+package io.github.seldonhpa.promql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.seldonhpa.testing.PublicBuilders;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every builder method of the module is declared, and so documented, on a public builder. */
+class PublicBuildersTest {
+  @Test
+  void everyGeneratedBuilderMethodIsDeclaredOnThePublicBuilder() {
+    List<Class<?>> builders = PublicBuilders.of(AdapterConfig.class);
+    assertThat(builders).extracting(Class::getName).contains("io.github.seldonhpa.promql.AdapterConfig$Builder",
+        "io.github.seldonhpa.promql.DiscoveryRule$Builder");
+    assertThat(PublicBuilders.problems(builders)).isEmpty();
+  }
+}
