@@ -1,6 +1,5 @@
 package io.github.seldonhpa.test;
 
-import io.github.seldonhpa.internal.Checks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,7 +67,7 @@ public final class AgentSeries {
 
   /** A copy with this model version (>= 1). */
   public AgentSeries modelVersion(int version) {
-    Checks.check(version >= 1, "modelVersion must be >= 1 (was %d)", version);
+    Validation.check(version >= 1, "modelVersion must be >= 1 (was %d)", version);
     return new AgentSeries(model, version, namespace, server, replica, methodType, code, secondsPerRequest,
         extraLabels);
   }
@@ -102,7 +101,7 @@ public final class AgentSeries {
 
   /** A copy on this server replica (>= 0), that is on pod {@code <server>-<replica>}. */
   public AgentSeries replica(int replica) {
-    Checks.check(replica >= 0, "replica must be >= 0 (was %d)", replica);
+    Validation.check(replica >= 0, "replica must be >= 0 (was %d)", replica);
     return new AgentSeries(model, modelVersion, namespace, server, replica, methodType, code, secondsPerRequest,
         extraLabels);
   }
@@ -141,7 +140,7 @@ public final class AgentSeries {
 
   /** A copy with this mean inference time per request (finite, >= 0). */
   public AgentSeries secondsPerRequest(double seconds) {
-    Checks.check(Double.isFinite(seconds) && seconds >= 0, "secondsPerRequest must be a finite number >= 0 (was %s)",
+    Validation.check(Double.isFinite(seconds) && seconds >= 0, "secondsPerRequest must be a finite number >= 0 (was %s)",
         seconds);
     return new AgentSeries(model, modelVersion, namespace, server, replica, methodType, code, seconds, extraLabels);
   }
@@ -151,10 +150,10 @@ public final class AgentSeries {
    * PodMonitor's relabelling adds in your cluster.
    */
   public AgentSeries label(String name, String value) {
-    Checks.check(name != null && LABEL_NAME.matcher(name).matches() && !name.startsWith("__"),
+    Validation.check(name != null && LABEL_NAME.matcher(name).matches() && !name.startsWith("__"),
         "label name must match [a-zA-Z_][a-zA-Z0-9_]* and not start with __ (was %s)",
         name == null ? "null" : "\"" + name + "\"");
-    Checks.check(value != null, "label %s must have a value (was null)", name);
+    Validation.check(value != null, "label %s must have a value (was null)", name);
     Map<String, String> labels = new TreeMap<>(extraLabels);
     labels.put(name, value);
     return new AgentSeries(model, modelVersion, namespace, server, replica, methodType, code, secondsPerRequest,
@@ -186,7 +185,7 @@ public final class AgentSeries {
   }
 
   private static String nonEmpty(String field, String value) {
-    Checks.check(value != null && !value.isEmpty(), "%s must not be empty (was %s)", field,
+    Validation.check(value != null && !value.isEmpty(), "%s must not be empty (was %s)", field,
         value == null ? "null" : "\"\"");
     return value;
   }

@@ -5,7 +5,6 @@ import io.github.seldonhpa.Hpa;
 import io.github.seldonhpa.Metric;
 import io.github.seldonhpa.ObjectMetric;
 import io.github.seldonhpa.ScalingPlan;
-import io.github.seldonhpa.internal.Checks;
 import io.github.seldonhpa.scaling.HpaController;
 import io.github.seldonhpa.scaling.MetricReading;
 import io.github.seldonhpa.scaling.ScaleDecision;
@@ -47,7 +46,7 @@ public final class PlanDecisionAssert extends AbstractAssert<PlanDecisionAssert,
 
   /** From this many replicas (default: the plan's {@code minReplicas}). */
   public PlanDecisionAssert fromReplicas(int replicas) {
-    Checks.check(replicas >= 0, "fromReplicas must be >= 0 (was %d)", replicas);
+    Validation.check(replicas >= 0, "fromReplicas must be >= 0 (was %d)", replicas);
     return new PlanDecisionAssert(actual, onlyValue, values, replicas);
   }
 

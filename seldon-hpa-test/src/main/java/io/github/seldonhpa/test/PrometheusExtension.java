@@ -1,6 +1,5 @@
 package io.github.seldonhpa.test;
 
-import io.github.seldonhpa.internal.Checks;
 import io.github.seldonhpa.k8s.PrometheusClient;
 import io.github.seldonhpa.k8s.QueryResult;
 import java.net.URI;
@@ -60,13 +59,13 @@ public final class PrometheusExtension implements ExecutionCondition, BeforeAllC
 
   /** A Prometheus holding this traffic; backfill and readiness each wait at most 60 s. */
   public static PrometheusExtension backfilling(SeldonTraffic traffic) {
-    Checks.check(traffic != null, "traffic must be set (was null)");
+    Validation.check(traffic != null, "traffic must be set (was null)");
     return new PrometheusExtension(traffic, Duration.ofSeconds(60));
   }
 
   /** A copy that waits at most this long for the backfill and, again, for Prometheus to be ready. */
   public PrometheusExtension startTimeout(Duration timeout) {
-    Checks.check(!timeout.isNegative() && !timeout.isZero(), "startTimeout must be > 0 (was %s)", timeout);
+    Validation.check(!timeout.isNegative() && !timeout.isZero(), "startTimeout must be > 0 (was %s)", timeout);
     return new PrometheusExtension(traffic, timeout);
   }
 

@@ -1,6 +1,5 @@
 package io.github.seldonhpa.test;
 
-import io.github.seldonhpa.internal.Checks;
 import io.github.seldonhpa.promql.SeldonPresets;
 import io.github.seldonhpa.promql.Series;
 import io.github.seldonhpa.scaling.RpsTrace;
@@ -83,8 +82,8 @@ public final class SeldonTraffic {
 
   /** No traffic yet, with samples every 15 s over the hour before {@code end} (the last sample). */
   public static SeldonTraffic endingAt(Instant end) {
-    Checks.check(end != null, "end must be set (was null)");
-    Checks.check(end.getNano() % 1_000_000 == 0, "end must be whole milliseconds, Prometheus' precision (was %s)",
+    Validation.check(end != null, "end must be set (was null)");
+    Validation.check(end.getNano() % 1_000_000 == 0, "end must be whole milliseconds, Prometheus' precision (was %s)",
         end);
     return new SeldonTraffic(end, Duration.ofSeconds(15), Duration.ofHours(1), List.of());
   }
@@ -142,7 +141,7 @@ public final class SeldonTraffic {
    * {@code rampEnd}, then {@code to}.
    */
   public SeldonTraffic ramp(AgentSeries series, double from, double to, Instant rampStart, Instant rampEnd) {
-    Checks.check(rampStart != null && rampEnd != null && !rampStart.isBefore(start()) && rampEnd.isAfter(rampStart)
+    Validation.check(rampStart != null && rampEnd != null && !rampStart.isBefore(start()) && rampEnd.isAfter(rampStart)
         && !rampEnd.isAfter(end),
         "ramp must lie within %s..%s and end after it starts (was %s..%s)", start(), end, rampStart, rampEnd);
     double a = Duration.between(start(), rampStart).toMillis() / 1000.0;
@@ -154,9 +153,9 @@ public final class SeldonTraffic {
 
   /** A copy with the series at {@code before} rps until {@code at}, then {@code after}. */
   public SeldonTraffic step(AgentSeries series, double before, double after, Instant at) {
-    Checks.check(at != null && at.isAfter(start()) && !at.isAfter(end),
+    Validation.check(at != null && at.isAfter(start()) && !at.isAfter(end),
         "step must be after %s and at or before %s (was %s)", start(), end, at);
-    Checks.check(Double.isFinite(before) && before >= 0 && Double.isFinite(after) && after >= 0,
+    Validation.check(Double.isFinite(before) && before >= 0 && Double.isFinite(after) && after >= 0,
         "step rates must be finite numbers >= 0 (was %s and %s)", before, after);
     double atSeconds = Duration.between(start(), at).toMillis() / 1000.0;
     return trace(series, RpsTrace.of(t -> t < atSeconds ? before : after, history));
@@ -170,12 +169,12 @@ public final class SeldonTraffic {
    * @throws io.github.seldonhpa.HpaValidationException when the series was already added
    */
   public SeldonTraffic trace(AgentSeries series, RpsTrace trace) {
-    Checks.check(series != null && trace != null, "series and trace must be set (was %s and %s)", series, trace);
-    Checks.check(history.getSeconds() % scrapeInterval.getSeconds() == 0,
+    Validation.check(series != null && trace != null, "series and trace must be set (was %s and %s)", series, trace);
+    Validation.check(history.getSeconds() % scrapeInterval.getSeconds() == 0,
         "history must be a whole number of scrape intervals (was history %s, scrapeInterval %s)", history,
         scrapeInterval);
     for (Load l : loads) {
-      Checks.check(!l.series.labels().equals(series.labels()), "series must be added once (was %s twice)", series);
+      Validation.check(!l.series.labels().equals(series.labels()), "series must be added once (was %s twice)", series);
     }
     List<Load> copy = new ArrayList<>(loads);
     copy.add(new Load(series, trace));
@@ -302,9 +301,9 @@ public final class SeldonTraffic {
   }
 
   private Duration checkTiming(String field, Duration value) {
-    Checks.check(loads.isEmpty(), "%s must be set before series are added (was set after %d series)", field,
+    Validation.check(loads.isEmpty(), "%s must be set before series are added (was set after %d series)", field,
         loads.size());
-    Checks.check(value != null && value.getNano() == 0 && value.getSeconds() >= 1,
+    Validation.check(value != null && value.getNano() == 0 && value.getSeconds() >= 1,
         "%s must be whole seconds, at least 1 s (was %s)", field, value);
     return value;
   }
