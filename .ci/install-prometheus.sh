@@ -1,5 +1,5 @@
 #!/bin/sh
-# Installs Prometheus from Debian's packages for the integration tests of seldon-hpa-k8s
+# Installs Prometheus from Debian's packages for the tests that run a real one (seldon-hpa-test's ITs, the examples)
 # (/usr/bin/prometheus and /usr/bin/promtool), only when they are missing. Needs root on Debian.
 # The tests start their own server on 127.0.0.1, so the package's service is kept from starting.
 set -eu

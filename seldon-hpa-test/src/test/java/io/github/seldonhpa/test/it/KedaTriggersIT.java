@@ -1,10 +1,10 @@
-package io.github.seldonhpa.k8s.it;
+package io.github.seldonhpa.test.it;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
 import static io.github.seldonhpa.SeldonHpa.keda;
 import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
-import static io.github.seldonhpa.k8s.it.SyntheticSeldonSeries.END;
+import static io.github.seldonhpa.test.it.SyntheticSeldonSeries.END;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.seldonhpa.KedaOptions;
@@ -16,19 +16,22 @@ import io.github.seldonhpa.k8s.KedaReading;
 import io.github.seldonhpa.promql.AdapterConfig;
 import io.github.seldonhpa.promql.SeldonPresets;
 import io.github.seldonhpa.promql.Series;
+import io.github.seldonhpa.test.PrometheusExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The rendered ScaledObjects' prometheus triggers run against a real Prometheus holding
  * {@link SyntheticSeldonSeries}: each query returns the one sample KEDA needs, with the known rate, and the
  * replicas follow from KEDA's activation and its HPA's arithmetic.
  */
-@ExtendWith(PrometheusServer.class)
 class KedaTriggersIT {
+  @RegisterExtension
+  static final PrometheusExtension PROMETHEUS = SyntheticSeldonSeries.prometheus();
+
   private static final AdapterConfig SEEDS_CONFIG = SeldonPresets.inferRpsConfig(Duration.ofMinutes(2));
   private static final List<Series> KNOWN = SyntheticSeldonSeries.SERIES.stream()
       .map(s -> Series.of(SeldonPresets.MODEL_INFER_TOTAL, s.labels())).collect(Collectors.toList());
@@ -40,7 +43,7 @@ class KedaTriggersIT {
   }
 
   private static KedaReading read(ScaledObject so, int current) {
-    return KedaExplain.read(so, PrometheusServer.client(), END, current);
+    return KedaExplain.read(so, PROMETHEUS.client(), END, current);
   }
 
   @Test

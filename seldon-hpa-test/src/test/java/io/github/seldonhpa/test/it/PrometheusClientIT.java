@@ -1,40 +1,42 @@
-package io.github.seldonhpa.k8s.it;
+package io.github.seldonhpa.test.it;
 
-import static io.github.seldonhpa.k8s.it.SyntheticSeldonSeries.END;
-import static io.github.seldonhpa.k8s.it.SyntheticSeldonSeries.HISTORY;
-import static io.github.seldonhpa.k8s.it.SyntheticSeldonSeries.SERIES;
+import static io.github.seldonhpa.test.it.SyntheticSeldonSeries.END;
+import static io.github.seldonhpa.test.it.SyntheticSeldonSeries.SERIES;
+import static io.github.seldonhpa.test.it.SyntheticSeldonSeries.TRAFFIC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.seldonhpa.k8s.PrometheusClient;
 import io.github.seldonhpa.k8s.PrometheusException;
 import io.github.seldonhpa.k8s.QueryResult;
+import io.github.seldonhpa.test.PrometheusExtension;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link PrometheusClient} against the real server: the backfill is all there, and each error path. */
-@ExtendWith(PrometheusServer.class)
 class PrometheusClientIT {
+  @RegisterExtension
+  static final PrometheusExtension PROMETHEUS = SyntheticSeldonSeries.prometheus();
 
   @Test
   void theWholeBackfilledHourIsQueryableFromTheOldestBlock() {
-    PrometheusClient prometheus = PrometheusServer.client();
+    PrometheusClient prometheus = PROMETHEUS.client();
     for (String metric : new String[] {"seldon_model_infer_total", "seldon_model_infer_seconds_total"}) {
-      assertThat(prometheus.query("count(" + metric + ")", END.minus(HISTORY)).samples().get(0).value())
+      assertThat(prometheus.query("count(" + metric + ")", TRAFFIC.start()).samples().get(0).value())
           .isEqualTo(SERIES.size());
       assertThat(prometheus.query("count(" + metric + ")", END).samples().get(0).value())
           .isEqualTo(SERIES.size());
     }
     String series = "seldon_model_infer_total{namespace=\"seldon-mesh\",pod=\"mlserver-0\",model=\"irisa0\","
         + "code=\"200\"}";
-    assertThat(prometheus.query(series, END.minus(HISTORY)).samples().get(0).value()).isEqualTo(100.0);
-    assertThat(prometheus.query(series, END).samples().get(0).value()).isEqualTo(100.0 + 2.5 * 3600);
+    assertThat(prometheus.query(series, TRAFFIC.start()).samples().get(0).value()).isEqualTo(0.0);
+    assertThat(prometheus.query(series, END).samples().get(0).value()).isEqualTo(2.5 * 3600);
   }
 
   @Test
   void returnsEverySampleWithItsLabels() {
-    PrometheusClient prometheus = PrometheusServer.client();
+    PrometheusClient prometheus = PROMETHEUS.client();
     QueryResult result = prometheus.query("""
         sum by (pod) (
           rate (
@@ -54,8 +56,22 @@ class PrometheusClientIT {
   }
 
   @Test
+  void theAgentsAggregatesSumTheModelsOfEachPodAndMethod() {
+    PrometheusClient prometheus = PROMETHEUS.client();
+    QueryResult pods = prometheus.query("sum by (pod) (rate(seldon_model_aggregate_infer_total{namespace=\"seldon-mesh\","
+        + "server=\"mlserver\"}[2m]))", END);
+    assertThat(pods.valueOf("pod", "mlserver-0")).hasValue(3.75);
+    assertThat(pods.valueOf("pod", "mlserver-1")).hasValue(5.75);
+    assertThat(pods.valueOf("pod", "mlserver-2")).hasValue(2.0625);
+    long podsAndMethods = SERIES.stream().map(s -> s.labels().get("namespace") + "/" + s.labels().get("pod") + "/"
+        + s.labels().get("method_type")).distinct().count();
+    assertThat(prometheus.query("count(seldon_model_aggregate_infer_seconds_total)", END).samples().get(0).value())
+        .isEqualTo(podsAndMethods);
+  }
+
+  @Test
   void aWrongNamespaceGivesAnEmptyResultWithTheLikelyCauses() {
-    PrometheusClient prometheus = PrometheusServer.client();
+    PrometheusClient prometheus = PROMETHEUS.client();
     String promql = "sum by (model) (\n  rate (\n"
         + "    seldon_model_infer_total{namespace=\"seldon\",model=\"irisa0\"}[2m]\n  )\n)\n";
 
@@ -70,16 +86,16 @@ class PrometheusClientIT {
 
   @Test
   void beforeTheFirstInferenceThereIsNoSeries() {
-    PrometheusClient prometheus = PrometheusServer.client();
+    PrometheusClient prometheus = PROMETHEUS.client();
     assertThatThrownBy(() -> prometheus.query("sum by (model) (rate(seldon_model_infer_total[2m]))",
-        END.minus(HISTORY).minusSeconds(600)))
+        TRAFFIC.start().minusSeconds(600)))
         .isInstanceOf(PrometheusException.EmptyResult.class)
         .hasMessageContaining("(1) no inference traffic yet");
   }
 
   @Test
   void aPromqlSyntaxErrorIsAQueryErrorWithPrometheusText() {
-    PrometheusClient prometheus = PrometheusServer.client();
+    PrometheusClient prometheus = PROMETHEUS.client();
     assertThatThrownBy(() -> prometheus.query("sum by (model) (rate(seldon_model_infer_total[2m])", END))
         .isInstanceOfSatisfying(PrometheusException.QueryError.class, e -> {
           assertThat(e.httpStatus()).isEqualTo(400);
@@ -92,7 +108,7 @@ class PrometheusClientIT {
 
   @Test
   void aScalarResultIsRefusedAsTheAdapterDoes() {
-    PrometheusClient prometheus = PrometheusServer.client();
+    PrometheusClient prometheus = PROMETHEUS.client();
     assertThatThrownBy(() -> prometheus.query("scalar(sum(rate(seldon_model_infer_total[2m])))", END))
         .isInstanceOf(PrometheusException.BadResponse.class)
         .hasMessageContaining("returned a \"scalar\" result, but prometheus-adapter needs a vector");

@@ -1,6 +1,6 @@
-package io.github.seldonhpa.k8s.it;
+package io.github.seldonhpa.test.it;
 
-import static io.github.seldonhpa.k8s.it.SyntheticSeldonSeries.END;
+import static io.github.seldonhpa.test.it.SyntheticSeldonSeries.END;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.seldonhpa.LabelSelector;
@@ -15,6 +15,7 @@ import io.github.seldonhpa.promql.Explanation;
 import io.github.seldonhpa.promql.SeldonPresets;
 import io.github.seldonhpa.promql.Series;
 import io.github.seldonhpa.scaling.ReplicaCalculator;
+import io.github.seldonhpa.test.PrometheusExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The query the library explains for the seeds' {@code infer_rps} rule, for each kind of described object
@@ -36,8 +37,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * final newline. The adapter joins the selector's matchers sorted by key, then the namespace, then the
  * object (reference §7.2).
  */
-@ExtendWith(PrometheusServer.class)
 class SeldonQueriesIT {
+  @RegisterExtension
+  static final PrometheusExtension PROMETHEUS = SyntheticSeldonSeries.prometheus();
+
   /** The seeds' adapter config: the single {@code infer_rps} rule with a 2m window. */
   private static final AdapterConfig SEEDS_CONFIG = SeldonPresets.inferRpsConfig(Duration.ofMinutes(2));
 
@@ -247,7 +250,7 @@ class SeldonQueriesIT {
           .mapToDouble(SyntheticSeldonSeries.Series::rate).sum())
           .as("the synthetic series the metric designates").isEqualTo(c.expectedRate());
 
-      QueryResult result = PrometheusServer.client().query(promql, END);
+      QueryResult result = PROMETHEUS.client().query(promql, END);
 
       assertThat(result.samples()).hasSize(1);
       assertThat(result.samples().get(0).labels()).containsOnly(Map.entry(label, object.name()));

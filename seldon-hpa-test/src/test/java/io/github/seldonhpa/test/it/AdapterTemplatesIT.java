@@ -1,6 +1,6 @@
-package io.github.seldonhpa.k8s.it;
+package io.github.seldonhpa.test.it;
 
-import static io.github.seldonhpa.k8s.it.SyntheticSeldonSeries.END;
+import static io.github.seldonhpa.test.it.SyntheticSeldonSeries.END;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +15,7 @@ import io.github.seldonhpa.promql.AdapterConfig;
 import io.github.seldonhpa.promql.Explanation;
 import io.github.seldonhpa.promql.SeldonPresets;
 import io.github.seldonhpa.promql.Series;
+import io.github.seldonhpa.test.PrometheusExtension;
 import io.github.seldonhpa.testing.SharedFiles;
 import java.io.IOException;
 import java.time.Duration;
@@ -27,15 +28,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Prometheus' own parser accepts every metricsQuery template of the vectors' {@code configs} section,
  * rendered with representative values, and every Seldon preset as the library explains it (the model
  * presets also give their known values); a query it cannot parse is rejected.
  */
-@ExtendWith(PrometheusServer.class)
 class AdapterTemplatesIT {
+  @RegisterExtension
+  static final PrometheusExtension PROMETHEUS = SyntheticSeldonSeries.prometheus();
+
   private static final String VECTORS = "vectors/prometheus-adapter.json";
 
   private static final Duration WINDOW = Duration.ofMinutes(2);
@@ -125,7 +128,7 @@ class AdapterTemplatesIT {
               SeldonPresets.defaultSeries());
           assertThat(explanation.reasons()).isEmpty();
           String promql = explanation.query().orElseThrow();
-          PrometheusClient prometheus = PrometheusServer.client();
+          PrometheusClient prometheus = PROMETHEUS.client();
           assertThatThrownBy(() -> prometheus.query(promql, END))
               .isInstanceOf(PrometheusException.EmptyResult.class);
         })));
@@ -138,7 +141,7 @@ class AdapterTemplatesIT {
 
   private static void assertValue(Explanation explanation, ObjectReference object, double expected) {
     assertThat(explanation.reasons()).isEmpty();
-    double value = PrometheusServer.client().query(explanation.query().orElseThrow(), END)
+    double value = PROMETHEUS.client().query(explanation.query().orElseThrow(), END)
         .valueOf(object.kind().toLowerCase(Locale.ROOT), object.name()).orElseThrow();
     assertThat(Math.abs(value - expected)).as("%s against %s", value, expected).isLessThan(1e-9 * expected);
   }
@@ -155,7 +158,7 @@ class AdapterTemplatesIT {
     }
     assertThat(promql).endsWith("/ {{not a delim}}");
     String query = promql;
-    PrometheusClient prometheus = PrometheusServer.client();
+    PrometheusClient prometheus = PROMETHEUS.client();
 
     assertThatThrownBy(() -> prometheus.query(query, END))
         .isInstanceOfSatisfying(PrometheusException.QueryError.class, e -> {
@@ -166,7 +169,7 @@ class AdapterTemplatesIT {
 
   /** Parsed and evaluated: a result or an empty result, never a PromQL error. */
   private static void assertAccepted(String promql) {
-    PrometheusClient prometheus = PrometheusServer.client();
+    PrometheusClient prometheus = PROMETHEUS.client();
     try {
       prometheus.query(promql, END);
     } catch (PrometheusException.EmptyResult noDataForThisMetric) {

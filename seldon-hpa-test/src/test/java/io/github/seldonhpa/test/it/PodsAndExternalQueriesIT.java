@@ -1,6 +1,6 @@
-package io.github.seldonhpa.k8s.it;
+package io.github.seldonhpa.test.it;
 
-import static io.github.seldonhpa.k8s.it.SyntheticSeldonSeries.END;
+import static io.github.seldonhpa.test.it.SyntheticSeldonSeries.END;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -17,11 +17,12 @@ import io.github.seldonhpa.promql.NameMapping;
 import io.github.seldonhpa.promql.ResourceMapping;
 import io.github.seldonhpa.promql.SeldonPresets;
 import io.github.seldonhpa.promql.Series;
+import io.github.seldonhpa.test.PrometheusExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Pods and External metrics as prometheus-adapter queries them, run by a real Prometheus over
@@ -29,8 +30,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * their own rate, and an external rule sums the series its metric selector picks, in the HPA's namespace or,
  * with {@code namespaced: false}, in the one the selector names.
  */
-@ExtendWith(PrometheusServer.class)
 class PodsAndExternalQueriesIT {
+  @RegisterExtension
+  static final PrometheusExtension PROMETHEUS = SyntheticSeldonSeries.prometheus();
+
   private static final List<Series> KNOWN = SyntheticSeldonSeries.SERIES.stream()
       .map(s -> Series.of(SeldonPresets.MODEL_INFER_TOTAL, s.labels())).collect(Collectors.toList());
 
@@ -53,7 +56,7 @@ class PodsAndExternalQueriesIT {
     assertThat(promql).isEqualTo("sum by (pod) (\n  rate (\n    seldon_model_infer_total{namespace=\"seldon-mesh\","
         + "pod=~\"mlserver-0|mlserver-1|mlserver-2\"}[2m]\n  )\n)");
 
-    QueryResult result = PrometheusServer.client().query(promql, END);
+    QueryResult result = PROMETHEUS.client().query(promql, END);
 
     assertThat(result.samples()).hasSize(3);
     assertThat(result.valueOf("pod", "mlserver-0").orElseThrow()).isCloseTo(3.75, within(1e-9));
@@ -71,7 +74,7 @@ class PodsAndExternalQueriesIT {
     String promql = e.query().orElseThrow();
     assertThat(promql).isEqualTo("sum(rate(seldon_model_infer_total{model=\"irisa0\",namespace=\"seldon-mesh\"}[2m]))");
 
-    QueryResult result = PrometheusServer.client().query(promql, END);
+    QueryResult result = PROMETHEUS.client().query(promql, END);
 
     assertThat(result.samples()).hasSize(1);
     assertThat(result.samples().get(0).value()).isCloseTo(7.5, within(1e-9));
@@ -87,7 +90,7 @@ class PodsAndExternalQueriesIT {
     String promql = e.query().orElseThrow();
     assertThat(promql).isEqualTo("sum(rate(seldon_model_infer_total{model=\"irisa0\",namespace=\"seldon-prod\"}[2m]))");
 
-    QueryResult result = PrometheusServer.client().query(promql, END);
+    QueryResult result = PROMETHEUS.client().query(promql, END);
 
     assertThat(result.samples().get(0).value()).isCloseTo(16.5, within(1e-9));
   }

@@ -1,17 +1,18 @@
-package io.github.seldonhpa.k8s.it;
+package io.github.seldonhpa.test.it;
 
-import static io.github.seldonhpa.k8s.it.SyntheticSeldonSeries.END;
+import static io.github.seldonhpa.test.it.SyntheticSeldonSeries.END;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.seldonhpa.k8s.PrometheusClient;
 import io.github.seldonhpa.k8s.PrometheusException;
+import io.github.seldonhpa.test.PrometheusExtension;
 import java.time.Instant;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The seeds' warning, for real: with a sample every 15 s, {@code rate()} over a window shorter than two
@@ -19,8 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * intervals or more always has a rate. Real scrapes are never exactly on the evaluation time, so every
  * offset after a scrape is tried; the client's empty-result error names the window.
  */
-@ExtendWith(PrometheusServer.class)
 class RateWindowIT {
+  @RegisterExtension
+  static final PrometheusExtension PROMETHEUS = SyntheticSeldonSeries.prometheus();
+
   /** A scrape time well inside the backfilled hour. */
   private static final Instant SCRAPE = END.minusSeconds(600);
 
@@ -33,7 +36,7 @@ class RateWindowIT {
   Stream<DynamicTest> aWindowOfOneScrapeIntervalReturnsNothingBetweenScrapes() {
     return IntStream.rangeClosed(1, 14).mapToObj(offset -> DynamicTest.dynamicTest(
         "[15s] at " + offset + "s after a scrape", () -> {
-          PrometheusClient prometheus = PrometheusServer.client();
+          PrometheusClient prometheus = PROMETHEUS.client();
           assertThatThrownBy(() -> prometheus.query(irisa0Rps("15s"), SCRAPE.plusSeconds(offset)))
               .isInstanceOf(PrometheusException.EmptyResult.class)
               .hasMessageContaining("(2) a rate window shorter than two scrape intervals: this query uses [15s],"
@@ -45,7 +48,7 @@ class RateWindowIT {
   Stream<DynamicTest> windowsOfTwoScrapeIntervalsOrMoreAlwaysHaveTheRate() {
     return Stream.of("30s", "2m").flatMap(window -> IntStream.range(0, 15).mapToObj(offset ->
         DynamicTest.dynamicTest("[" + window + "] at " + offset + "s after a scrape", () -> {
-          double value = PrometheusServer.client().query(irisa0Rps(window), SCRAPE.plusSeconds(offset))
+          double value = PROMETHEUS.client().query(irisa0Rps(window), SCRAPE.plusSeconds(offset))
               .valueOf("model", "irisa0").orElseThrow();
           assertThat(Math.abs(value - 7.5)).as("rate %s", value).isLessThan(1e-9 * 7.5);
         })));

@@ -1,0 +1,85 @@
+package io.github.seldonhpa.test;
+
+import io.github.seldonhpa.ScalingPlan;
+import io.github.seldonhpa.k8s.Finding;
+import io.github.seldonhpa.k8s.Manifest;
+import io.github.seldonhpa.k8s.ManifestReader;
+import io.github.seldonhpa.k8s.QueryResult;
+import io.github.seldonhpa.promql.AdapterConfig;
+import io.github.seldonhpa.promql.Explanation;
+import io.github.seldonhpa.promql.SeldonPresets;
+import io.github.seldonhpa.scaling.ScaleDecision;
+import io.github.seldonhpa.scaling.SimulationResult;
+import java.util.List;
+
+/**
+ * The entry point of the assertions, AssertJ style: {@code import static
+ * io.github.seldonhpa.test.SeldonHpaAssertions.*;} beside AssertJ's own {@code assertThat}. Every failure
+ * message says what was expected and what the library, lint or Prometheus gave instead, with the figures.
+ *
+ * <pre>{@code
+ * assertThat(plan).at(40).decides(5);
+ * assertThatYaml(Files.readString(Path.of("deploy/adapter.yaml"))).adapterConfig()
+ *     .serves("infer_rps", ObjectReference.model("irisa0"), "seldon-mesh");
+ * assertThat(PROMETHEUS).query(promql, end).hasValue("model", "irisa0", 3.0);
+ * assertThat(simulation.run()).neverStaysAboveSaturationLongerThan(90);
+ * assertThatYaml(yaml).lintsClean();
+ * }</pre>
+ */
+public final class SeldonHpaAssertions {
+  private SeldonHpaAssertions() {}
+
+  /** A plan: the YAML it renders, its manifests, what its HPA pair decides. */
+  public static PlanAssert assertThat(ScalingPlan plan) {
+    return new PlanAssert(plan);
+  }
+
+  /** One reconcile of one HPA. */
+  public static DecisionAssert assertThat(ScaleDecision decision) {
+    return new DecisionAssert(decision);
+  }
+
+  /** A prometheus-adapter config: what it serves, with which query. */
+  public static AdapterConfigAssert assertThat(AdapterConfig config) {
+    return new AdapterConfigAssert(config, SeldonPresets.defaultSeries());
+  }
+
+  /** What the adapter does with one HPA metric. */
+  public static ExplanationAssert assertThat(Explanation explanation) {
+    return new ExplanationAssert(explanation);
+  }
+
+  /** The real Prometheus of a {@link PrometheusExtension}: queries and their values. */
+  public static PrometheusAssert assertThat(PrometheusExtension prometheus) {
+    return new PrometheusAssert(prometheus);
+  }
+
+  /** The result of an instant query. */
+  public static QueryResultAssert assertThat(QueryResult result) {
+    return new QueryResultAssert(result);
+  }
+
+  /** A simulated Model/Server pair. */
+  public static SimulationAssert assertThat(SimulationResult result) {
+    return new SimulationAssert(result);
+  }
+
+  /** Manifests as read ({@code ManifestReader}). */
+  public static ManifestsAssert assertThatManifests(List<Manifest> manifests) {
+    return new ManifestsAssert(manifests);
+  }
+
+  /**
+   * Manifests in YAML text, read as {@code ManifestReader} reads a file.
+   *
+   * @throws io.github.seldonhpa.k8s.ManifestReadException when the text is not readable YAML
+   */
+  public static ManifestsAssert assertThatYaml(String yaml) {
+    return new ManifestsAssert(ManifestReader.create().read("<yaml>", yaml));
+  }
+
+  /** Lint findings ({@code Lint.check}). */
+  public static FindingsAssert assertThatFindings(List<Finding> findings) {
+    return new FindingsAssert(findings);
+  }
+}
