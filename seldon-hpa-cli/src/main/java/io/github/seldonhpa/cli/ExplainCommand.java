@@ -139,6 +139,9 @@ final class ExplainCommand implements Callable<Integer> {
     AdapterConfig config = AdapterConfigFile.read(adapterConfig);
     PrintWriter out = spec.commandLine().getOut();
     Instant at = instant();
+    if (current != null && current < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--current must be >= 0 (was " + current + ")");
+    }
     boolean served = true;
     if (target.hpa != null) {
       List<Hpa> hpas = hpas();

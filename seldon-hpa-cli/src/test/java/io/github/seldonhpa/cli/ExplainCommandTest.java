@@ -61,6 +61,9 @@ class ExplainCommandTest {
     assertThat(kind.err).isEqualTo("seldon-hpa explain: --object must be KIND/NAME with KIND one of Model, Server,"
         + " Pipeline, Experiment, Pod, Service, Namespace, Deployment, StatefulSet, ReplicaSet (was \"Widget/x\")"
         + " (see seldon-hpa explain --help)\n");
+    Cli negative = Cli.run("explain", "--adapter-config", ADAPTER, "--hpa", HPAS, "--current", "-1");
+    assertThat(negative.code).isEqualTo(2);
+    assertThat(negative.err).isEqualTo("seldon-hpa explain: --current must be >= 0 (was -1) (see seldon-hpa explain --help)\n");
     Cli notAdapter = Cli.run("explain", "--adapter-config", HPAS, "--hpa", HPAS);
     assertThat(notAdapter.code).isEqualTo(2);
     assertThat(notAdapter.err).isEqualTo("seldon-hpa explain: " + HPAS + " holds no adapter config: a ConfigMap with"
