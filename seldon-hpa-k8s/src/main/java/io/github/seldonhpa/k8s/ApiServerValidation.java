@@ -40,6 +40,10 @@ public final class ApiServerValidation {
       "MetricTarget", Set.of("type", "value", "averageValue", "averageUtilization"),
       "CrossVersionObjectReference", Set.of("apiVersion", "kind", "name"),
       "HorizontalPodAutoscalerBehavior", Set.of("scaleUp", "scaleDown"));
+  /** The fields of the meta/v1 types of a metric's {@code selector}, by the type's OpenAPI name. */
+  static final Map<String, Set<String>> META_V1_FIELDS = Map.of(
+      "LabelSelector", Set.of("matchLabels", "matchExpressions"),
+      "LabelSelectorRequirement", Set.of("key", "operator", "values"));
   /** HPAScalingRules, with Kubernetes 1.33's {@code tolerance}. */
   static final Set<String> RULES_FIELDS = Set.of("policies", "selectPolicy", "stabilizationWindowSeconds",
       "tolerance");
@@ -311,7 +315,7 @@ public final class ApiServerValidation {
     }
   }
 
-  /** {@code validateMetricIdentifier}: name required and a path segment; the selector a mapping. */
+  /** {@code validateMetricIdentifier}: name required and a path segment; the selector as decoded (below). */
   private void identifier(JsonNode src, String path) {
     String metricPath = YamlPaths.key(path, "metric");
     JsonNode id = fields.mapping(src.get("metric"), metricPath);
@@ -325,7 +329,34 @@ public final class ApiServerValidation {
     } else if (!Checks.isPathSegment(name.get())) {
       add(namePath, HpaRule.PATH_SEGMENT, quote(name.get()));
     }
-    fields.mapping(id.get("selector"), YamlPaths.key(metricPath, "selector"));
+    String selectorPath = YamlPaths.key(metricPath, "selector");
+    selector(fields.mapping(id.get("selector"), selectorPath), selectorPath);
+  }
+
+  /**
+   * A metric's {@code selector} as the API server decodes it (strictly): a meta/v1 LabelSelector of string
+   * labels and requirements. {@code validateMetricIdentifier} checks nothing more: label syntax and operators
+   * are left to the HPA controller, whose {@code metav1.LabelSelectorAsSelector} fails at run time.
+   */
+  private void selector(JsonNode selector, String path) {
+    known(selector, path, META_V1_FIELDS.get("LabelSelector"), "LabelSelector");
+    String labelsPath = YamlPaths.key(path, "matchLabels");
+    JsonNode labels = fields.mapping(selector.get("matchLabels"), labelsPath);
+    labels.fields().forEachRemaining(e -> fields.string(e.getValue(), YamlPaths.key(labelsPath, e.getKey())));
+    String expressionsPath = YamlPaths.key(path, "matchExpressions");
+    List<JsonNode> expressions = fields.sequence(selector.get("matchExpressions"), expressionsPath);
+    for (int i = 0; i < expressions.size(); i++) {
+      String ep = YamlPaths.index(expressionsPath, i);
+      JsonNode expression = fields.mapping(expressions.get(i), ep);
+      known(expression, ep, META_V1_FIELDS.get("LabelSelectorRequirement"), "LabelSelectorRequirement");
+      fields.string(expression.get("key"), YamlPaths.key(ep, "key"));
+      fields.string(expression.get("operator"), YamlPaths.key(ep, "operator"));
+      String valuesPath = YamlPaths.key(ep, "values");
+      List<JsonNode> values = fields.sequence(expression.get("values"), valuesPath);
+      for (int v = 0; v < values.size(); v++) {
+        fields.string(values.get(v), YamlPaths.index(valuesPath, v));
+      }
+    }
   }
 
   /** {@code validateMetricTarget}: type required and known, quantities positive, utilization >= 1. */

@@ -140,6 +140,27 @@ class ApiServerRulesTest {
             + " set (was unset)"),
         rule("metric name required", BASE, with("        name: requests\n", "        selector: {}\n"),
             "SHPA032 spec.metrics[0].object.metric.name: spec.metrics[0].object.metric.name must be set (was unset)"),
+        rule("selector fields", selector("{matchLabels: {app: web}}"), selector("{matchLabel: {app: web}}"),
+            "SHPA032 spec.metrics[0].object.metric.selector.matchLabel:"
+            + " spec.metrics[0].object.metric.selector.matchLabel is not a field of LabelSelector (was"
+            + " {\"app\":\"web\"})"),
+        rule("selector label values strings", selector("{matchLabels: {version: \"1\"}}"),
+            selector("{matchLabels: {version: 1}}"), "SHPA029 spec.metrics[0].object.metric.selector.matchLabels.version:"
+            + " spec.metrics[0].object.metric.selector.matchLabels.version must be a string (was 1)"),
+        rule("selector requirement fields", selector("{matchExpressions: [{key: app, operator: In, values: [web]}]}"),
+            selector("{matchExpressions: [{key: app, operator: In, value: [web]}]}"),
+            "SHPA032 spec.metrics[0].object.metric.selector.matchExpressions[0].value:"
+            + " spec.metrics[0].object.metric.selector.matchExpressions[0].value is not a field of"
+            + " LabelSelectorRequirement (was [\"web\"])"),
+        rule("selector requirement values strings",
+            selector("{matchExpressions: [{key: canary, operator: In, values: [\"true\"]}]}"),
+            selector("{matchExpressions: [{key: canary, operator: In, values: [true]}]}"),
+            "SHPA029 spec.metrics[0].object.metric.selector.matchExpressions[0].values[0]:"
+            + " spec.metrics[0].object.metric.selector.matchExpressions[0].values[0] must be a string (was true)"),
+        rule("selector expressions a sequence", selector("{matchExpressions: []}"),
+            selector("{matchExpressions: {key: app, operator: Exists}}"),
+            "SHPA029 spec.metrics[0].object.metric.selector.matchExpressions:"
+            + " spec.metrics[0].object.metric.selector.matchExpressions must be a sequence (was a mapping)"),
         rule("Pods averageValue required", metric("""
               - type: Pods
                 pods:
@@ -224,6 +245,11 @@ class ApiServerRulesTest {
             "SHPA023 spec.behavior.scaleUp.tolerance: spec.behavior.scaleUp.tolerance must be >= 0 (was -0.1)"));
   }
 
+  /** {@link #BASE} with the Object metric's {@code selector}. */
+  static String selector(String yaml) {
+    return with("        name: requests\n", "        name: requests\n        selector: " + yaml + "\n");
+  }
+
   static Arguments rule(String name, String inside, String outside, String... findings) {
     return Arguments.of(name, inside, outside, List.of(findings));
   }
@@ -259,6 +285,19 @@ class ApiServerRulesTest {
     assertThat(ApiServerValidation.validate(objectZero, Set.of(ApiServerValidation.HPA_SCALE_TO_ZERO))).isEmpty();
     assertThat(ApiServerValidation.validate(objectZero, Set.of())).extracting(ApiServerValidation.Violation::path)
         .containsExactly("spec.minReplicas");
+  }
+
+  /**
+   * The API server decodes a metric's selector but does not validate its labels ({@code validateMetricIdentifier}
+   * checks only the name): a bad key, value or operator is accepted, and the HPA controller's
+   * {@code metav1.LabelSelectorAsSelector} fails on it at run time (FailedGetObjectMetric).
+   */
+  @Test
+  void selectorLabelSyntaxIsNotTheApiServers() {
+    Manifest hpa = ManifestReader.create().read("hpa.yaml", selector("{matchLabels: {\"bad key\": \"a b\"},"
+        + " matchExpressions: [{key: app, operator: Equals}, {key: tier, operator: In}, {key: x, operator: Exists,"
+        + " values: [v]}]}")).get(0);
+    assertThat(ApiServerValidation.validate(hpa, Set.of())).isEmpty();
   }
 
   @Test

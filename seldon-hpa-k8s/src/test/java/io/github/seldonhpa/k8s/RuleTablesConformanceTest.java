@@ -54,6 +54,14 @@ class RuleTablesConformanceTest {
         throw new java.io.UncheckedIOException(e);
       }
     });
+    ApiServerValidation.META_V1_FIELDS.forEach((type, fields) -> {
+      try {
+        assertThat(new TreeSet<>(fields)).as(type)
+            .isEqualTo(keys(openApi().path("io.k8s.apimachinery.pkg.apis.meta.v1." + type).path("properties")));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
     // this copy of the schema predates Kubernetes 1.33's tolerance
     Set<String> rules = new TreeSet<>(ApiServerValidation.RULES_FIELDS);
     rules.remove("tolerance");
