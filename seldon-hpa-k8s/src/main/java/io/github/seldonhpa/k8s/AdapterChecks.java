@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  */
 final class AdapterChecks implements LintFamily {
   private static final Pattern RANGE = Pattern.compile("\\[\\s*([^\\]:\\s]*)\\s*(?::[^\\]]*)?\\]");
+  private static final Pattern RULE_INDEX = Pattern.compile("(rules|externalRules)\\[(\\d{1,9})]");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{-?\\s*[.$A-Za-z][^}]*}}");
   private static final Pattern CODE_MATCHER = Pattern.compile("\\bcode\\s*(=~|!~|!=|=)\\s*\"([^\"]*)\"");
   private static final Pattern METHOD_TYPE_MATCHER = Pattern.compile("\\bmethod_type\\s*(=~|=)\\s*\"([^\"]*)\"");
@@ -70,6 +71,12 @@ final class AdapterChecks implements LintFamily {
 
   /** A load error's path ({@code rules[0].name}) with the config's own: {@code data."config.yaml".rules[0].name}. */
   private static String prefixed(LintAdapter a, String path) {
+    Matcher rule = RULE_INDEX.matcher(path);
+    if (rule.lookingAt() && a.config != null) {
+      int i = Integer.parseInt(rule.group(2));
+      int index = rule.group(1).equals("rules") ? i : a.config.rules().size() + i;
+      return a.rulePath(index) + path.substring(rule.end());
+    }
     if (path.startsWith("rules")) {
       return a.rulesPath + path.substring("rules".length());
     }

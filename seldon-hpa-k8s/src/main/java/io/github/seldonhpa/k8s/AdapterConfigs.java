@@ -23,6 +23,9 @@ import java.util.Set;
 final class AdapterConfigs {
   private static final Set<String> TOP = Set.of("rules", "externalRules", "resourceRules");
   private static final List<String> CHART_RULES = List.of("default", "custom", "external", "resource", "existing");
+  private static final String CONTAINER_SERIES =
+      "{__name__=~\"^container_.*\",container!=\"POD\",namespace!=\"\",pod!=\"\"}";
+  private static final String OTHER_SERIES = "{namespace!=\"\",__name__!~\"^container_.*\"}";
 
   private AdapterConfigs() {}
 
@@ -71,9 +74,73 @@ final class AdapterConfigs {
     return chartRules || tree.has("metricsRelistInterval") || tree.path("prometheus").has("url");
   }
 
-  /** The config the chart renders from {@code rules.custom}, {@code rules.external} and {@code rules.resource}. */
+  /**
+   * The six rules the chart writes at the head of {@code rules:} when {@code rules.default} holds, as the adapter
+   * reads them after Helm renders templates/configmap.yaml (prometheus-community/helm-charts,
+   * charts/prometheus-adapter, commit 05bf01b5028ee6dc636510132a7de9554b135b6e): the two-line plain
+   * {@code metricsQuery} scalars fold into one line.
+   */
+  static final List<DiscoveryRule> CHART_DEFAULT_RULES = List.of(
+      chartRule(CONTAINER_SERIES, "", "^container_(.*)_seconds_total$",
+          "sum(rate(<<.Series>>{<<.LabelMatchers>>,container!=\"POD\"}[5m])) by (<<.GroupBy>>)"),
+      chartRule(CONTAINER_SERIES, "^container_.*_seconds_total$", "^container_(.*)_total$",
+          "sum(rate(<<.Series>>{<<.LabelMatchers>>,container!=\"POD\"}[5m])) by (<<.GroupBy>>)"),
+      chartRule(CONTAINER_SERIES, "^container_.*_total$", "^container_(.*)$",
+          "sum(<<.Series>>{<<.LabelMatchers>>,container!=\"POD\"}) by (<<.GroupBy>>)"),
+      chartRule(OTHER_SERIES, ".*_total$", "",
+          "sum(<<.Series>>{<<.LabelMatchers>>}) by (<<.GroupBy>>)"),
+      chartRule(OTHER_SERIES, ".*_seconds_total", "^(.*)_total$",
+          "sum(rate(<<.Series>>{<<.LabelMatchers>>}[5m])) by (<<.GroupBy>>)"),
+      chartRule(OTHER_SERIES, "", "^(.*)_seconds_total$",
+          "sum(rate(<<.Series>>{<<.LabelMatchers>>}[5m])) by (<<.GroupBy>>)"));
+
+  /** The container rules map the namespace and pod labels; the others name resources by their labels. */
+  private static DiscoveryRule chartRule(String seriesQuery, String isNot, String matches, String metricsQuery) {
+    DiscoveryRule.Builder rule = DiscoveryRule.builder().seriesQuery(seriesQuery).metricsQuery(metricsQuery)
+        .name(NameMapping.of(matches, ""));
+    if (!isNot.isEmpty()) {
+      rule.addSeriesFilter(SeriesFilter.builder().isNot(isNot).build());
+    }
+    rule.resources(seriesQuery.equals(CONTAINER_SERIES)
+        ? ResourceMapping.builder().putOverride("namespace", GroupResource.of("", "namespace"))
+            .putOverride("pod", GroupResource.of("", "pod")).build()
+        : ResourceMapping.builder().template("<<.Resource>>").build());
+    return rule.build();
+  }
+
+  /**
+   * Whether the chart writes its default rules: {@code {{ if .Values.rules.default }}} is Go template truth, and
+   * the chart's values.yaml sets {@code default: true}, which a user's {@code null} deletes (Helm's merge).
+   */
+  static boolean chartDefaultRules(JsonNode rules) {
+    JsonNode d = rules.get("default");
+    if (d == null) {
+      return true;
+    }
+    if (d.isNull()) {
+      return false;
+    }
+    if (d.isBoolean()) {
+      return d.booleanValue();
+    }
+    if (d.isNumber()) {
+      return d.doubleValue() != 0;
+    }
+    if (d.isTextual()) {
+      return !d.textValue().isEmpty();
+    }
+    return d.size() > 0;
+  }
+
+  /**
+   * The config the chart renders from {@code rules.default}, {@code rules.custom}, {@code rules.external} and
+   * {@code rules.resource}: the chart's default rules first when {@link #chartDefaultRules} holds.
+   */
   static AdapterConfig fromChartValues(JsonNode rules) {
     AdapterConfig.Builder config = AdapterConfig.builder();
+    if (chartDefaultRules(rules)) {
+      config.addAllRules(CHART_DEFAULT_RULES);
+    }
     config.addAllRules(rules(rules.get("custom"), "rules.custom"));
     config.addAllExternalRules(rules(rules.get("external"), "rules.external"));
     JsonNode resource = rules.get("resource");

@@ -29,6 +29,8 @@ final class LintAdapter {
    * in an existing ConfigMap.
    */
   AdapterConfig config;
+  /** How many of the config's first rules are the chart's {@code rules.default} ones (chart values only). */
+  int chartDefaultRules;
   /** Where and why it does not parse: {@code {path, message}}. */
   String[] parseError;
   /** The relist interval the chart's values set ({@code metricsRelistInterval}). */
@@ -61,9 +63,17 @@ final class LintAdapter {
     return config.rules().size() + config.externalRules().size();
   }
 
+  /**
+   * The rule's path in the file: {@code rules.default[i]} names the chart's i-th default rule, which the values
+   * switch on at {@code rules.default} (so findings about it are placed there).
+   */
   String rulePath(int index) {
     int custom = config.rules().size();
-    return index < custom ? YamlPaths.index(rulesPath, index) : YamlPaths.index(externalRulesPath, index - custom);
+    if (index < chartDefaultRules) {
+      return YamlPaths.index("rules.default", index);
+    }
+    return index < custom ? YamlPaths.index(rulesPath, index - chartDefaultRules)
+        : YamlPaths.index(externalRulesPath, index - custom);
   }
 
   DiscoveryRule rule(int index) {

@@ -180,8 +180,8 @@ final class LintIndex {
   }
 
   /**
-   * The prometheus-adapter Helm chart's values: its templates/configmap.yaml writes {@code rules.custom} under
-   * {@code rules:}, {@code rules.external} as {@code externalRules:} and {@code rules.resource} as
+   * The prometheus-adapter Helm chart's values: its templates/configmap.yaml writes its default rules (unless
+   * {@code rules.default} is false) and then {@code rules.custom} under {@code rules:}, {@code rules.external} as {@code externalRules:} and {@code rules.resource} as
    * {@code resourceRules:} (prometheus-community/helm-charts, charts/prometheus-adapter, commit
    * 05bf01b5028ee6dc636510132a7de9554b135b6e), and with {@code rules.existing} set uses another ConfigMap.
    */
@@ -204,6 +204,7 @@ final class LintIndex {
     }
     try {
       a.config = AdapterConfigs.fromChartValues(rules).inCluster(facts.resourceTable());
+      a.chartDefaultRules = AdapterConfigs.chartDefaultRules(rules) ? AdapterConfigs.CHART_DEFAULT_RULES.size() : 0;
     } catch (HpaValidationException e) {
       a.parseError = new String[] {"rules", e.getMessage()};
     }
