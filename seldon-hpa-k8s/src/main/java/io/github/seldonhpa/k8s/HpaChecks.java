@@ -245,7 +245,7 @@ final class HpaChecks implements LintFamily {
       String name) {
     LintSubject s = h.subject;
     Set<String> series = new TreeSet<>();
-    if (index.adapters.stream().anyMatch(a -> a.loads && a.mayServeUnknown(name))) {
+    if (index.adapters.stream().anyMatch(a -> a.loads && a.mayServeUnknown(name, false))) {
       return series;
     }
     JsonNode described = source.path("describedObject");
@@ -310,7 +310,7 @@ final class HpaChecks implements LintFamily {
     Set<String> series = new TreeSet<>();
     Set<String> names = new TreeSet<>();
     for (LintAdapter a : index.adapters) {
-      if (!a.loads || !external && a.mayServeUnknown(name)) {
+      if (!a.loads || a.mayServeUnknown(name, external)) {
         return series;
       }
       for (RegisteredMetric r : a.all()) {

@@ -40,10 +40,13 @@ final class LintAdapter {
   List<String> loadErrors = List.of();
   /** Per rule (custom rules, then external ones), the metrics it registers from the known series. */
   final List<List<RegisteredMetric>> registered = new ArrayList<>();
-  /** Metric names custom rules may serve from series lint does not know (a recording rule, say). */
-  final Set<String> unknownSeriesNames = new TreeSet<>();
-  /** Whether such a rule names its metrics with a regexp, so any name may be served. */
-  boolean unknownSeriesAnyName;
+  /**
+   * Metric names custom rules ({@code [0]}) and external rules ({@code [1]}) may serve from series lint does not
+   * know (another exporter's, a recording rule).
+   */
+  final List<Set<String>> unknownSeriesNames = List.of(new TreeSet<>(), new TreeSet<>());
+  /** Whether such a rule may give any name (regexp naming, or a series query that is not one series). */
+  final boolean[] unknownSeriesAnyName = new boolean[2];
   /** Explanations by metric name, described kind and namespace: the object's own name changes nothing. */
   final Map<String, Explanation> explained = new HashMap<>();
 
@@ -54,9 +57,13 @@ final class LintAdapter {
     this.externalRulesPath = externalRulesPath;
   }
 
-  /** Whether a metric of this name may come from series lint does not know, so its absence proves nothing. */
-  boolean mayServeUnknown(String name) {
-    return unknownSeriesAnyName || unknownSeriesNames.contains(name);
+  /**
+   * Whether a metric of this name may come from series lint does not know, so its absence proves nothing; of
+   * external rules when {@code external}, of custom rules otherwise.
+   */
+  boolean mayServeUnknown(String name, boolean external) {
+    int kind = external ? 1 : 0;
+    return unknownSeriesAnyName[kind] || unknownSeriesNames.get(kind).contains(name);
   }
 
   int ruleCount() {

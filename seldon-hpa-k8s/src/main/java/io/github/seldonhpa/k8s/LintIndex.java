@@ -235,16 +235,20 @@ final class LintIndex {
         a.registered.add(List.of());
       }
       Optional<String> exact = AdapterChecks.exactSeries(a.rule(i).seriesQuery());
-      if (exact.isPresent() && !SeldonSeries.LABELS.containsKey(exact.get()) && !a.external(i)) {
-        String as = a.rule(i).name().map(n -> n.as()).orElse("");
-        String matches = a.rule(i).name().map(n -> n.matches()).orElse("");
-        if (!as.isEmpty() && as.indexOf('$') < 0) {
-          a.unknownSeriesNames.add(as);
-        } else if (as.isEmpty() && matches.isEmpty()) {
-          a.unknownSeriesNames.add(exact.get());
-        } else {
-          a.unknownSeriesAnyName = true;
-        }
+      if (exact.isPresent() && SeldonSeries.LABELS.containsKey(exact.get())) {
+        continue;
+      }
+      // the rule reads series lint does not know (the chart's default rules read every exporter's): what it
+      // may serve is not provably absent
+      int kind = a.external(i) ? 1 : 0;
+      String as = a.rule(i).name().map(n -> n.as()).orElse("");
+      String matches = a.rule(i).name().map(n -> n.matches()).orElse("");
+      if (!as.isEmpty() && as.indexOf('$') < 0) {
+        a.unknownSeriesNames.get(kind).add(as);
+      } else if (exact.isPresent() && as.isEmpty() && matches.isEmpty()) {
+        a.unknownSeriesNames.get(kind).add(exact.get());
+      } else {
+        a.unknownSeriesAnyName[kind] = true;
       }
     }
   }

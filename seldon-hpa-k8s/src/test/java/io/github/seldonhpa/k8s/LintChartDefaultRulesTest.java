@@ -194,4 +194,66 @@ class LintChartDefaultRulesTest {
         .extracting(f -> f.code().id() + " " + f.path() + " " + f.position().orElseThrow())
         .contains("SHPA015 rules.default[0].metricsQuery line 3, column 3");
   }
+
+  /** A Server HPA on another exporter's per-pod metric (the Kubernetes docs' packets-per-second). */
+  private static final String PODS_HPA = """
+      apiVersion: autoscaling/v2
+      kind: HorizontalPodAutoscaler
+      metadata:
+        name: mlserver-server-hpa
+        namespace: default
+      spec:
+        scaleTargetRef:
+          apiVersion: mlops.seldon.io/v1alpha1
+          kind: Server
+          name: mlserver
+        minReplicas: 1
+        maxReplicas: 10
+        metrics:
+        - type: Pods
+          pods:
+            metric:
+              name: packets-per-second
+            target:
+              type: AverageValue
+              averageValue: 1k
+      """;
+
+  @Test
+  void theDefaultRulesMayServeOtherExportersMetricsSoTheyAreNotReportedUnserved() {
+    String values = "metricsRelistInterval: 1m\nrules:\n  default: true\n  custom: []\n";
+    List<Manifest> on = ManifestReader.create().read("deploy.yaml", values + "---\n" + PODS_HPA);
+    assertThat(Lint.check(on, LintFacts.defaults())).extracting(f -> f.code().id())
+        .doesNotContain("SHPA011");
+    // with the chart's rules off and no custom rule, nothing can serve it
+    List<Manifest> off = ManifestReader.create().read("deploy.yaml",
+        values.replace("default: true", "default: false") + "---\n" + PODS_HPA);
+    assertThat(Lint.check(off, LintFacts.defaults())).extracting(f -> f.code().id() + " " + f.path())
+        .contains("SHPA011 spec.metrics[0].pods.metric.name");
+  }
+
+  @Test
+  void anExternalRuleOnAnotherExportersSeriesMayServeItsName() {
+    // prometheus-adapter docs/externalmetrics.md: a RabbitMQ exporter's series, named by a regexp; the same rule
+    // on one Seldon series lint knows provably serves other names only
+    String config = """
+        externalRules:
+        - seriesQuery: '{__name__=~"^rabbitmq_queue_.*"}'
+          resources:
+            overrides:
+              namespace: {resource: namespace}
+          name:
+            matches: ^rabbitmq_(.*)$
+            as: $1
+          metricsQuery: sum(<<.Series>>{<<.LabelMatchers>>}) by (<<.GroupBy>>)
+        """;
+    String hpa = PODS_HPA.replace("type: Pods\n    pods:", "type: External\n    external:")
+        .replace("packets-per-second", "queue_messages_ready");
+    assertThat(Lint.check(ManifestReader.create().read("deploy.yaml", config + "---\n" + hpa),
+        LintFacts.defaults())).extracting(f -> f.code().id()).doesNotContain("SHPA011");
+    assertThat(Lint.check(ManifestReader.create().read("deploy.yaml",
+        config.replace("'{__name__=~\"^rabbitmq_queue_.*\"}'", "'seldon_model_infer_total{namespace!=\"\"}'")
+            .replace("^rabbitmq_(.*)$", "^seldon_(.*)$") + "---\n" + hpa), LintFacts.defaults())).extracting(f -> f.code().id() + " " + f.path())
+        .contains("SHPA011 spec.metrics[0].external.metric.name");
+  }
 }
