@@ -1,8 +1,6 @@
 package io.github.seldonhpa.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.seldonhpa.HpaValidationException;
@@ -11,7 +9,9 @@ import io.github.seldonhpa.k8s.ManifestReader;
 import io.github.seldonhpa.promql.AdapterConfig;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The prometheus-adapter config in a file: its ConfigMap ({@code data."config.yaml"}), a bare
@@ -28,7 +28,8 @@ final class AdapterConfigFile {
       if (m.kind().isEmpty() && isChartValues(m.tree())) {
         return fromChartValues(file, m.tree());
       }
-      boolean configMap = m.kind().orElse("").equals("ConfigMap") && m.tree().path("data").has("config.yaml");
+      boolean configMap = m.kind().equals("ConfigMap")
+          && m.tree().get("data") instanceof Map && ((Map<?, ?>) m.tree().get("data")).containsKey("config.yaml");
       if (configMap || m.kind().isEmpty()) {
         return m.toAdapterConfig();
       }
@@ -38,15 +39,18 @@ final class AdapterConfigFile {
   }
 
   /** The chart nests its rules one level down: {@code rules: {default: true, custom: [...]}}. */
-  private static boolean isChartValues(JsonNode tree) {
-    JsonNode rules = tree.path("rules");
-    return rules.isObject() && (rules.has("custom") || rules.has("external") || rules.has("resource")
-        || rules.has("default"));
+  private static boolean isChartValues(Map<String, Object> tree) {
+    if (!(tree.get("rules") instanceof Map)) {
+      return false;
+    }
+    Map<?, ?> rules = (Map<?, ?>) tree.get("rules");
+    return rules.containsKey("custom") || rules.containsKey("external") || rules.containsKey("resource")
+        || rules.containsKey("default");
   }
 
-  private static AdapterConfig fromChartValues(Path file, JsonNode values) {
-    JsonNode rules = values.path("rules");
-    ObjectNode config = new ObjectMapper().createObjectNode();
+  private static AdapterConfig fromChartValues(Path file, Map<String, Object> values) {
+    Map<?, ?> rules = (Map<?, ?>) values.get("rules");
+    Map<String, Object> config = new LinkedHashMap<>();
     copy(rules, "custom", config, "rules");
     copy(rules, "external", config, "externalRules");
     copy(rules, "resource", config, "resourceRules");
@@ -58,10 +62,10 @@ final class AdapterConfigFile {
     }
   }
 
-  private static void copy(JsonNode from, String key, ObjectNode to, String as) {
-    JsonNode v = from.get(key);
-    if (v != null && !v.isNull()) {
-      to.set(as, v);
+  private static void copy(Map<?, ?> from, String key, Map<String, Object> to, String as) {
+    Object v = from.get(key);
+    if (v != null) {
+      to.put(as, v);
     }
   }
 }

@@ -116,7 +116,7 @@ final class DecideCommand implements Callable<Integer> {
 
   static Hpa firstHpa(List<Manifest> manifests, CommandLine line, Path file) {
     for (Manifest m : manifests) {
-      if (m.kind().orElse("").equals("HorizontalPodAutoscaler")) {
+      if (m.kind().equals("HorizontalPodAutoscaler")) {
         return m.toHpa();
       }
     }

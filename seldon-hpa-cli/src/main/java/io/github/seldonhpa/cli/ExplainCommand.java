@@ -197,7 +197,7 @@ final class ExplainCommand implements Callable<Integer> {
   private List<Hpa> hpas() {
     List<Hpa> hpas = new ArrayList<>();
     ManifestReader.create().read(target.hpa).stream()
-        .filter(m -> m.kind().orElse("").equals("HorizontalPodAutoscaler"))
+        .filter(m -> m.kind().equals("HorizontalPodAutoscaler"))
         .forEach(m -> hpas.add(m.toHpa()));
     if (hpas.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), target.hpa + " holds no HorizontalPodAutoscaler");

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.seldonhpa.k8s.Manifest;
 import io.github.seldonhpa.k8s.Manifests;
 import io.github.seldonhpa.k8s.PlanFile;
@@ -17,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,16 +83,17 @@ final class RenderCommand implements Callable<Integer> {
   }
 
   private static String jsonList(List<Manifest> objects) {
-    ObjectNode list = new ObjectMapper().createObjectNode();
+    Map<String, Object> list = new LinkedHashMap<>();
     list.put("apiVersion", "v1");
     list.put("kind", "List");
-    ArrayNode items = list.putArray("items");
+    List<Map<String, Object>> items = new ArrayList<>();
     objects.forEach(m -> items.add(m.tree()));
+    list.put("items", items);
     return json(list);
   }
 
   /** Two-space JSON with a final line break: the same bytes for the same objects. */
-  static String json(JsonNode tree) {
+  static String json(Object tree) {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
         .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))

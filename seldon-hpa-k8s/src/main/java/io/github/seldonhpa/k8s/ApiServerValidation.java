@@ -108,7 +108,7 @@ public final class ApiServerValidation {
    */
   public static List<Violation> validate(Manifest hpa, Set<String> featureGates) {
     JsonNode root = hpa.node();
-    return validate(root, HpaVersions.v2Spec(root, hpa.apiVersion().orElse("")).orElse(root.path("spec")),
+    return validate(root, HpaVersions.v2Spec(root, hpa.apiVersion()).orElse(root.path("spec")),
         featureGates);
   }
 

@@ -42,7 +42,7 @@ final class KedaLint {
     final List<String> metricTypes = new ArrayList<>();
 
     String display() {
-      return (namespace.isEmpty() ? "" : namespace + "/") + manifest.name().orElse("(no name)");
+      return (namespace.isEmpty() ? "" : namespace + "/") + manifest.shownName();
     }
 
     String key() {
@@ -62,7 +62,7 @@ final class KedaLint {
 
   /** Whether lint leaves {@code m} to these checks: a {@code keda.sh} ScaledObject. */
   static boolean isScaledObject(Manifest m) {
-    return m.kind().orElse("").equals("ScaledObject") && m.apiVersion().orElse("").startsWith("keda.sh/");
+    return m.kind().equals("ScaledObject") && m.apiVersion().startsWith("keda.sh/");
   }
 
   /** The findings on the ScaledObjects among {@code manifests}, with the objects they name. */
@@ -75,9 +75,9 @@ final class KedaLint {
   private void run() {
     for (int i = 0; i < manifests.size(); i++) {
       Manifest m = manifests.get(i);
-      String kind = m.kind().orElse("");
-      if ((kind.equals("Model") || kind.equals("Server")) && m.apiVersion().orElse("").equals(SELDON_API_VERSION)) {
-        seldon.put(namespace(m) + "/" + kind + "/" + m.name().orElse(""), m);
+      String kind = m.kind();
+      if ((kind.equals("Model") || kind.equals("Server")) && m.apiVersion().equals(SELDON_API_VERSION)) {
+        seldon.put(namespace(m) + "/" + kind + "/" + m.name(), m);
       }
       if (isScaledObject(m)) {
         read(i, m).ifPresent(scaled::add);
@@ -116,7 +116,7 @@ final class KedaLint {
     JsonNode hpaConfig = spec.path("advanced").path("horizontalPodAutoscalerConfig");
     s.behavior = hpaConfig.path("behavior");
     String hpaName = text(hpaConfig.get("name"));
-    s.hpaName = hpaName.isEmpty() ? "keda-hpa-" + m.name().orElse("") : hpaName;
+    s.hpaName = hpaName.isEmpty() ? "keda-hpa-" + m.name() : hpaName;
     for (JsonNode t : spec.path("triggers")) {
       if (text(t.get("type")).equals("prometheus")) {
         s.queries.add(text(t.path("metadata").get("query")).strip());
@@ -223,7 +223,7 @@ final class KedaLint {
     Map<String, Scaled> byTarget = new HashMap<>();
     scaled.forEach(s -> byTarget.putIfAbsent(s.key(), s));
     for (Manifest m : manifests) {
-      if (!m.kind().orElse("").equals("HorizontalPodAutoscaler")) {
+      if (!m.kind().equals("HorizontalPodAutoscaler")) {
         continue;
       }
       JsonNode ref = m.node().path("spec").path("scaleTargetRef");
@@ -232,7 +232,7 @@ final class KedaLint {
         continue;
       }
       report(s, LintCode.KEDA_SCALED_OBJECT_AND_HPA, "spec.scaleTargetRef", "the " + s.kind + " " + s.target
-          + " is already managed by the HPA " + m.name().orElse("(no name)") + ": KEDA refuses the ScaledObject,"
+          + " is already managed by the HPA " + m.shownName() + ": KEDA refuses the ScaledObject,"
           + " and two autoscalers would fight over spec.replicas", "delete the HPA, or scale the " + s.kind
           + " with one of the two");
     }
@@ -240,7 +240,7 @@ final class KedaLint {
 
   /** KEDA's own HPA: named as the ScaledObject's, or owned by a ScaledObject. */
   private static boolean generatedBy(Manifest hpa, Scaled s) {
-    if (hpa.name().orElse("").equals(s.hpaName)) {
+    if (hpa.name().equals(s.hpaName)) {
       return true;
     }
     for (JsonNode owner : hpa.node().path("metadata").path("ownerReferences")) {

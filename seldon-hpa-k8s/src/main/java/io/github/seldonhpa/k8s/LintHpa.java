@@ -21,7 +21,7 @@ final class LintHpa {
 
   LintHpa(LintSubject subject, String namespace, JsonNode spec) {
     this.subject = subject;
-    this.apiVersion = subject.manifest.apiVersion().orElse("");
+    this.apiVersion = subject.manifest.apiVersion();
     this.namespace = namespace;
     this.spec = subject.mapping(spec, "spec");
     JsonNode ref = subject.mapping(this.spec.get("scaleTargetRef"), "spec.scaleTargetRef");
@@ -51,6 +51,6 @@ final class LintHpa {
 
   /** {@code seldon-mesh/irisa0-model-hpa}. */
   String display() {
-    return namespace + "/" + subject.manifest.name().orElse("(no name)");
+    return namespace + "/" + subject.manifest.shownName();
   }
 }

@@ -96,7 +96,7 @@ final class LintIndex {
     if (m.kind().isEmpty() || m.name().isEmpty()) {
       return true;
     }
-    String key = key(m.kind().get(), LintTrees.group(m.apiVersion().orElse("")), namespace(m), m.name().get());
+    String key = key(m.kind(), LintTrees.group(m.apiVersion()), namespace(m), m.name());
     LintSubject first = byKey.putIfAbsent(key, s);
     if (first == null) {
       return true;
@@ -110,8 +110,8 @@ final class LintIndex {
 
   private void classify(LintSubject s) {
     Manifest m = s.manifest;
-    String kind = m.kind().orElse("");
-    String apiVersion = m.apiVersion().orElse("");
+    String kind = m.kind();
+    String apiVersion = m.apiVersion();
     String group = LintTrees.group(apiVersion);
     if (kind.isEmpty()) {
       classifyBare(s);
@@ -131,7 +131,7 @@ final class LintIndex {
       JsonNode server = m.node().path("spec").path("server");
       if (kind.equals("Model") && server.isTextual()) {
         modelsOnServer.computeIfAbsent(namespace(m) + "/" + server.textValue(), k -> new ArrayList<>())
-            .add(m.name().orElse(""));
+            .add(m.name());
       }
     } else {
       unchecked.add(s);

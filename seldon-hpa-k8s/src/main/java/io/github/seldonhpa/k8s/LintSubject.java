@@ -43,7 +43,7 @@ final class LintSubject {
     if (manifest == null) {
       return "prometheus-adapter config";
     }
-    return manifest.kind().isPresent() ? manifest.describe() : "prometheus-adapter config";
+    return !manifest.kind().isEmpty() ? manifest.describe() : "prometheus-adapter config";
   }
 
   /** Where the field, or its nearest written parent, is. */

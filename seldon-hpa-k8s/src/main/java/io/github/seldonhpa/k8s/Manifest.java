@@ -7,13 +7,24 @@ import io.github.seldonhpa.Model;
 import io.github.seldonhpa.Server;
 import io.github.seldonhpa.promql.AdapterConfig;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One Kubernetes object read from YAML: a document of a stream, or one item of a {@code kind: List}.
  * Holds the lossless tree (every field, in the order written, including the ones seldon-hpa does not model)
- * and the position of every key and sequence item, so findings can point at a line. Immutable: {@link #tree()}
- * returns a copy. Equality is by content (the tree), not by where it was read.
+ * and the position of every key and sequence item, so findings can point at a line. Immutable, and free of
+ * any JSON library's types: {@link #tree()} is a read-only view of plain Java values. Equality is by
+ * content (the tree), not by where it was read.
+ *
+ * <p>{@link #apiVersion()}, {@link #kind()} and {@link #name()} are plain strings, empty when the field is
+ * absent, as client-go's {@code unstructured.Unstructured} reads them and as the API server treats an empty
+ * field (a missing field is an empty one); so {@code m.kind().equals("HorizontalPodAutoscaler")} is the
+ * test it looks like. The reader keeps objects without them, such as a bare prometheus-adapter
+ * {@code config.yaml} (no kind) or a half-written manifest, for lint to report.
+ * {@link #namespace()} is optional, since a manifest without a namespace is normal ({@code kubectl apply -n}
+ * places it).
  */
 public final class Manifest {
   private final String source;
@@ -40,34 +51,58 @@ public final class Manifest {
     return document;
   }
 
-  /** The index in the {@code items} of a {@code kind: List} document, when it came from one. */
-  public Optional<Integer> item() {
-    return Optional.ofNullable(item);
+  /**
+   * The index in the {@code items} of a {@code kind: List} document, counted from 0, when it came from
+   * one (items of nested Lists are counted across the whole document, as kubectl flattens them).
+   */
+  public OptionalInt item() {
+    return item == null ? OptionalInt.empty() : OptionalInt.of(item);
   }
 
-  /** {@code apiVersion}, when set. */
-  public Optional<String> apiVersion() {
+  /** {@code apiVersion} ({@code autoscaling/v2}), or {@code ""} when absent. */
+  public String apiVersion() {
     return text(root.get("apiVersion"));
   }
 
-  /** {@code kind}, when set; a bare prometheus-adapter {@code config.yaml} has none. */
-  public Optional<String> kind() {
+  /**
+   * {@code kind} ({@code HorizontalPodAutoscaler}), or {@code ""} when absent: a bare prometheus-adapter
+   * {@code config.yaml} has none.
+   */
+  public String kind() {
     return text(root.get("kind"));
   }
 
-  /** {@code metadata.name}, when set. */
-  public Optional<String> name() {
+  /** {@code metadata.name}, or {@code ""} when absent (as with {@code metadata.generateName}). */
+  public String name() {
     return text(root.path("metadata").get("name"));
   }
 
-  /** {@code metadata.namespace}, when set. */
+  /**
+   * {@code metadata.namespace}, when set and not empty (kubectl places an object with {@code namespace: ""}
+   * in the default namespace too).
+   */
   public Optional<String> namespace() {
-    return text(root.path("metadata").get("namespace"));
+    String namespace = text(root.path("metadata").get("namespace"));
+    return namespace.isEmpty() ? Optional.empty() : Optional.of(namespace);
   }
 
-  /** A copy of the whole object as read: every field, in the order written. */
-  public ObjectNode tree() {
-    return root.deepCopy();
+  /**
+   * The whole object as read, as a read-only view of plain Java values: every field, in the order written.
+   * A mapping is a {@code Map<String, Object>}, a sequence a {@code List<Object>}, a string a
+   * {@code String}, an integer a {@code Long} (a {@code java.math.BigInteger} above
+   * {@code Long.MAX_VALUE}, up to the 2^64-1 go-yaml reads), a float a {@code Double}, a boolean a
+   * {@code Boolean} and a YAML null {@code null}. Values are as the reader resolved them, as Kubernetes
+   * does ({@code 0o17} is 15, {@code "3"} stays a string, {@code y} is {@code true}); {@link #toYaml()}
+   * writes them back. Maps and lists refuse changes ({@code UnsupportedOperationException}) and compare
+   * equal to any map or list with the same content. A view, not a copy: each call is cheap.
+   *
+   * <pre>{@code
+   * Map<String, Object> spec = (Map<String, Object>) manifest.tree().get("spec");
+   * Long max = (Long) spec.get("maxReplicas");
+   * }</pre>
+   */
+  public Map<String, Object> tree() {
+    return PlainTree.map(root);
   }
 
   /**
@@ -151,8 +186,17 @@ public final class Manifest {
 
   /** The object for messages: {@code HorizontalPodAutoscaler seldon-mesh/irisa0-model-hpa}. */
   String describe() {
-    return kind().orElse("(no kind)") + " " + namespace().map(ns -> ns + "/").orElse("")
-        + name().orElse("(no name)");
+    return or(kind(), "(no kind)") + " " + namespace().map(ns -> ns + "/").orElse("") + shownName();
+  }
+
+  /** {@link #name()} for messages: {@code (no name)} when absent. */
+  String shownName() {
+    return or(name(), "(no name)");
+  }
+
+  /** {@code text}, or {@code absent} when it is empty. */
+  static String or(String text, String absent) {
+    return text.isEmpty() ? absent : text;
   }
 
   /** The tree itself, for reading inside the package only. */
@@ -177,7 +221,8 @@ public final class Manifest {
         + (item == null ? "" : ", item " + item) + ")";
   }
 
-  private static Optional<String> text(JsonNode node) {
-    return node != null && node.isTextual() ? Optional.of(node.textValue()) : Optional.empty();
+  // the reader checks that these fields are strings when present
+  private static String text(JsonNode node) {
+    return node != null && node.isTextual() ? node.textValue() : "";
   }
 }

@@ -47,10 +47,10 @@ final class ManifestValues {
    * in {@code defaultNamespace}.
    */
   static Hpa hpa(Manifest m, String defaultNamespace) {
-    String apiVersion = m.apiVersion().orElse("");
-    if (!m.kind().orElse("").equals("HorizontalPodAutoscaler") || !HpaVersions.convertible(apiVersion)) {
+    String apiVersion = m.apiVersion();
+    if (!m.kind().equals("HorizontalPodAutoscaler") || !HpaVersions.convertible(apiVersion)) {
       throw new HpaValidationException("kind must be HorizontalPodAutoscaler in autoscaling/v2, v2beta2 or v1"
-          + " (was " + m.kind().orElse("unset") + " in " + m.apiVersion().orElse("unset") + ")");
+          + " (was " + Manifest.or(m.kind(), "unset") + " in " + Manifest.or(m.apiVersion(), "unset") + ")");
     }
     mapping(m.node().get("spec"), "spec");
     JsonNode spec = HpaVersions.v2Spec(m.node(), apiVersion).orElseThrow();
@@ -126,9 +126,9 @@ final class ManifestValues {
   }
 
   private static void kind(Manifest m, String kind, String apiVersion) {
-    if (!m.kind().orElse("").equals(kind) || !m.apiVersion().orElse("").equals(apiVersion)) {
+    if (!m.kind().equals(kind) || !m.apiVersion().equals(apiVersion)) {
       throw new HpaValidationException("kind must be " + kind + " in " + apiVersion + " (was "
-          + m.kind().orElse("unset") + " in " + m.apiVersion().orElse("unset") + ")");
+          + Manifest.or(m.kind(), "unset") + " in " + Manifest.or(m.apiVersion(), "unset") + ")");
     }
   }
 
@@ -323,8 +323,11 @@ final class ManifestValues {
     return Fields.present(node);
   }
 
-  private static String required(Optional<String> value, String path) {
-    return value.orElseThrow(() -> new HpaValidationException(path + " must be set (was unset)"));
+  private static String required(String value, String path) {
+    if (value.isEmpty()) {
+      throw new HpaValidationException(path + " must be set (was unset)");
+    }
+    return value;
   }
 
   /** A mapping that must be there. */

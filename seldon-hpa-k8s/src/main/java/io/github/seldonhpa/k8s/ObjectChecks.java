@@ -12,18 +12,18 @@ final class ObjectChecks implements LintFamily {
           "keep one copy of the object, or make the copies the same; lint checks the first one");
     }
     for (LintSubject s : index.oldHpas) {
-      s.report(LintCode.HPA_API_VERSION, "apiVersion", "apiVersion " + s.manifest.apiVersion().orElse("")
+      s.report(LintCode.HPA_API_VERSION, "apiVersion", "apiVersion " + s.manifest.apiVersion()
           + " is no longer served (autoscaling/v2beta1 was removed in Kubernetes 1.25), so lint does not read"
-          + " the HPA (was " + s.manifest.apiVersion().orElse("") + ")", "rewrite the HPA in autoscaling/v2");
+          + " the HPA (was " + s.manifest.apiVersion() + ")", "rewrite the HPA in autoscaling/v2");
     }
     if (!index.facts.reportNotChecked()) {
       return;
     }
     for (LintSubject s : index.unchecked) {
-      String kind = s.manifest.kind().orElse("");
+      String kind = s.manifest.kind();
       s.report(LintCode.NOT_CHECKED, kind.isEmpty() ? "" : "kind", kind.isEmpty()
           ? "the document has no kind and is neither a prometheus-adapter config nor the adapter chart's values"
-          : "kind " + kind + " (" + s.manifest.apiVersion().orElse("no apiVersion") + ") is not checked",
+          : "kind " + kind + " (" + Manifest.or(s.manifest.apiVersion(), "no apiVersion") + ") is not checked",
           "nothing to do; lint checks HPAs, Seldon objects and prometheus-adapter configs");
     }
   }

@@ -185,8 +185,8 @@ public final class PlanFile {
    * {@code horizontalpodautoscaler_seldon-mesh_irisa0-model-hpa.yaml}.
    */
   public static String fileName(Manifest object, String extension) {
-    return object.kind().orElse("object").toLowerCase(java.util.Locale.ROOT) + "_"
-        + object.namespace().map(ns -> ns + "_").orElse("") + object.name().orElse("unnamed") + "." + extension;
+    return Manifest.or(object.kind(), "object").toLowerCase(java.util.Locale.ROOT) + "_"
+        + object.namespace().map(ns -> ns + "_").orElse("") + Manifest.or(object.name(), "unnamed") + "." + extension;
   }
 
   /** One plan document being read: the field readers, each naming its path and position on error. */

@@ -28,10 +28,10 @@ final class SeldonChecks implements LintFamily {
       }
     }
     for (LintSubject s : index.seldon) {
-      String kind = s.manifest.kind().orElse("");
+      String kind = s.manifest.kind();
       if (kind.equals("Model")) {
         checkSchema(s, SeldonCrd.MODEL_SPEC, SeldonCrd.MODEL_REQUIRED);
-        if (!scaledModels.contains(index.namespace(s.manifest) + "/" + s.manifest.name().orElse(""))) {
+        if (!scaledModels.contains(index.namespace(s.manifest) + "/" + s.manifest.name())) {
           checkNativeScalingInert(index, s);
         }
       } else if (kind.equals("Server")) {
@@ -48,15 +48,15 @@ final class SeldonChecks implements LintFamily {
    * spec: required field, field types, no unknown field (kubectl's strict field validation).
    */
   private static void checkSchema(LintSubject s, Map<String, SeldonCrd.Type> fields, String required) {
-    String kind = s.manifest.kind().orElse("");
-    Optional<String> name = s.manifest.name();
+    String kind = s.manifest.kind();
+    String name = s.manifest.name();
     if (name.isEmpty()) {
       s.report(LintCode.SELDON_CRD_INVALID, "metadata.name", HpaRule.REQUIRED.message("metadata.name", "unset"),
           "name the " + kind);
+    } else if (!Checks.isDns1123Subdomain(name)) {
+      s.report(LintCode.SELDON_CRD_INVALID, "metadata.name", HpaRule.NAME.message("metadata.name",
+          YamlPaths.quote(name)), "rename it with lower-case letters, digits, '-' and '.'");
     }
-    name.filter(n -> !Checks.isDns1123Subdomain(n)).ifPresent(n -> s.report(LintCode.SELDON_CRD_INVALID,
-        "metadata.name", HpaRule.NAME.message("metadata.name", YamlPaths.quote(n)), "rename it with lower-case"
-            + " letters, digits, '-' and '.'"));
     s.manifest.namespace().filter(n -> !Checks.isDns1123Label(n)).ifPresent(n -> s.report(
         LintCode.SELDON_CRD_INVALID, "metadata.namespace", HpaRule.NAMESPACE.message("metadata.namespace",
             YamlPaths.quote(n)), "use a namespace of lower-case letters, digits and '-'"));

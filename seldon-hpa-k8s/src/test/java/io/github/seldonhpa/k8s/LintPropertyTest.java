@@ -87,7 +87,7 @@ class LintPropertyTest {
   /** The file's manifests with the program's edits applied to copies of their trees, read back. */
   static List<Manifest> mutate(List<Manifest> manifests, List<Integer> program) {
     List<ObjectNode> trees = new ArrayList<>();
-    manifests.forEach(m -> trees.add(m.tree()));
+    manifests.forEach(m -> trees.add((ObjectNode) m.node().deepCopy()));
     for (int i = 0; i + 1 < program.size(); i += 2) {
       ObjectNode tree = trees.get(Math.floorMod(program.get(i), trees.size()));
       int op = Math.floorMod(program.get(i) >> 8, 6);

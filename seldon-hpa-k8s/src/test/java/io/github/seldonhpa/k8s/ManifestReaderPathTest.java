@@ -41,7 +41,7 @@ class ManifestReaderPathTest {
 
     List<Manifest> read = reader.read(dir);
 
-    assertThat(read).extracting(m -> m.name().orElseThrow()).containsExactly("a", "acd", "az", "az2", "b");
+    assertThat(read).extracting(m -> m.name()).containsExactly("a", "acd", "az", "az2", "b");
     assertThat(read).extracting(Manifest::source).containsExactly(
         dir.resolve("a.yaml").toString(), dir.resolve("a/c/d.yaml").toString(), dir.resolve("a/z.yml").toString(),
         dir.resolve("a/z.yml").toString(), dir.resolve("b.yaml").toString());
@@ -98,7 +98,7 @@ class ManifestReaderPathTest {
         .getBytes(StandardCharsets.UTF_8)));
     try {
       List<Manifest> read = reader.read(Path.of("-"));
-      assertThat(read).extracting(m -> m.name().orElseThrow()).containsExactly("from-stdin", "second");
+      assertThat(read).extracting(m -> m.name()).containsExactly("from-stdin", "second");
       assertThat(read).extracting(Manifest::source).containsOnly("<stdin>");
     } finally {
       System.setIn(saved);

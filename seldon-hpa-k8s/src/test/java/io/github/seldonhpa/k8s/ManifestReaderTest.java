@@ -32,16 +32,16 @@ class ManifestReaderTest {
     List<Manifest> read = reader.read("irisa0.yaml", "---\n" + MODEL + "---\n" + MODEL.replace("irisa0", "irisa1"));
     assertThat(read).hasSize(2);
     Manifest first = read.get(0);
-    assertThat(first.kind()).hasValue("Model");
-    assertThat(first.name()).hasValue("irisa0");
+    assertThat(first.kind()).isEqualTo("Model");
+    assertThat(first.name()).isEqualTo("irisa0");
     assertThat(first.namespace()).hasValue("seldon-mesh");
-    assertThat(first.apiVersion()).hasValue("mlops.seldon.io/v1alpha1");
+    assertThat(first.apiVersion()).isEqualTo("mlops.seldon.io/v1alpha1");
     assertThat(first.document()).isEqualTo(1);
     assertThat(first.item()).isEmpty();
     assertThat(first.position("spec.replicas")).contains(Position.of(9, 3));
     assertThat(first.position("spec.requirements[0]")).contains(Position.of(11, 5));
     assertThat(read.get(1).document()).isEqualTo(2);
-    assertThat(read.get(1).name()).hasValue("irisa1");
+    assertThat(read.get(1).name()).isEqualTo("irisa1");
     assertThat(read.get(1).position("metadata.name")).contains(Position.of(17, 3));
     assertThat(first.toString()).isEqualTo("Model seldon-mesh/irisa0 (irisa0.yaml, document 1)");
   }
@@ -58,7 +58,7 @@ class ManifestReaderTest {
     String list = "apiVersion: v1\nkind: List\nitems:\n- " + MODEL.strip().replace("\n", "\n  ")
         + "\n- " + MODEL.replace("irisa0", "irisa1").strip().replace("\n", "\n  ") + "\n";
     List<Manifest> read = reader.read("list.yaml", list);
-    assertThat(read).extracting(m -> m.name().orElseThrow()).containsExactly("irisa0", "irisa1");
+    assertThat(read).extracting(m -> m.name()).containsExactly("irisa0", "irisa1");
     assertThat(read.get(1).item()).hasValue(1);
     assertThat(read.get(1).position("spec.replicas")).contains(Position.of(22, 5));
     assertThat(read.get(1).toString()).isEqualTo("Model seldon-mesh/irisa1 (list.yaml, document 1, item 1)");
@@ -112,7 +112,7 @@ class ManifestReaderTest {
     String yaml = "kind: X\na: \"0x1F\"\nb: \"1e3\"\nc: \"2001-12-14\"\nd: \"yes\"\ne: \"~\"\nf: \"1_000\"\ng: \"3\"\n";
     Manifest m = reader.read(yaml).get(0);
     assertThat(reader.read(m.toYaml())).containsExactly(m);
-    assertThat(m.tree().get("a").textValue()).isEqualTo("0x1F");
+    assertThat(m.node().get("a").textValue()).isEqualTo("0x1F");
   }
 
   @Test
@@ -122,7 +122,7 @@ class ManifestReaderTest {
     Manifest m = reader.read("kind: X\na: 017\nb: 0x1F\nc: 1_000\nd: 1:30\ne: -0b101\nf: yes\ng: Off\nh: ~\n"
         + "i: 1.5e+3\nj: 2001-12-14\nk: \"017\"\nl: 99999999999\nm: 123456789012345678901234567890\n"
         + "o: 0o17\np: y\nq: N\nr: 18446744073709551615\ns: 1e400\nt: 0X1f\nu: 08\nv: ! 3\n").get(0);
-    assertThat(m.tree().toString()).isEqualTo("{\"kind\":\"X\",\"a\":15,\"b\":31,\"c\":1000,\"d\":\"1:30\",\"e\":-5,"
+    assertThat(m.node().toString()).isEqualTo("{\"kind\":\"X\",\"a\":15,\"b\":31,\"c\":1000,\"d\":\"1:30\",\"e\":-5,"
         + "\"f\":true,\"g\":false,\"h\":null,\"i\":1500.0,\"j\":\"2001-12-14\",\"k\":\"017\",\"l\":99999999999,"
         + "\"m\":1.2345678901234568E29,\"o\":15,\"p\":true,\"q\":false,\"r\":18446744073709551615,"
         + "\"s\":\"1e400\",\"t\":31,\"u\":8.0,\"v\":\"3\"}");
@@ -139,14 +139,14 @@ class ManifestReaderTest {
       "'! test' | \"test\"", "!!float 0 | 0.0", "!!float -1 | -1.0", "!!null '' | null", "!!float '1.1' | 1.1",
       "~ | null", "'' | null"})
   void readsGoYamlV2sOwnDecodeExamples(String value, String json) {
-    assertThat(reader.read("kind: X\nv: " + value + "\n").get(0).tree().get("v").toString()).isEqualTo(json);
+    assertThat(reader.read("kind: X\nv: " + value + "\n").get(0).node().get("v").toString()).isEqualTo(json);
   }
 
   @Test
   void readsKeysAsKubernetesDoes() {
     // sigs.k8s.io/yaml turns go-yaml's non-string keys into JSON text: y is "true", 0x10 is "16", 1e6 "1e+06"
     Manifest m = reader.read("kind: X\ndata:\n  y: a\n  0x10: b\n  1.5: c\n  1e6: d\n  \"n\": e\n").get(0);
-    assertThat(m.tree().get("data").toString())
+    assertThat(m.node().get("data").toString())
         .isEqualTo("{\"true\":\"a\",\"16\":\"b\",\"1.5\":\"c\",\"1e+06\":\"d\",\"n\":\"e\"}");
     assertThatThrownBy(() -> reader.read("k.yaml", "kind: X\ndata:\n  n: a\n  N: b\n"))
         .hasMessage("duplicate key \"false\" in data (at k.yaml, document 1, line 4, column 3)");
@@ -273,7 +273,7 @@ class ManifestReaderTest {
   @Test
   void acceptsCoreTags() {
     Manifest m = reader.read("kind: X\nv: !!str 3\n").get(0);
-    assertThat(m.tree().get("v").textValue()).isEqualTo("3");
+    assertThat(m.node().get("v").textValue()).isEqualTo("3");
   }
 
   @Test

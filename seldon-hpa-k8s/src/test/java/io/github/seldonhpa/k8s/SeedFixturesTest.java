@@ -2,10 +2,10 @@ package io.github.seldonhpa.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.seldonhpa.testing.SharedFiles;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -18,9 +18,9 @@ class SeedFixturesTest {
   private static final Pattern FENCE = Pattern.compile("(?m)^(`{3,4})yaml\\n(.*?)\\n\\1", Pattern.DOTALL);
 
   /** Every object of the seed's fenced YAML blocks that parses (fragments with "..." do not). */
-  private static List<ObjectNode> seedObjects(String seed) {
+  private static List<Map<String, Object>> seedObjects(String seed) {
     String text = SharedFiles.read(null, "seeds/" + seed);
-    List<ObjectNode> out = new ArrayList<>();
+    List<Map<String, Object>> out = new ArrayList<>();
     Matcher m = FENCE.matcher(text);
     while (m.find()) {
       try {
@@ -32,7 +32,7 @@ class SeedFixturesTest {
     return out;
   }
 
-  private static void assertFixtureFrom(String fixture, List<ObjectNode> seedObjects) {
+  private static void assertFixtureFrom(String fixture, List<Map<String, Object>> seedObjects) {
     List<Manifest> read = SeedManifestsTest.read(fixture);
     assertThat(read).isNotEmpty();
     for (Manifest m : read) {
@@ -55,7 +55,7 @@ class SeedFixturesTest {
     String text = SharedFiles.read(null, "seeds/003_01b3e28f5e0a3f7d.txt");
     int start = text.indexOf("# samples/models/tfsimple_scaling.yaml");
     int end = text.indexOf("\n\n", start);
-    List<ObjectNode> sample = new ArrayList<>();
+    List<Map<String, Object>> sample = new ArrayList<>();
     ManifestReader.create().read("003", text.substring(start, end)).forEach(x -> sample.add(x.tree()));
     assertFixtureFrom("001-native-scaling.yaml", sample);
   }

@@ -65,8 +65,7 @@ public final class ManifestsAssert extends AbstractAssert<ManifestsAssert, List<
     List<AdapterConfig> configs = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     for (Manifest m : actual) {
-      boolean configMap = m.kind().map("ConfigMap"::equals).orElse(false);
-      if (configMap || m.kind().isEmpty()) {
+      if (m.kind().equals("ConfigMap") || m.kind().isEmpty()) {
         try {
           configs.add(m.toAdapterConfig());
         } catch (HpaValidationException e) {
@@ -82,7 +81,7 @@ public final class ManifestsAssert extends AbstractAssert<ManifestsAssert, List<
   }
 
   static String describe(Manifest m) {
-    return m.kind().orElse("(no kind)") + " " + m.namespace().map(ns -> ns + "/").orElse("")
-        + m.name().orElse("(no name)");
+    return (m.kind().isEmpty() ? "(no kind)" : m.kind()) + " " + m.namespace().map(ns -> ns + "/").orElse("")
+        + (m.name().isEmpty() ? "(no name)" : m.name());
   }
 }
