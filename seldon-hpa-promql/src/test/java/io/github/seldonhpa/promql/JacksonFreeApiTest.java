@@ -1,0 +1,16 @@
+package io.github.seldonhpa.promql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.seldonhpa.testing.PublicSignatures;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** No public signature of the module mentions a Jackson type, so users are not tied to Jackson 2. */
+class JacksonFreeApiTest {
+  @Test
+  void noPublicSignatureMentionsJackson() {
+    assertThat(PublicSignatures.mentioning(SeldonPresets.class, List.of("io.github.seldonhpa.promql"), "com.fasterxml."))
+        .isEmpty();
+  }
+}
