@@ -225,7 +225,7 @@ public abstract class KedaOptions {
     }
     List<ScaledObject> out = new ArrayList<>(2);
     out.add(scaledObject(plan, modelScaledObjectName(plan), ObjectReference.model(plan.modelName()), triggers));
-    plan.server().ifPresent(s -> out.add(scaledObject(plan, s + SERVER_SUFFIX, ObjectReference.server(s), triggers)));
+    plan.serverName().ifPresent(s -> out.add(scaledObject(plan, s + SERVER_SUFFIX, ObjectReference.server(s), triggers)));
     return out;
   }
 

@@ -10,7 +10,7 @@ import org.immutables.value.Value;
 /**
  * A Seldon Core 2 Model CR ({@code mlops.seldon.io/v1alpha1}, kind {@code Model}). A Model scaled by an
  * HPA sets {@code replicas} and neither {@code minReplicas} nor {@code maxReplicas} (those turn on
- * Seldon's lag-based scaling, which would fight the HPA); {@link ScalingPlan#model()} derives such a
+ * Seldon's lag-based scaling, which would fight the HPA); {@link ScalingPlan#modelResource()} derives such a
  * Model. A Model built here with min/max uses Seldon's native scaling (see {@link NativeScaling}).
  */
 @Value.Immutable

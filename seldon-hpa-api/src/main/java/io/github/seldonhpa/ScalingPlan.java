@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * serving, its Server autoscaled by a second HPA. The Model CR and both HPAs are derived from this one
  * plan, so the Model HPA and the Server HPA always carry the same metrics, bounds and behaviour.
  *
- * <p>{@link #model()} sets {@code spec.replicas} to {@code minReplicas} and never min/maxReplicas, which
+ * <p>{@link #modelResource()} sets {@code spec.replicas} to {@code minReplicas} and never min/maxReplicas, which
  * would turn on Seldon's lag-based scaling. The plan's metrics apply to the Model HPA, so they must be
  * Object (or External) metrics with AverageValue targets; an Object metric without a described object
  * describes the plan's Model.
@@ -32,11 +32,11 @@ public abstract class ScalingPlan {
   public abstract String namespace();
 
   /**
-   * The Server hosting only this Model (single-model serving): when set, the plan also yields
-   * {@code <server>-server-hpa}. At most 242 characters. Default: none (no Server HPA). Not written into
-   * the Model's {@code spec.server}, as in Seldon's examples.
+   * The name of the Server hosting only this Model (single-model serving): when set, the plan also yields
+   * {@code <serverName>-server-hpa}. At most 242 characters. Default: none (no Server HPA). Not written
+   * into the Model's {@code spec.server}, as in Seldon's examples.
    */
-  public abstract Optional<String> server();
+  public abstract Optional<String> serverName();
 
   /** The Model's {@code spec.storageUri}. Default: none (the plan then yields no Model CR). */
   public abstract Optional<String> storageUri();
@@ -74,7 +74,7 @@ public abstract class ScalingPlan {
    */
   public abstract Map<String, String> annotations();
 
-  /** A builder; see {@link SeldonHpa#model(String)}. */
+  /** A builder; see {@link SeldonHpa#scalingPlan(String)}. */
   public static Builder builder() {
     return ImmutableScalingPlan.builder();
   }
@@ -84,9 +84,9 @@ public abstract class ScalingPlan {
    * then varied per model.
    *
    * <pre>{@code
-   * ScalingPlan team = model("default").namespace("seldon-mesh")
+   * ScalingPlan team = scalingPlan("default").namespace("seldon-mesh")
    *     .addMetric(objectMetric("infer_rps", averageValue(3))).replicas(1, 3).build();
-   * ScalingPlan iris = team.toBuilder().modelName("iris").server("mlserver")
+   * ScalingPlan iris = team.toBuilder().modelName("iris").serverName("mlserver")
    *     .metrics(List.of(objectMetric("infer_rps", averageValue(5)))).build();
    * }</pre>
    */
@@ -113,11 +113,11 @@ public abstract class ScalingPlan {
     /** Sets {@link ScalingPlan#namespace()}. */
     public abstract Builder namespace(String namespace);
 
-    /** Sets {@link ScalingPlan#server()}: also derive {@code <server>-server-hpa}. */
-    public abstract Builder server(String server);
+    /** Sets {@link ScalingPlan#serverName()}: also derive {@code <serverName>-server-hpa}. */
+    public abstract Builder serverName(String serverName);
 
-    /** Sets or clears {@link ScalingPlan#server()}. */
-    public abstract Builder server(Optional<String> server);
+    /** Sets or clears {@link ScalingPlan#serverName()}. */
+    public abstract Builder serverName(Optional<String> serverName);
 
     /** Sets {@link ScalingPlan#storageUri()}: also derive the Model CR. */
     public abstract Builder storageUri(String storageUri);
@@ -216,11 +216,12 @@ public abstract class ScalingPlan {
   }
 
   /**
-   * The Model CR: {@code spec.replicas = minReplicas}, no min/maxReplicas; present when
-   * {@link #storageUri()} is set.
+   * The Model resource (the custom resource {@code mlops.seldon.io/v1alpha1 Model}) the plan renders:
+   * {@code spec.replicas = minReplicas}, no min/maxReplicas; present when {@link #storageUri()} is set
+   * (otherwise the Model is deployed by other means and the plan renders only its HPAs).
    */
   @Value.Lazy
-  public Optional<Model> model() {
+  public Optional<Model> modelResource() {
     return storageUri().map(uri -> Model.builder()
         .name(modelName())
         .namespace(namespace())
@@ -240,12 +241,12 @@ public abstract class ScalingPlan {
   }
 
   /**
-   * The Server HPA {@code <server>-server-hpa}, scaling the Server on the same metrics (still describing
-   * the Model), bounds and behaviour; present when {@link #server()} is set.
+   * The Server HPA {@code <serverName>-server-hpa}, scaling the Server on the same metrics (still
+   * describing the Model), bounds and behaviour; present when {@link #serverName()} is set.
    */
   @Value.Lazy
   public Optional<Hpa> serverHpa() {
-    return server().map(s -> hpa(s + SERVER_HPA_SUFFIX, ObjectReference.server(s)));
+    return serverName().map(s -> hpa(s + SERVER_HPA_SUFFIX, ObjectReference.server(s)));
   }
 
   /** {@code spec.behavior} of both HPAs: present when scaleUp or scaleDown is set. */
@@ -284,10 +285,10 @@ public abstract class ScalingPlan {
         253 - MODEL_HPA_SUFFIX.length(), MODEL_HPA_SUFFIX, modelName().length());
     Checks.dns1123Label("namespace", namespace());
     SeldonReplicas.checkLabels(labels(), annotations());
-    server().ifPresent(s -> {
-      Checks.dns1123Subdomain("server", s);
+    serverName().ifPresent(s -> {
+      Checks.dns1123Subdomain("serverName", s);
       Checks.check(s.length() <= 253 - SERVER_HPA_SUFFIX.length(),
-          "server must be at most %d characters so that <server>%s is a valid name (was %d characters)",
+          "serverName must be at most %d characters so that <serverName>%s is a valid name (was %d characters)",
           253 - SERVER_HPA_SUFFIX.length(), SERVER_HPA_SUFFIX, s.length());
     });
     storageUri().ifPresent(uri -> Checks.notBlank("storageUri", uri));
@@ -310,7 +311,7 @@ public abstract class ScalingPlan {
         "maxReplicas=" + maxReplicas() + ", minReplicas=" + minReplicas());
     // The derived objects carry the Seldon rules (AverageValue targets); build them now so a bad plan
     // fails here and not later in a renderer.
-    model();
+    modelResource();
     modelHpa();
     serverHpa();
   }

@@ -8,9 +8,9 @@ import java.time.Duration;
  * scaled on {@code infer_rps} at 3 requests per second per replica, with its single-model Server:
  *
  * <pre>{@code
- * ScalingPlan plan = model("irisa0")                          // the Model CR to scale
+ * ScalingPlan plan = scalingPlan("irisa0")                    // the plan of the Model irisa0
  *     .namespace("seldon-mesh")
- *     .server("mlserver")                                      // also derive the matching Server HPA
+ *     .serverName("mlserver")                                  // also derive the matching Server HPA
  *     .storageUri("gs://seldon-models/testing/iris1")          // optional: also derive the Model CR
  *     .addRequirement("sklearn")
  *     .memory("3M")
@@ -22,9 +22,9 @@ import java.time.Duration;
  *         .build())
  *     .build();                                                // HpaValidationException when invalid
  *
- * plan.model();      // irisa0: spec.replicas 1, no min/maxReplicas
- * plan.modelHpa();   // irisa0-model-hpa
- * plan.serverHpa();  // mlserver-server-hpa: same metrics, bounds and behaviour
+ * plan.modelResource(); // the Model irisa0: spec.replicas 1, no min/maxReplicas
+ * plan.modelHpa();      // irisa0-model-hpa
+ * plan.serverHpa();     // mlserver-server-hpa: same metrics, bounds and behaviour
  * }</pre>
  *
  * <p>Every value is checked when built; the rules and their messages are listed in {@code docs/api.md}.
@@ -32,8 +32,11 @@ import java.time.Duration;
 public final class SeldonHpa {
   private SeldonHpa() {}
 
-  /** A plan for the Seldon Model {@code modelName}; see {@link ScalingPlan}. */
-  public static ScalingPlan.Builder model(String modelName) {
+  /**
+   * A builder of the {@link ScalingPlan} of the Seldon Model {@code modelName} (as {@link #scalingRules()}
+   * builds ScalingRules: each factory is named after what it builds).
+   */
+  public static ScalingPlan.Builder scalingPlan(String modelName) {
     return ScalingPlan.builder().modelName(modelName);
   }
 

@@ -11,7 +11,7 @@ class ScalingPlanDefaultsTest {
 
   @Test
   void noServerMeansNoServerHpa() {
-    assertThat(MINIMAL.server()).isEmpty();
+    assertThat(MINIMAL.serverName()).isEmpty();
     assertThat(MINIMAL.serverHpa()).isEmpty();
   }
 
@@ -20,7 +20,7 @@ class ScalingPlanDefaultsTest {
     assertThat(MINIMAL.storageUri()).isEmpty();
     assertThat(MINIMAL.requirements()).isEmpty();
     assertThat(MINIMAL.memory()).isEmpty();
-    assertThat(MINIMAL.model()).isEmpty();
+    assertThat(MINIMAL.modelResource()).isEmpty();
   }
 
   @Test

@@ -1,9 +1,9 @@
 package io.github.seldonhpa;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
 import static io.github.seldonhpa.SeldonHpa.pods;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static io.github.seldonhpa.SeldonHpa.scalingRules;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Plans for many models: a team default derived per model, labels and annotations on every object. */
 class ScalingPlanFleetTest {
-  private static final ScalingPlan TEAM = model("team-default")
+  private static final ScalingPlan TEAM = scalingPlan("team-default")
       .namespace("seldon-mesh")
       .addMetric(objectMetric("infer_rps", averageValue(3)))
       .replicas(1, 3)
@@ -34,7 +34,7 @@ class ScalingPlanFleetTest {
   void aTeamDefaultVariesNameServerAndTargetPerModel() {
     ScalingPlan iris = TEAM.toBuilder()
         .modelName("iris")
-        .server("mlserver-iris")
+        .serverName("mlserver-iris")
         .metrics(List.of(objectMetric("infer_rps", averageValue(5))))
         .build();
 
@@ -47,24 +47,24 @@ class ScalingPlanFleetTest {
     assertThat(iris.namespace()).isEqualTo("seldon-mesh");
     // the default itself is unchanged
     assertThat(TEAM.modelName()).isEqualTo("team-default");
-    assertThat(TEAM.server()).isEmpty();
+    assertThat(TEAM.serverName()).isEmpty();
   }
 
   @Test
   void aDerivedPlanCanDropTheServer() {
-    ScalingPlan withServer = TEAM.toBuilder().server("mlserver").build();
-    assertThat(withServer.toBuilder().server(Optional.empty()).build().serverHpa()).isEmpty();
+    ScalingPlan withServer = TEAM.toBuilder().serverName("mlserver").build();
+    assertThat(withServer.toBuilder().serverName(Optional.empty()).build().serverHpa()).isEmpty();
   }
 
   @Test
   void labelsAndAnnotationsReachEveryDerivedObject() {
-    ScalingPlan plan = TEAM.toBuilder().modelName("iris").server("mlserver")
+    ScalingPlan plan = TEAM.toBuilder().modelName("iris").serverName("mlserver")
         .storageUri("gs://seldon-models/scv2/samples/mlserver_1.3.5/iris-sklearn").build();
     Map<String, String> labels = Map.of("app.kubernetes.io/managed-by", "seldon-hpa");
     Map<String, String> annotations = Map.of("owner", "ml-platform@example.com");
 
-    assertThat(plan.model().orElseThrow().labels()).isEqualTo(labels);
-    assertThat(plan.model().orElseThrow().annotations()).isEqualTo(annotations);
+    assertThat(plan.modelResource().orElseThrow().labels()).isEqualTo(labels);
+    assertThat(plan.modelResource().orElseThrow().annotations()).isEqualTo(annotations);
     assertThat(plan.modelHpa().labels()).isEqualTo(labels);
     assertThat(plan.modelHpa().annotations()).isEqualTo(annotations);
     assertThat(plan.serverHpa().orElseThrow().labels()).isEqualTo(labels);
@@ -73,7 +73,7 @@ class ScalingPlanFleetTest {
 
   @Test
   void labelsAndAnnotationsReachTheKedaScaledObjects() {
-    ScalingPlan plan = TEAM.toBuilder().modelName("iris").server("mlserver").build();
+    ScalingPlan plan = TEAM.toBuilder().modelName("iris").serverName("mlserver").build();
     List<ScaledObject> scaledObjects = KedaOptions.builder().serverAddress("http://prometheus.monitoring:9090")
         .build().scaledObjects(plan, List.of("sum(rate(seldon_model_infer_total{model=\"iris\"}[1m]))"));
     assertThat(scaledObjects).hasSize(2).allSatisfy(so -> {

@@ -20,10 +20,10 @@ class ScalingPlanPropertyTest implements WithQuickTheories {
       assertThat(model.minReplicas()).contains(plan.minReplicas());
       assertThat(model.maxReplicas()).isEqualTo(plan.maxReplicas());
       assertThat(model.behavior()).isEqualTo(plan.behavior());
-      assertThat(plan.serverHpa().isPresent()).isEqualTo(plan.server().isPresent());
+      assertThat(plan.serverHpa().isPresent()).isEqualTo(plan.serverName().isPresent());
       plan.serverHpa().ifPresent(server -> {
-        assertThat(server.name()).isEqualTo(plan.server().get() + "-server-hpa");
-        assertThat(server.scaleTargetRef()).isEqualTo(ObjectReference.server(plan.server().get()));
+        assertThat(server.name()).isEqualTo(plan.serverName().get() + "-server-hpa");
+        assertThat(server.scaleTargetRef()).isEqualTo(ObjectReference.server(plan.serverName().get()));
         assertThat(server.namespace()).isEqualTo(model.namespace());
         assertThat(server.minReplicas()).isEqualTo(model.minReplicas());
         assertThat(server.maxReplicas()).isEqualTo(model.maxReplicas());
@@ -55,8 +55,8 @@ class ScalingPlanPropertyTest implements WithQuickTheories {
   @Test
   void theDerivedModelHasReplicasAndNeverMinOrMax() {
     qt().withExamples(3000).forAll(Generators.plans()).checkAssert(plan -> {
-      assertThat(plan.model().isPresent()).isEqualTo(plan.storageUri().isPresent());
-      plan.model().ifPresent(m -> {
+      assertThat(plan.modelResource().isPresent()).isEqualTo(plan.storageUri().isPresent());
+      plan.modelResource().ifPresent(m -> {
         assertThat(m.name()).isEqualTo(plan.modelName());
         assertThat(m.namespace()).contains(plan.namespace());
         assertThat(m.replicas()).contains(plan.minReplicas());
@@ -74,7 +74,7 @@ class ScalingPlanPropertyTest implements WithQuickTheories {
   void aPlanRebuiltFromItsPartsIsEqual() {
     qt().withExamples(2000).forAll(Generators.plans()).checkAssert(plan -> {
       ScalingPlan copy = ScalingPlan.builder()
-          .modelName(plan.modelName()).namespace(plan.namespace()).server(plan.server())
+          .modelName(plan.modelName()).namespace(plan.namespace()).serverName(plan.serverName())
           .storageUri(plan.storageUri()).addAllRequirements(plan.requirements()).memory(plan.memory())
           .addAllMetrics(plan.metrics()).replicas(plan.minReplicas(), plan.maxReplicas())
           .scaleUp(plan.scaleUp()).scaleDown(plan.scaleDown())
@@ -82,7 +82,7 @@ class ScalingPlanPropertyTest implements WithQuickTheories {
       assertThat(copy).isEqualTo(plan).hasSameHashCodeAs(plan);
       assertThat(copy.modelHpa()).isEqualTo(plan.modelHpa()).hasSameHashCodeAs(plan.modelHpa());
       assertThat(copy.serverHpa()).isEqualTo(plan.serverHpa());
-      assertThat(copy.model()).isEqualTo(plan.model());
+      assertThat(copy.modelResource()).isEqualTo(plan.modelResource());
     });
   }
 }

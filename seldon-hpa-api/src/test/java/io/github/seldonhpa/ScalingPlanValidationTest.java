@@ -34,7 +34,7 @@ class ScalingPlanValidationTest {
   @Test
   void cpuAndMemoryMetricsAreRejectedBecauseThePlanAlsoScalesTheModel() {
     assertThatThrownBy(() -> plan().addMetric(RPS).addMetric(ResourceMetric.of("memory", MetricTarget.utilization(70)))
-            .replicas(1, 3).server("mlserver").build())
+            .replicas(1, 3).serverName("mlserver").build())
         .isExactlyInstanceOf(HpaValidationException.class)
         .hasMessage("metrics[1] must not be a Resource metric in a ScalingPlan: the plan applies its metrics to the"
             + " Model HPA, and a Seldon Model's selector matches no pods; build a Server HPA with Hpa.builder()"
@@ -61,9 +61,9 @@ class ScalingPlanValidationTest {
         .hasMessage("modelName must be at most 243 characters so that <modelName>-model-hpa is a valid name"
             + " (was 244 characters)");
     String server242 = "s".repeat(242);
-    assertThat(plan().server(server242).addMetric(RPS).replicas(1, 3).build().serverHpa().orElseThrow().name())
+    assertThat(plan().serverName(server242).addMetric(RPS).replicas(1, 3).build().serverHpa().orElseThrow().name())
         .hasSize(253);
-    assertThatThrownBy(() -> plan().server(server242 + "s").addMetric(RPS).replicas(1, 3).build())
+    assertThatThrownBy(() -> plan().serverName(server242 + "s").addMetric(RPS).replicas(1, 3).build())
         .hasMessage("server must be at most 242 characters so that <server>-server-hpa is a valid name"
             + " (was 243 characters)");
   }
@@ -74,7 +74,7 @@ class ScalingPlanValidationTest {
             .replicas(1, 3).build())
         .hasMessage("modelName must be a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', starting and"
             + " ending with a letter or digit, at most 253 characters (was \"Irisa0\")");
-    assertThatThrownBy(() -> plan().server("ml_server").addMetric(RPS).replicas(1, 3).build())
+    assertThatThrownBy(() -> plan().serverName("ml_server").addMetric(RPS).replicas(1, 3).build())
         .hasMessageStartingWith("server must be a DNS-1123 subdomain: ").hasMessageEndingWith("(was \"ml_server\")");
     String ns63 = "n".repeat(63);
     assertThat(ScalingPlan.builder().modelName("irisa0").namespace(ns63).addMetric(RPS).replicas(1, 3).build()

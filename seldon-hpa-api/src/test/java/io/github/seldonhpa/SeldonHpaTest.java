@@ -10,7 +10,7 @@ class SeldonHpaTest {
 
   @Test
   void eachEntryDelegatesToItsType() {
-    assertThat(model("irisa0").namespace("n").addMetric(objectMetric("rps", averageValue(1))).replicas(1, 2).build()
+    assertThat(scalingPlan("irisa0").namespace("n").addMetric(objectMetric("rps", averageValue(1))).replicas(1, 2).build()
         .modelName()).isEqualTo("irisa0");
     assertThat(objectMetric("rps", averageValue(3))).isEqualTo(ObjectMetric.of("rps", MetricTarget.averageValue(3)));
     assertThat(objectMetric("rps", matchLabel("method_type", "rest"), averageValue("3")).selector())

@@ -15,7 +15,7 @@ class ToBuilderPropertyTest {
       assertThat(copy).isEqualTo(plan);
       assertThat(copy.modelHpa()).isEqualTo(plan.modelHpa());
       assertThat(copy.serverHpa()).isEqualTo(plan.serverHpa());
-      assertThat(copy.model()).isEqualTo(plan.model());
+      assertThat(copy.modelResource()).isEqualTo(plan.modelResource());
     });
   }
 

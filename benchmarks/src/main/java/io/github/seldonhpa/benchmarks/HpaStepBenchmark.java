@@ -1,9 +1,9 @@
 package io.github.seldonhpa.benchmarks;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
 import static io.github.seldonhpa.SeldonHpa.pods;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static io.github.seldonhpa.SeldonHpa.scalingRules;
 
 import io.github.seldonhpa.ScalingPlan;
@@ -44,7 +44,7 @@ public class HpaStepBenchmark {
 
   /** A Seldon pair with the seeds' recommended scale-up: averageValue 8, replicas 2..40. */
   static ScalingPlan plan() {
-    return model("irisa0").namespace("seldon-mesh").server("mlserver")
+    return scalingPlan("irisa0").namespace("seldon-mesh").serverName("mlserver")
         .addMetric(objectMetric("infer_rps", averageValue(8))).replicas(2, 40)
         .scaleUp(scalingRules().stabilizationWindow(Duration.ofSeconds(60)).addPolicy(pods(5, Duration.ofSeconds(90)))
             .build())

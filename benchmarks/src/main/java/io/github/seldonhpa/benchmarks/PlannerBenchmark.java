@@ -1,8 +1,8 @@
 package io.github.seldonhpa.benchmarks;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 
 import io.github.seldonhpa.scaling.Cluster;
 import io.github.seldonhpa.scaling.PlanSearch;
@@ -40,7 +40,7 @@ public class PlannerBenchmark {
 
   @Setup(Level.Invocation)
   public void setUp() {
-    Planner.Builder b = Planner.builder().template(model("irisa0").namespace("seldon-mesh").server("mlserver")
+    Planner.Builder b = Planner.builder().template(scalingPlan("irisa0").namespace("seldon-mesh").serverName("mlserver")
             .addMetric(objectMetric("infer_rps", averageValue(8))).replicas(2, 12).build())
         .saturationRps(10).cluster(Cluster.podBudget(200)).tick(Duration.ofSeconds(15))
         .serverStartup(StartupDelay.uniform(Duration.ofSeconds(60), Duration.ofSeconds(90), 1)).seed(++seed);

@@ -1,9 +1,9 @@
 package io.github.seldonhpa.benchmarks;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
 import static io.github.seldonhpa.SeldonHpa.pods;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static io.github.seldonhpa.SeldonHpa.scalingRules;
 import static java.time.Duration.ofSeconds;
 
@@ -26,9 +26,9 @@ final class SeldonPairs {
 
   /** Plan {@code i}: names, storage URI, target and bounds vary with {@code i}. */
   static ScalingPlan plan(int i) {
-    return model(modelName(i))
+    return scalingPlan(modelName(i))
         .namespace("seldon-mesh")
-        .server(serverName(i))
+        .serverName(serverName(i))
         .storageUri(storageUri(i))
         .addRequirement("sklearn")
         .memory("3M")

@@ -2,9 +2,9 @@ package io.github.seldonhpa.examples;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
 import static io.github.seldonhpa.SeldonHpa.keda;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
 import static io.github.seldonhpa.SeldonHpa.pods;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static io.github.seldonhpa.SeldonHpa.scalingRules;
 import static java.time.Duration.ofSeconds;
 
@@ -42,7 +42,7 @@ public final class KedaExample {
 
   /** The seeds' pair (seed 002). */
   static ScalingPlan seedsPair() {
-    return model("irisa0").namespace("seldon-mesh").server("mlserver")
+    return scalingPlan("irisa0").namespace("seldon-mesh").serverName("mlserver")
         .addMetric(objectMetric("infer_rps", averageValue(3)))
         .replicas(1, 3)
         .scaleUp(scalingRules().stabilizationWindow(ofSeconds(60)).addPolicy(pods(5, ofSeconds(90))).build())
@@ -57,7 +57,7 @@ public final class KedaExample {
   /** The pathological case's plan on its pipeline's RPS: the metric for scaling to zero. */
   static ScalingPlan pipelinePlan(ScalingPlan pathological) {
     ObjectMetric byModel = (ObjectMetric) pathological.metrics().get(0);
-    return model(pathological.modelName()).namespace(pathological.namespace()).server(pathological.server())
+    return scalingPlan(pathological.modelName()).namespace(pathological.namespace()).serverName(pathological.serverName())
         .addMetric(ObjectMetric.builder().metricName("pipeline_infer_rps")
             .describedObject(ObjectReference.of(ObjectReference.SELDON_API_VERSION, "Pipeline", "iris-pipeline"))
             .target(byModel.target()).build())

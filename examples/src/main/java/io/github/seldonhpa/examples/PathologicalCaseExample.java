@@ -1,8 +1,8 @@
 package io.github.seldonhpa.examples;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 
 import io.github.seldonhpa.NativeScaling;
 import io.github.seldonhpa.Quantity;
@@ -61,7 +61,7 @@ public final class PathologicalCaseExample {
   /** The plan of the irisa0 model on mlserver with the given scale-up rules (none: the defaults). */
   static ScalingPlan plan(ScalingRules scaleUp) {
     Quantity target = Sizing.targetFromSaturation(SATURATION_RPS, 0.2);
-    ScalingPlan.Builder b = model("irisa0").namespace("seldon-mesh").server("mlserver")
+    ScalingPlan.Builder b = scalingPlan("irisa0").namespace("seldon-mesh").serverName("mlserver")
         .addMetric(objectMetric("infer_rps", averageValue(target)))
         .replicas(2, Sizing.maxReplicas(PLANNED_PEAK_RPS, target));
     if (scaleUp != null) {

@@ -1,9 +1,9 @@
 package io.github.seldonhpa.examples;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
 import static io.github.seldonhpa.SeldonHpa.pods;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static io.github.seldonhpa.SeldonHpa.scalingRules;
 import static java.time.Duration.ofSeconds;
 
@@ -68,7 +68,7 @@ public final class SeedScenarioExample {
 
   /** The irisa0 Model scaled on {@code infer_rps}, 3 RPS per replica, 1 to 3 replicas. */
   private static ScalingPlan.Builder irisa0() {
-    return model("irisa0")
+    return scalingPlan("irisa0")
         .namespace("seldon-mesh")
         .storageUri("gs://seldon-models/testing/iris1")
         .addRequirement("sklearn")
@@ -88,7 +88,7 @@ public final class SeedScenarioExample {
    */
   static ScalingPlan singleModelServing() {
     return modelHpa().toBuilder()
-        .server("mlserver")
+        .serverName("mlserver")
         .scaleUp(scalingRules()
             .stabilizationWindow(ofSeconds(60))
             .addPolicy(pods(5, ofSeconds(90)))
@@ -123,7 +123,7 @@ public final class SeedScenarioExample {
     AdapterInstall install = adapterInstall(rateWindow);
     Map<String, String> files = new LinkedHashMap<>();
     files.put("prometheus-adapter.config.yaml", install.configMapYaml());
-    files.put("irisa0.yaml", Manifests.yaml(plan.model().orElseThrow()));
+    files.put("irisa0.yaml", Manifests.yaml(plan.modelResource().orElseThrow()));
     files.put(hpaFile, Manifests.hpasYaml(plan));
     files.put("helm/prometheus-adapter.values.yaml", install.chartValuesYaml());
     files.put("helm/install.sh", "# with the rules in the ConfigMap, as the Seldon docs do (from this folder)\n"

@@ -2,9 +2,9 @@ package io.github.seldonhpa.examples;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
 import static io.github.seldonhpa.SeldonHpa.keda;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
 import static io.github.seldonhpa.SeldonHpa.pods;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static io.github.seldonhpa.SeldonHpa.scalingRules;
 import static io.github.seldonhpa.test.SeldonHpaAssertions.assertThat;
 import static java.time.Duration.ofMinutes;
@@ -52,7 +52,7 @@ class AutoscalingPipelineTest {
 
   /** The team's adapter rule (the seeds' infer_rps over [2m]) and its plan: 8 rps per replica, 5 pods per 90 s. */
   static final AdapterConfig ADAPTER = SeldonPresets.inferRpsConfig(ofMinutes(2));
-  static final ScalingPlan PLAN = model("irisa0").namespace("seldon-mesh").server("mlserver")
+  static final ScalingPlan PLAN = scalingPlan("irisa0").namespace("seldon-mesh").serverName("mlserver")
       .addMetric(objectMetric("infer_rps", averageValue(8)))
       .replicas(1, 10)
       .scaleUp(scalingRules().addPolicy(pods(5, ofSeconds(90))).build())

@@ -127,6 +127,6 @@ class RenderingDocsTest {
     assertThat(Files.readString(PAGE)).contains("Manifests.of(", "Manifests.hpas(", "Manifests.yaml(",
         "Manifests.hpasYaml(", "Manifests.adapterConfigYaml(", "Manifests.adapterConfigMapYaml(",
         "Manifests.adapterConfigMap(", "Manifests.helmValuesYaml(", "Manifests.join(", "chartValuesYaml()",
-        "commands(", "Manifests.model(", "Manifests.server(", "Manifests.hpa(");
+        "commands(", "Manifests.modelResource(", "Manifests.serverResource(", "Manifests.hpa(");
   }
 }

@@ -449,12 +449,12 @@ public abstract class Planner {
     tolerance.ifPresent(down::tolerance);
     ScalingPlan t = template();
     ObjectMetric metric = (ObjectMetric) t.metrics().get(0);
-    ScalingPlan.Builder b = SeldonHpa.model(t.modelName()).namespace(t.namespace())
+    ScalingPlan.Builder b = SeldonHpa.scalingPlan(t.modelName()).namespace(t.namespace())
         .addMetric(metric.selector().isPresent()
             ? SeldonHpa.objectMetric(metric.metricName(), metric.selector().get(), SeldonHpa.averageValue(target))
             : SeldonHpa.objectMetric(metric.metricName(), SeldonHpa.averageValue(target)))
         .replicas(min, max).scaleUp(up.build()).scaleDown(down.build());
-    t.server().ifPresent(b::server);
+    t.serverName().ifPresent(b::serverName);
     return b.build();
   }
 
@@ -465,7 +465,7 @@ public abstract class Planner {
       String suffix = traces().size() == 1 ? "" : "-" + i;
       FleetModel m = FleetModel.builder().name(plan.modelName() + suffix).trace(traces().get(i))
           .hpa(plan.modelHpa()).saturationRps(saturationRps()).build();
-      FleetServer.Builder s = FleetServer.builder().name(plan.server().orElse(plan.modelName() + "-server") + suffix)
+      FleetServer.Builder s = FleetServer.builder().name(plan.serverName().orElse(plan.modelName() + "-server") + suffix)
           .addModels(m).startup(serverStartup());
       plan.serverHpa().ifPresent(h -> s.hpa(h).hpaOffset(serverHpaOffset()));
       f.addServers(s.build());

@@ -24,9 +24,9 @@ class SeldonHpaSnippetTest {
   @Test
   void houseStyleSnippetYieldsTheSeedsHpaPair() {
     // as written in house-style.md §4, minus the renderer call that lives in seldon-hpa-k8s
-    ScalingPlan plan = model("irisa0")                          // the Model CR to scale
+    ScalingPlan plan = scalingPlan("irisa0")                          // the Model CR to scale
         .namespace("seldon-mesh")
-        .server("mlserver")                                      // also emit the matching Server HPA
+        .serverName("mlserver")                                      // also emit the matching Server HPA
         .addMetric(objectMetric("infer_rps", averageValue(3)))   // type: Object, AverageValue 3 per replica
         .replicas(1, 3)
         .scaleUp(scalingRules()
@@ -53,14 +53,14 @@ class SeldonHpaSnippetTest {
     assertThat(serverHpa.scaleTargetRef()).isEqualTo(ObjectReference.of("mlops.seldon.io/v1alpha1", "Server", "mlserver"));
     assertThat(serverHpa.metrics()).isEqualTo(modelHpa.metrics());
     assertThat(serverHpa.behavior()).isEqualTo(modelHpa.behavior());
-    assertThat(plan.model()).isEmpty();
+    assertThat(plan.modelResource()).isEmpty();
   }
 
   @Test
   void snippetWithStorageYieldsTheSeedsIrisa0Model() {
-    ScalingPlan plan = model("irisa0")
+    ScalingPlan plan = scalingPlan("irisa0")
         .namespace("seldon-mesh")
-        .server("mlserver")
+        .serverName("mlserver")
         .storageUri("gs://seldon-models/testing/iris1")
         .addRequirement("sklearn")
         .memory("3M")
@@ -68,7 +68,7 @@ class SeldonHpaSnippetTest {
         .replicas(1, 3)
         .build();
 
-    Model model = plan.model().orElseThrow();
+    Model model = plan.modelResource().orElseThrow();
     assertThat(model.name()).isEqualTo("irisa0");
     assertThat(model.namespace()).contains("seldon-mesh");
     assertThat(model.storageUri()).isEqualTo("gs://seldon-models/testing/iris1");

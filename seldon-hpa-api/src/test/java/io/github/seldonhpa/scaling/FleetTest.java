@@ -1,8 +1,8 @@
 package io.github.seldonhpa.scaling;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.seldonhpa.NativeScaling;
@@ -16,7 +16,7 @@ class FleetTest {
       RpsTrace.ramp(16, 120, Duration.ofMinutes(1), Duration.ofMinutes(3), Duration.ofMinutes(15));
 
   static ScalingPlan irisa0() {
-    return model("irisa0").namespace("seldon-mesh").server("mlserver")
+    return scalingPlan("irisa0").namespace("seldon-mesh").serverName("mlserver")
         .addMetric(objectMetric("infer_rps", averageValue(8))).replicas(2, 12).build();
   }
 
@@ -103,7 +103,7 @@ class FleetTest {
   void lagSettingsBelongToTheServerAndApplyToEveryModelOnIt() {
     // two Servers with different SELDON_MODEL_INFERENCE_LAG_THRESHOLD, each hosting two models under native
     // server scaling: the threshold is the Server's, so both its models scale the same way
-    ScalingPlan bounds = model("any").namespace("seldon-mesh").addMetric(objectMetric("infer_rps", averageValue(10)))
+    ScalingPlan bounds = scalingPlan("any").namespace("seldon-mesh").addMetric(objectMetric("infer_rps", averageValue(10)))
         .replicas(1, 4).build();
     Fleet.Builder b = Fleet.builder().cluster(Cluster.podBudget(20)).seldonVersion(SeldonVersion.of("2.9.1"))
         .tick(Duration.ofSeconds(1));

@@ -137,7 +137,7 @@ class HpaControllerTest {
 
   @Test
   void takesTheTargetsFromTheHpaItIsGiven() {
-    io.github.seldonhpa.Hpa hpa = io.github.seldonhpa.SeldonHpa.model("irisa0").namespace("seldon-mesh")
+    io.github.seldonhpa.Hpa hpa = io.github.seldonhpa.SeldonHpa.scalingPlan("irisa0").namespace("seldon-mesh")
         .addMetric(io.github.seldonhpa.SeldonHpa.objectMetric("infer_rps", io.github.seldonhpa.SeldonHpa.averageValue(3)))
         .replicas(1, 10).build().modelHpa();
     HpaController byValue = HpaController.of(hpa);
@@ -149,7 +149,7 @@ class HpaControllerTest {
 
   @Test
   void steppingWithValuesNeedsOneValuePerMetricOfTheHpa() {
-    io.github.seldonhpa.Hpa hpa = io.github.seldonhpa.SeldonHpa.model("irisa0").namespace("seldon-mesh")
+    io.github.seldonhpa.Hpa hpa = io.github.seldonhpa.SeldonHpa.scalingPlan("irisa0").namespace("seldon-mesh")
         .addMetric(io.github.seldonhpa.SeldonHpa.objectMetric("infer_rps", io.github.seldonhpa.SeldonHpa.averageValue(3)))
         .addMetric(io.github.seldonhpa.SeldonHpa.externalMetric("queue_depth", io.github.seldonhpa.SeldonHpa.averageValue(10)))
         .replicas(1, 10).build().modelHpa();

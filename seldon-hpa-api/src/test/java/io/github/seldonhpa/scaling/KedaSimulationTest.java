@@ -2,8 +2,8 @@ package io.github.seldonhpa.scaling;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
 import static io.github.seldonhpa.SeldonHpa.keda;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +18,7 @@ class KedaSimulationTest {
   private static final String QUERY = "sum by (model) (rate (seldon_model_infer_total{model=\"irisa0\"}[1m]))";
 
   private static ScalingPlan plan(int min, int max) {
-    return model("irisa0").namespace("seldon-mesh").server("mlserver")
+    return scalingPlan("irisa0").namespace("seldon-mesh").serverName("mlserver")
         .addMetric(objectMetric("infer_rps", averageValue(5))).replicas(min, max).build();
   }
 

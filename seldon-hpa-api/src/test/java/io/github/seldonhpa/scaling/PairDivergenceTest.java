@@ -1,8 +1,8 @@
 package io.github.seldonhpa.scaling;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static io.github.seldonhpa.SeldonHpa.scalingRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ class PairDivergenceTest {
    */
   @Test
   void seed002PairCanRestAtModel12AndServer11() {
-    ScalingPlan p = model("irisa0").namespace("seldon-mesh").server("mlserver")
+    ScalingPlan p = scalingPlan("irisa0").namespace("seldon-mesh").serverName("mlserver")
         .addMetric(objectMetric("infer_rps", averageValue(8))).replicas(2, 12).build();
     PairDivergence d = PairDivergence.of(p.modelHpa(), p.serverHpa().orElseThrow());
     assertThat(d.possible()).isTrue();
@@ -35,7 +35,7 @@ class PairDivergenceTest {
   @Test
   void theSuggestedToleranceClosesEveryBandAndTheSimulationConverges() {
     Quantity tol = Quantity.parse("0.042");
-    ScalingPlan p = model("irisa0").namespace("seldon-mesh").server("mlserver")
+    ScalingPlan p = scalingPlan("irisa0").namespace("seldon-mesh").serverName("mlserver")
         .addMetric(objectMetric("infer_rps", averageValue(8))).replicas(2, 12)
         .scaleUp(scalingRules().tolerance(tol).build()).scaleDown(scalingRules().tolerance(tol).build()).build();
     assertThat(PairDivergence.of(p.modelHpa(), p.serverHpa().orElseThrow()).possible()).isFalse();

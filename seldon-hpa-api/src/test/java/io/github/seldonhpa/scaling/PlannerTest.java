@@ -1,8 +1,8 @@
 package io.github.seldonhpa.scaling;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.seldonhpa.ScalingPlan;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PlannerTest {
   /** The seeds' recommended plan for the pathological case: target 8 (20% below 10), 2..12, Pods 5 per 90 s, 60 s window. */
   static ScalingPlan recommended() {
-    return model("irisa0").namespace("seldon-mesh").server("mlserver")
+    return scalingPlan("irisa0").namespace("seldon-mesh").serverName("mlserver")
         .addMetric(objectMetric("infer_rps", averageValue(8))).replicas(2, 12)
         .scaleUp(Sizing.scaleUpRules(5, Duration.ofSeconds(90), Duration.ofSeconds(60))).build();
   }

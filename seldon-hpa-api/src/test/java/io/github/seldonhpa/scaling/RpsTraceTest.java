@@ -1,8 +1,8 @@
 package io.github.seldonhpa.scaling;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +33,7 @@ class RpsTraceTest {
 
   @Test
   void aFunctionThatGoesNegativeStopsTheSimulationAtThatTime() {
-    ScalingPlan plan = model("m").namespace("ns").addMetric(objectMetric("infer_rps", averageValue(5)))
+    ScalingPlan plan = scalingPlan("m").namespace("ns").addMetric(objectMetric("infer_rps", averageValue(5)))
         .replicas(1, 3).build();
     Simulation sim = Simulation.builder().trace(RpsTrace.of(t -> 10 - t, Duration.ofSeconds(60)))
         .modelHpa(plan.modelHpa()).saturationRps(10).build();

@@ -1,8 +1,8 @@
 package io.github.seldonhpa.scaling;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The gaps a new user found against the seeds, one named test each. */
 class SeedGapsRegressionTest {
-  private static final ScalingPlan NATIVE = model("tfsimple").namespace("seldon-mesh")
+  private static final ScalingPlan NATIVE = scalingPlan("tfsimple").namespace("seldon-mesh")
       .addMetric(objectMetric("infer_rps", averageValue(10))).replicas(1, 5).build();
 
   private static Simulation.Builder nativeUnderLoad() {
@@ -66,7 +66,7 @@ class SeedGapsRegressionTest {
 
   @Test
   void fixedServerReplicasAndAServerHpaExcludeEachOther() {
-    ScalingPlan pair = model("irisa0").namespace("seldon-mesh").server("mlserver")
+    ScalingPlan pair = scalingPlan("irisa0").namespace("seldon-mesh").serverName("mlserver")
         .addMetric(objectMetric("infer_rps", averageValue(10))).replicas(1, 5).build();
     assertThatThrownBy(() -> Simulation.builder().trace(RpsTrace.constant(1, Duration.ofSeconds(10)))
         .modelHpa(pair.modelHpa()).serverHpa(pair.serverHpa()).fixedServerReplicas(2).saturationRps(10).build())

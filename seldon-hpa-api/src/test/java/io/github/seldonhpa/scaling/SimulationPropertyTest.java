@@ -1,8 +1,8 @@
 package io.github.seldonhpa.scaling;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static org.assertj.core.api.Assertions.fail;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
@@ -34,10 +34,10 @@ class SimulationPropertyTest {
     Gen<int[]> bounds = integers().between(1, 8).zip(integers().between(0, 16), (min, extra) -> new int[] {min, min + extra});
     Gen<Optional<ScalingRules>> rules = Generators.scalingRules().toOptionals(50);
     return bounds.zip(integers().between(500, 30_000), rules, rules, Generate.booleans(), (b, target, up, down, server) -> {
-      ScalingPlan.Builder p = model("m").namespace("ns").addMetric(objectMetric("infer_rps", averageValue(
+      ScalingPlan.Builder p = scalingPlan("m").namespace("ns").addMetric(objectMetric("infer_rps", averageValue(
           Quantity.ofMilli(target)))).replicas(b[0], b[1]).scaleUp(up).scaleDown(down);
       if (server) {
-        p.server("s");
+        p.serverName("s");
       }
       return p.build();
     });

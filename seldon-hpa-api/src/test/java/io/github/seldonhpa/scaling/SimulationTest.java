@@ -1,8 +1,8 @@
 package io.github.seldonhpa.scaling;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +17,7 @@ class SimulationTest {
   private static final Duration SECOND = Duration.ofSeconds(1);
 
   private static ScalingPlan plan(int min, int max, long target) {
-    return model("irisa0").namespace("seldon-mesh").server("mlserver")
+    return scalingPlan("irisa0").namespace("seldon-mesh").serverName("mlserver")
         .addMetric(objectMetric("infer_rps", averageValue(target))).replicas(min, max).build();
   }
 
@@ -88,7 +88,7 @@ class SimulationTest {
 
   @Test
   void withoutAServerHpaTheServersFollowTheModel() {
-    ScalingPlan modelOnly = model("irisa0").namespace("seldon-mesh")
+    ScalingPlan modelOnly = scalingPlan("irisa0").namespace("seldon-mesh")
         .addMetric(objectMetric("infer_rps", averageValue(10))).replicas(1, 10).build();
     SimulationResult r = stepLoad(modelOnly).build().run();
     assertThat(r.timeline().get(75)).hasToString("75,40,40,4,1,4,1,true,40");
@@ -96,7 +96,7 @@ class SimulationTest {
 
   @Test
   void nativeLagScalingWaitsForAStableModelAndAddsOneReplicaAtATime() {
-    ScalingPlan p = model("irisa0").namespace("seldon-mesh")
+    ScalingPlan p = scalingPlan("irisa0").namespace("seldon-mesh")
         .addMetric(objectMetric("infer_rps", averageValue(10))).replicas(1, 5).build();
     SimulationResult r = Simulation.builder().trace(RpsTrace.constant(30, Duration.ofSeconds(700)))
         .modelHpa(p.modelHpa()).nativeScaling(NativeScaling.builder().build()).saturationRps(10)

@@ -153,7 +153,7 @@ public final class Generators {
     Gen<Optional<String>> storage = Generate.pick(List.of("gs://seldon-models/testing/iris1",
         "s3://models/triton/simple", "https://example.com/m.tar.gz")).toOptionals(60);
     return names().zip(namespaces(), names().toOptionals(70), metrics, (model, ns, server, ms) -> ScalingPlan.builder()
-            .modelName(model).namespace(ns).server(server).addAllMetrics(ms))
+            .modelName(model).namespace(ns).serverName(server).addAllMetrics(ms))
         .zip(bounds, storage, scalingRules().toOptionals(50), scalingRules().toOptionals(40),
             (b, minMax, uri, up, down) -> {
               b.replicas(minMax[0], minMax[1]).storageUri(uri).scaleUp(up).scaleDown(down);

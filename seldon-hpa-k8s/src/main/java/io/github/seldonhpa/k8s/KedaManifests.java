@@ -83,7 +83,7 @@ public final class KedaManifests {
   public static List<GenericKubernetesResource> of(ScalingPlan plan, KedaOptions keda, AdapterConfig adapter) {
     List<GenericKubernetesResource> out = new ArrayList<>(2);
     for (ScaledObject so : scaledObjects(plan, keda, adapter)) {
-      out.add(scaledObject(so));
+      out.add(scaledObjectResource(so));
     }
     return out;
   }
@@ -110,8 +110,11 @@ public final class KedaManifests {
     return yaml(List.of(scaledObject));
   }
 
-  /** One ScaledObject as a fabric8 object (fresh on every call). */
-  public static GenericKubernetesResource scaledObject(ScaledObject scaledObject) {
+  /**
+   * One ScaledObject as a fabric8 object (fresh on every call): a generic resource, since fabric8 has no
+   * class for KEDA's kinds.
+   */
+  public static GenericKubernetesResource scaledObjectResource(ScaledObject scaledObject) {
     return Manifests.Mapper.INSTANCE.convertValue(tree(scaledObject), GenericKubernetesResource.class);
   }
 

@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * Renders plans and value types as Kubernetes manifests: fresh fabric8 objects on every call (they are
- * mutable, so none is shared or kept), or deterministic YAML in the layout of the Seldon docs (same input,
+ * mutable, so none is shared or kept; Seldon's kinds, which fabric8 has no class for, as
+ * {@code GenericKubernetesResource}s, hence {@link #modelResource} and {@link #serverResource}), or deterministic YAML in the layout of the Seldon docs (same input,
  * same bytes; {@code apiVersion}, {@code kind}, {@code metadata}, {@code spec}; in an HPA spec {@code
  * scaleTargetRef}, {@code minReplicas}, {@code maxReplicas}, {@code metrics}, {@code behavior}). Both come
  * from one mapping, so the YAML always parses to objects equal to the fabric8 ones.
@@ -47,7 +48,7 @@ public final class Manifests {
    */
   public static List<HasMetadata> of(ScalingPlan plan) {
     List<HasMetadata> objects = new ArrayList<>(3);
-    plan.model().ifPresent(m -> objects.add(model(m)));
+    plan.modelResource().ifPresent(m -> objects.add(modelResource(m)));
     objects.addAll(hpas(plan));
     return objects;
   }
@@ -65,20 +66,26 @@ public final class Manifests {
     return Mapper.INSTANCE.convertValue(ManifestTrees.hpa(hpa), HorizontalPodAutoscaler.class);
   }
 
-  /** A Seldon Model ({@code mlops.seldon.io/v1alpha1}). */
-  public static GenericKubernetesResource model(Model model) {
+  /**
+   * A Seldon Model ({@code mlops.seldon.io/v1alpha1}) as a fabric8 generic resource (fabric8 has no class
+   * for Seldon's kinds).
+   */
+  public static GenericKubernetesResource modelResource(Model model) {
     return Mapper.INSTANCE.convertValue(ManifestTrees.model(model), GenericKubernetesResource.class);
   }
 
-  /** A Seldon Server ({@code mlops.seldon.io/v1alpha1}). */
-  public static GenericKubernetesResource server(Server server) {
+  /**
+   * A Seldon Server ({@code mlops.seldon.io/v1alpha1}) as a fabric8 generic resource (fabric8 has no
+   * class for Seldon's kinds).
+   */
+  public static GenericKubernetesResource serverResource(Server server) {
     return Mapper.INSTANCE.convertValue(ManifestTrees.server(server), GenericKubernetesResource.class);
   }
 
   /** The plan's manifests (see {@link #of(ScalingPlan)}) as one multi-document YAML text. */
   public static String yaml(ScalingPlan plan) {
     StringBuilder out = new StringBuilder(2048);
-    plan.model().ifPresent(m -> document(ManifestTrees.model(m), out));
+    plan.modelResource().ifPresent(m -> document(ManifestTrees.model(m), out));
     document(ManifestTrees.hpa(plan.modelHpa()), out);
     plan.serverHpa().ifPresent(s -> document(ManifestTrees.hpa(s), out));
     return out.toString();

@@ -38,7 +38,7 @@ import java.util.function.Supplier;
  * kind: ScalingPlan
  * modelName: irisa0
  * namespace: seldon-mesh
- * server: mlserver
+ * serverName: mlserver
  * minReplicas: 1
  * maxReplicas: 3
  * metrics:
@@ -64,7 +64,7 @@ public final class PlanFile {
   /** The adapter's namespace when the plan does not name one (the Seldon docs' {@code seldon-monitoring}). */
   public static final String DEFAULT_ADAPTER_NAMESPACE = "seldon-monitoring";
 
-  private static final Set<String> TOP = Set.of("apiVersion", "kind", "modelName", "namespace", "server",
+  private static final Set<String> TOP = Set.of("apiVersion", "kind", "modelName", "namespace", "serverName",
       "storageUri", "requirements", "memory", "minReplicas", "maxReplicas", "metrics", "behavior", "adapter",
       "nativeScaling");
   private static final Set<String> ADAPTER = Set.of("preset", "window", "config", "release", "namespace");
@@ -147,7 +147,7 @@ public final class PlanFile {
 
   /**
    * The objects to apply, in order: the Model (when the plan has a {@code storageUri}), the Model HPA, the
-   * Server HPA (with a {@code server}) and the adapter ConfigMap (with an {@code adapter}), each as a
+   * Server HPA (with a {@code serverName}) and the adapter ConfigMap (with an {@code adapter}), each as a
    * {@link Manifest} read back from the library's YAML (source {@code <source> (rendered)}).
    */
   public List<Manifest> objects() {
@@ -207,7 +207,7 @@ public final class PlanFile {
       ScalingPlan.Builder b = ScalingPlan.builder();
       b.modelName(required(root, "modelName"));
       b.namespace(required(root, "namespace"));
-      string(root.get("server"), "server").ifPresent(b::server);
+      string(root.get("serverName"), "serverName").ifPresent(b::serverName);
       string(root.get("storageUri"), "storageUri").ifPresent(b::storageUri);
       List<JsonNode> requirements = sequence(root.get("requirements"), "requirements");
       for (int i = 0; i < requirements.size(); i++) {

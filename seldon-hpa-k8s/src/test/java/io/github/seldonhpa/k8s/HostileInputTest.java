@@ -56,7 +56,7 @@ class HostileInputTest {
     assertThat(yaml).contains("          cpu: 0.5\n").contains("          cpu: 1.5\n");
     assertThat(READER.read(yaml).get(0).node().path("spec").path("podSpec"))
         .isEqualTo(READER.read(SERVER).get(0).node().path("spec").path("podSpec"));
-    assertThat(Manifests.server(server).getAdditionalProperties().get("spec").toString()).contains("cpu=0.5");
+    assertThat(Manifests.serverResource(server).getAdditionalProperties().get("spec").toString()).contains("cpu=0.5");
   }
 
   @Test
@@ -102,7 +102,7 @@ class HostileInputTest {
         .putExtraSpec("podSpec", Map.of("x", List.of(Double.NaN))).build();
     assertThatThrownBy(() -> Manifests.yaml(nan)).isInstanceOf(HpaValidationException.class)
         .hasMessage("extraSpec.podSpec.x[0] must be a finite number within a double's range (was NaN)");
-    assertThatThrownBy(() -> Manifests.server(nan)).isInstanceOf(HpaValidationException.class);
+    assertThatThrownBy(() -> Manifests.serverResource(nan)).isInstanceOf(HpaValidationException.class);
     Server date = Server.builder().name("s").serverConfig("mlserver").putExtraSpec("at", new java.util.Date(0))
         .build();
     assertThatThrownBy(() -> Manifests.yaml(date)).isInstanceOf(HpaValidationException.class)

@@ -22,7 +22,7 @@ class KedaLintPropertyTest {
   void renderedScaledObjectsHaveNoFindings() {
     qt().withExamples(1000).withFixedSeed(SEED).forAll(Generators.plans(), Generators.dnsLabels(20).toOptionals(50))
         .assuming((plan, auth) -> plan.modelName().length() <= 48
-            && plan.server().map(s -> s.length() <= 47).orElse(true)
+            && plan.serverName().map(s -> s.length() <= 47).orElse(true)
             && plan.metrics().stream().allMatch(m -> m.target().averageValue().orElseThrow().doubleValue() >= 0.0005))
         .check((plan, auth) -> {
           KedaOptions keda = KedaOptions.builder().serverAddress("http://prometheus.monitoring:9090")

@@ -3,9 +3,9 @@ package io.github.seldonhpa.k8s;
 import static io.github.seldonhpa.SeldonHpa.averageValue;
 import static io.github.seldonhpa.SeldonHpa.externalMetric;
 import static io.github.seldonhpa.SeldonHpa.keda;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
 import static io.github.seldonhpa.SeldonHpa.pods;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static io.github.seldonhpa.SeldonHpa.scalingRules;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +34,7 @@ class KedaManifestsTest {
 
   /** The seeds' single-model-serving pair (seed 002): irisa0 on mlserver, infer_rps 3 per replica, 1..3. */
   static ScalingPlan seedsPair() {
-    return model("irisa0").namespace("seldon-mesh").server("mlserver")
+    return scalingPlan("irisa0").namespace("seldon-mesh").serverName("mlserver")
         .addMetric(objectMetric("infer_rps", averageValue(3)))
         .replicas(1, 3)
         .scaleUp(scalingRules().stabilizationWindow(ofSeconds(60)).addPolicy(pods(5, ofSeconds(90))).build())
@@ -97,7 +97,7 @@ class KedaManifestsTest {
     KedaOptions options = keda(PROMETHEUS).pollingInterval(ofSeconds(15)).cooldownPeriod(ofSeconds(600))
         .minReplicaCount(2).idleReplicaCount(1).activationThreshold("500m").fallback(3, 2)
         .authenticationRef("prometheus-auth").build();
-    ScalingPlan plan = model("irisa0").namespace("seldon-mesh").addMetric(objectMetric("infer_rps",
+    ScalingPlan plan = scalingPlan("irisa0").namespace("seldon-mesh").addMetric(objectMetric("infer_rps",
         averageValue("1.5"))).replicas(1, 4).build();
     String yaml = KedaManifests.yaml(plan, options, SEEDS_ADAPTER);
     assertThat(yaml).isEqualTo("""
@@ -161,13 +161,13 @@ class KedaManifestsTest {
 
   @Test
   void refusesWhatCannotBeATrigger() {
-    ScalingPlan external = model("irisa0").namespace("seldon-mesh")
+    ScalingPlan external = scalingPlan("irisa0").namespace("seldon-mesh")
         .addMetric(externalMetric("queue_depth", averageValue(3))).replicas(1, 3).build();
     assertThatThrownBy(() -> KedaManifests.scaledObjects(external, keda(PROMETHEUS).build(), SEEDS_ADAPTER))
         .isInstanceOf(HpaValidationException.class)
         .hasMessage("metrics[0] must be an Object metric to render a KEDA trigger: the trigger runs the query"
             + " prometheus-adapter builds for it (was External AverageValue)");
-    ScalingPlan unserved = model("irisa0").namespace("seldon-mesh")
+    ScalingPlan unserved = scalingPlan("irisa0").namespace("seldon-mesh")
         .addMetric(objectMetric("infer_latency", averageValue(3))).replicas(1, 3).build();
     assertThatThrownBy(() -> KedaManifests.scaledObjects(unserved, keda(PROMETHEUS).build(), SEEDS_ADAPTER))
         .isInstanceOf(HpaValidationException.class)

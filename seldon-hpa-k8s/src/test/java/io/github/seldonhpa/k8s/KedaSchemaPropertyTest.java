@@ -33,7 +33,7 @@ class KedaSchemaPropertyTest {
 
   private static boolean fits(ScalingPlan plan) {
     // KEDA's 54-character names, and thresholds KEDA does not round to 0
-    return plan.modelName().length() <= 48 && plan.server().map(s -> s.length() <= 47).orElse(true)
+    return plan.modelName().length() <= 48 && plan.serverName().map(s -> s.length() <= 47).orElse(true)
         && plan.metrics().stream().allMatch(m -> m.target().averageValue().orElseThrow().doubleValue() >= 0.0005);
   }
 

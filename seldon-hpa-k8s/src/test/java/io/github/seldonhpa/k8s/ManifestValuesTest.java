@@ -1,9 +1,9 @@
 package io.github.seldonhpa.k8s;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
 import static io.github.seldonhpa.SeldonHpa.pods;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static io.github.seldonhpa.SeldonHpa.scalingRules;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,9 +25,9 @@ class ManifestValuesTest {
   private static final ManifestReader READER = ManifestReader.create();
 
   private static ScalingPlan pair() {
-    return model("irisa0")
+    return scalingPlan("irisa0")
         .namespace("seldon-mesh")
-        .server("mlserver")
+        .serverName("mlserver")
         .storageUri("gs://seldon-models/testing/iris1")
         .addRequirement("sklearn")
         .memory("3M")
@@ -50,7 +50,7 @@ class ManifestValuesTest {
   @Test
   void seedModelIsTheDslsModel() {
     Model irisa0 = SeedManifestsTest.read("000-model-hpa.yaml").get(1).toModel();
-    assertThat(irisa0).isEqualTo(pair().model().orElseThrow());
+    assertThat(irisa0).isEqualTo(pair().modelResource().orElseThrow());
     Model tfsimple = SeedManifestsTest.read("001-native-scaling.yaml").get(0).toModel();
     assertThat(tfsimple.minReplicas()).hasValue(1);
     assertThat(tfsimple.memory().map(Object::toString)).hasValue("100Ki");
@@ -62,7 +62,7 @@ class ManifestValuesTest {
     for (Hpa hpa : List.of(plan.modelHpa(), plan.serverHpa().orElseThrow())) {
       assertThat(READER.read(Manifests.yaml(hpa)).get(0).toHpa()).isEqualTo(hpa);
     }
-    Model m = plan.model().orElseThrow();
+    Model m = plan.modelResource().orElseThrow();
     assertThat(READER.read(Manifests.yaml(m)).get(0).toModel()).isEqualTo(m);
   }
 

@@ -21,14 +21,14 @@ class ManifestsPropertyTest {
   void modelAndServerHpasShareMetricsBoundsAndBehaviour() {
     qt().withExamples(3000).forAll(Generators.plans()).checkAssert(plan -> {
       List<HorizontalPodAutoscaler> hpas = Manifests.hpas(plan);
-      assertThat(hpas).hasSize(plan.server().isPresent() ? 2 : 1);
+      assertThat(hpas).hasSize(plan.serverName().isPresent() ? 2 : 1);
       HorizontalPodAutoscalerSpec model = hpas.get(0).getSpec();
       assertThat(model.getScaleTargetRef().getKind()).isEqualTo("Model");
       assertThat(model.getScaleTargetRef().getName()).isEqualTo(plan.modelName());
       if (hpas.size() == 2) {
         HorizontalPodAutoscalerSpec server = hpas.get(1).getSpec();
         assertThat(server.getScaleTargetRef().getKind()).isEqualTo("Server");
-        assertThat(server.getScaleTargetRef().getName()).isEqualTo(plan.server().orElseThrow());
+        assertThat(server.getScaleTargetRef().getName()).isEqualTo(plan.serverName().orElseThrow());
         assertThat(server.getMetrics()).isEqualTo(model.getMetrics());
         assertThat(server.getMinReplicas()).isEqualTo(model.getMinReplicas());
         assertThat(server.getMaxReplicas()).isEqualTo(model.getMaxReplicas());

@@ -1,9 +1,9 @@
 package io.github.seldonhpa.k8s;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
 import static io.github.seldonhpa.SeldonHpa.pods;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static io.github.seldonhpa.SeldonHpa.scalingRules;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +35,7 @@ class ManifestsTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private static ScalingPlan.Builder irisa0() {
-    return model("irisa0")
+    return scalingPlan("irisa0")
         .namespace("seldon-mesh")
         .storageUri("gs://seldon-models/testing/iris1")
         .addRequirement("sklearn")
@@ -63,7 +63,7 @@ class ManifestsTest {
     List<HorizontalPodAutoscaler> seed = readAll(Fixtures.read("seeds/single-model-serving-hpas.yaml"),
         HorizontalPodAutoscaler.class);
     assertThat(seed).hasSize(2);
-    assertThat(Manifests.hpas(irisa0().server("mlserver").build())).isEqualTo(seed);
+    assertThat(Manifests.hpas(irisa0().serverName("mlserver").build())).isEqualTo(seed);
   }
 
   @Test
@@ -81,7 +81,7 @@ class ManifestsTest {
         GenericKubernetesResource.class).get(0);
     Model tfsimple = Model.builder().name("tfsimple").storageUri("gs://seldon-models/triton/simple")
         .addRequirement("tensorflow").memory("100Ki").minReplicas(1).replicas(1).build();
-    assertThat(Manifests.model(tfsimple)).isEqualTo(seed);
+    assertThat(Manifests.modelResource(tfsimple)).isEqualTo(seed);
   }
 
   @ParameterizedTest
@@ -100,7 +100,7 @@ class ManifestsTest {
 
   @Test
   void rendersThePairWithBehaviourAndSelectorInTheDocsKeyOrder() {
-    ScalingPlan plan = model("irisa0").namespace("seldon-mesh").server("mlserver")
+    ScalingPlan plan = scalingPlan("irisa0").namespace("seldon-mesh").serverName("mlserver")
         .addMetric(objectMetric("infer_rps", LabelSelector.matchLabel("method_type", "rest"), averageValue("3")))
         .replicas(1, 3)
         .scaleUp(scalingRules().stabilizationWindow(ofSeconds(60)).addPolicy(pods(5, ofSeconds(90))).build())
@@ -110,7 +110,7 @@ class ManifestsTest {
 
   @Test
   void yamlParsesToTheFabric8Objects() throws Exception {
-    ScalingPlan plan = irisa0().server("mlserver")
+    ScalingPlan plan = irisa0().serverName("mlserver")
         .scaleUp(scalingRules().stabilizationWindow(ofSeconds(60)).addPolicy(pods(5, ofSeconds(90))).build())
         .build();
     List<HasMetadata> objects = Manifests.of(plan);

@@ -2,9 +2,9 @@ package io.github.seldonhpa.k8s;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
 import static io.github.seldonhpa.SeldonHpa.matchLabel;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
 import static io.github.seldonhpa.SeldonHpa.pods;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static io.github.seldonhpa.SeldonHpa.scalingRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,9 +21,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PlanFileTest {
   private static final String PLAN = Fixtures.read("plans/irisa0.plan.yaml");
 
-  private static final ScalingPlan DSL = model("irisa0")
+  private static final ScalingPlan DSL = scalingPlan("irisa0")
       .namespace("seldon-mesh")
-      .server("mlserver")
+      .serverName("mlserver")
       .storageUri("gs://seldon-models/testing/iris1")
       .addRequirement("sklearn")
       .memory("3M")

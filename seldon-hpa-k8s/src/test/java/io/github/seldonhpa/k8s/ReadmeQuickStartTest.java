@@ -1,9 +1,9 @@
 package io.github.seldonhpa.k8s;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
 import static io.github.seldonhpa.SeldonHpa.pods;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static io.github.seldonhpa.SeldonHpa.scalingRules;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 class ReadmeQuickStartTest {
   @Test
   void quickStartYamlIsWhatTheSnippetRenders() throws Exception {
-    ScalingPlan plan = model("irisa0")                          // the Model CR to scale
+    ScalingPlan plan = scalingPlan("irisa0")                          // the Model CR to scale
         .namespace("seldon-mesh")
-        .server("mlserver")                                      // also emit the matching Server HPA
+        .serverName("mlserver")                                      // also emit the matching Server HPA
         .addMetric(objectMetric("infer_rps", averageValue(3)))   // type: Object, AverageValue 3 per replica
         .replicas(1, 3)
         .scaleUp(scalingRules()

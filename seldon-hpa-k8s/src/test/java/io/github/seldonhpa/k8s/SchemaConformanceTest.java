@@ -1,8 +1,8 @@
 package io.github.seldonhpa.k8s;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -60,7 +60,7 @@ class SchemaConformanceTest {
     assertThat(KubeSchemas.errorsOfYaml(Manifests.yaml(cpu))).isEmpty();
     assertThat(KubeSchemas.errorsOfYaml(Manifests.adapterConfigMapYaml("hpa-metrics", "seldon-monitoring",
         SeldonPresets.inferRpsConfig(Duration.ofMinutes(1))))).isEmpty();
-    assertThat(KubeSchemas.errorsOfYaml(Manifests.yaml(model("irisa0").namespace("seldon-mesh")
+    assertThat(KubeSchemas.errorsOfYaml(Manifests.yaml(scalingPlan("irisa0").namespace("seldon-mesh")
         .storageUri("gs://x").addMetric(objectMetric("infer_rps", averageValue("500m"))).replicas(1, 2).build())))
         .isEmpty();
   }

@@ -1,9 +1,9 @@
 package io.github.seldonhpa.test;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
 import static io.github.seldonhpa.SeldonHpa.pods;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static io.github.seldonhpa.SeldonHpa.scalingRules;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,13 +39,13 @@ import org.junit.jupiter.api.Test;
 /** Each assertion passes on a true statement and fails on a false one with its exact message. */
 class SeldonHpaAssertionsTest {
   /** The seeds' pair with the seed's scale-up policy without its window: Pods 5 per 90 s. */
-  static final ScalingPlan PLAN = model("irisa0").namespace("seldon-mesh").server("mlserver")
+  static final ScalingPlan PLAN = scalingPlan("irisa0").namespace("seldon-mesh").serverName("mlserver")
       .addMetric(objectMetric("infer_rps", averageValue(8)))
       .replicas(1, 10)
       .scaleUp(scalingRules().addPolicy(pods(5, ofSeconds(90))).build())
       .build();
   /** The same without a behavior: the legacy path, at most max(2 x current, 4) per reconcile. */
-  static final ScalingPlan LEGACY = model("irisa0").namespace("seldon-mesh").server("mlserver")
+  static final ScalingPlan LEGACY = scalingPlan("irisa0").namespace("seldon-mesh").serverName("mlserver")
       .addMetric(objectMetric("infer_rps", averageValue(8)))
       .replicas(1, 10)
       .build();
@@ -76,7 +76,7 @@ class SeldonHpaAssertionsTest {
 
     @Test
     void aPlanWithTwoMetricsNeedsAValueForEach() {
-      ScalingPlan two = model("irisa0").namespace("seldon-mesh")
+      ScalingPlan two = scalingPlan("irisa0").namespace("seldon-mesh")
           .addMetric(objectMetric("infer_rps", averageValue(8)))
           .addMetric(objectMetric("infer_latency_seconds", averageValue("100m")))
           .replicas(1, 10)

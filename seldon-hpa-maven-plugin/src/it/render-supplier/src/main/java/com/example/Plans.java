@@ -1,8 +1,8 @@
 package com.example;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 
 import io.github.seldonhpa.ScalingPlan;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ public class Plans implements Supplier<List<ScalingPlan>> {
   public List<ScalingPlan> get() {
     List<ScalingPlan> plans = new ArrayList<>();
     for (String name : List.of("fraud", "churn")) {
-      plans.add(model(name).namespace("team-a").server(name)
+      plans.add(scalingPlan(name).namespace("team-a").serverName(name)
           .addMetric(objectMetric("infer_rps", averageValue(10))).replicas(2, 8).build());
     }
     return plans;

@@ -2,8 +2,8 @@ package io.github.seldonhpa.test.it;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
 import static io.github.seldonhpa.SeldonHpa.keda;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static io.github.seldonhpa.test.SeldonHpaAssertions.assertThat;
 import static io.github.seldonhpa.test.it.SyntheticSeldonSeries.END;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +30,7 @@ class KedaPollIT {
   @RegisterExtension
   static final PrometheusExtension PROMETHEUS = SyntheticSeldonSeries.prometheus();
 
-  static final ScalingPlan PLAN = model("irisa0").namespace("seldon-mesh").server("mlserver")
+  static final ScalingPlan PLAN = scalingPlan("irisa0").namespace("seldon-mesh").serverName("mlserver")
       .addMetric(objectMetric("infer_rps", averageValue(3))).replicas(1, 5).build();
 
   private static ScaledObject modelScaledObject(String activationThreshold) {

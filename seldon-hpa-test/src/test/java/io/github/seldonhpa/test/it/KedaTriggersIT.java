@@ -2,8 +2,8 @@ package io.github.seldonhpa.test.it;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
 import static io.github.seldonhpa.SeldonHpa.keda;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static io.github.seldonhpa.test.it.SyntheticSeldonSeries.END;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +37,7 @@ class KedaTriggersIT {
       .map(s -> Series.of(SeldonPresets.MODEL_INFER_TOTAL, s.labels())).collect(Collectors.toList());
 
   private static List<ScaledObject> render(String model, String server, String target, KedaOptions options) {
-    ScalingPlan plan = model(model).namespace("seldon-mesh").server(server)
+    ScalingPlan plan = scalingPlan(model).namespace("seldon-mesh").serverName(server)
         .addMetric(objectMetric("infer_rps", averageValue(target))).replicas(1, 5).build();
     return KedaManifests.scaledObjects(plan, options, SEEDS_CONFIG, KNOWN);
   }

@@ -53,6 +53,7 @@ class ConsumerTest {
       "      target:",
       "        type: AverageValue",
       "        averageValue: 3",
+      "true team-default-model-hpa maxReplicas 3 (Long), 1 metric",
       "");
 
   /** The program's run-time jars: the test's class path without the test classes and the test libraries. */
