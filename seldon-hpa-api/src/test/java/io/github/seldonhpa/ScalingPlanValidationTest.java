@@ -64,7 +64,7 @@ class ScalingPlanValidationTest {
     assertThat(plan().serverName(server242).addMetric(RPS).replicas(1, 3).build().serverHpa().orElseThrow().name())
         .hasSize(253);
     assertThatThrownBy(() -> plan().serverName(server242 + "s").addMetric(RPS).replicas(1, 3).build())
-        .hasMessage("server must be at most 242 characters so that <server>-server-hpa is a valid name"
+        .hasMessage("serverName must be at most 242 characters so that <serverName>-server-hpa is a valid name"
             + " (was 243 characters)");
   }
 
@@ -75,7 +75,7 @@ class ScalingPlanValidationTest {
         .hasMessage("modelName must be a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', starting and"
             + " ending with a letter or digit, at most 253 characters (was \"Irisa0\")");
     assertThatThrownBy(() -> plan().serverName("ml_server").addMetric(RPS).replicas(1, 3).build())
-        .hasMessageStartingWith("server must be a DNS-1123 subdomain: ").hasMessageEndingWith("(was \"ml_server\")");
+        .hasMessageStartingWith("serverName must be a DNS-1123 subdomain: ").hasMessageEndingWith("(was \"ml_server\")");
     String ns63 = "n".repeat(63);
     assertThat(ScalingPlan.builder().modelName("irisa0").namespace(ns63).addMetric(RPS).replicas(1, 3).build()
         .namespace()).isEqualTo(ns63);

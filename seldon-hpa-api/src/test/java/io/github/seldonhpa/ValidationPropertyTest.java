@@ -73,7 +73,7 @@ class ValidationPropertyTest implements WithQuickTheories {
     if (!c.replaces.equals("namespace")) {
       b.namespace(plan.namespace());
     }
-    if (!c.replaces.equals("server")) {
+    if (!c.replaces.equals("serverName")) {
       b.serverName(plan.serverName());
     }
     if (!c.replaces.equals("storage")) {
@@ -102,7 +102,7 @@ class ValidationPropertyTest implements WithQuickTheories {
     return Generate.oneOf(
         badNames.map(n -> new Case("modelName", "modelName", n, b -> b.modelName(n))),
         badLabels.map(n -> new Case("namespace", "namespace", n, b -> b.namespace(n))),
-        badNames.map(n -> new Case("server", "server", n, b -> b.serverName(n))),
+        badNames.map(n -> new Case("serverName", "serverName", n, b -> b.serverName(n))),
         Generate.range(-1000, 0).map(n -> new Case("minReplicas", "replicas", "min " + n, b -> b.replicas(n, 5))),
         Generate.range(2, 1000).zip(Generate.range(1, 1000), (min, gap) -> new Case("maxReplicas", "replicas",
             min + ".." + (min - gap), b -> b.replicas(min, Math.max(min - gap, -5)))),

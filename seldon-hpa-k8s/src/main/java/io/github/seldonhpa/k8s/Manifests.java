@@ -53,7 +53,10 @@ public final class Manifests {
     return objects;
   }
 
-  /** The plan's HPAs: {@code <model>-model-hpa} and, when the plan names a server, {@code <server>-server-hpa}. */
+  /**
+   * The plan's HPAs: {@code <modelName>-model-hpa} and, when the plan names a server,
+   * {@code <serverName>-server-hpa}.
+   */
   public static List<HorizontalPodAutoscaler> hpas(ScalingPlan plan) {
     List<HorizontalPodAutoscaler> hpas = new ArrayList<>(2);
     hpas.add(hpa(plan.modelHpa()));

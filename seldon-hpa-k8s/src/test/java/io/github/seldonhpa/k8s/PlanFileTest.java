@@ -122,7 +122,7 @@ class PlanFileTest {
       scaleUp:=>scaleup:                          | behavior.scaleup is not a field of behavior (was set)                                   | 21:3
       preset: model-infer-rps=>preset: rps        | adapter.preset must be model-infer-rps, model-latency or model-infer-rps-and-latency (was "rps") | 28:3
       window: 2m=>window: 2 minutes               | adapter.window must be a Prometheus duration such as 5m or 1m30s (was "2 minutes") | 29:3
-      server: mlserver=>servers: mlserver         | servers is not a field of a plan (was set)                                              | 5:1
+      serverName: mlserver=>serverNames: mlserver | serverNames is not a field of a plan (was set)                                          | 5:1
       """)
   void eachErrorNamesThePathAndPosition(String edit, String message, String position) {
     String[] parts = edit.split("=>");
