@@ -42,6 +42,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 class HostileInputPropertyTest {
   private static final long SEED = Long.getLong("QT_SEED", 0x40571_1eL);
   private static final ManifestReader READER = ManifestReader.create();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   static {
     System.out.println("HostileInputPropertyTest QuickTheories seed " + SEED + " (rerun with -DQT_SEED=" + SEED + ")");
@@ -73,6 +74,7 @@ class HostileInputPropertyTest {
         for (Manifest m : read) {
           // whatever reads writes back to the same objects
           assertThat(READER.read(m.toYaml())).as(yaml).containsExactly(m);
+          assertPlainTree(m, yaml);
         }
       } catch (ManifestReadException expected) {
         assertThat(expected.getMessage()).as(yaml).contains("(at fuzz.yaml, document ");
@@ -126,7 +128,34 @@ class HostileInputPropertyTest {
           assertThat(sameValues(read.node(), expected)).as(out.toString()).isTrue();
           // and the lossless writer gives back the same tree
           assertThat(READER.read(read.toYaml())).as(read.toYaml()).containsExactly(read);
+          assertPlainTree(read, out.toString());
         });
+  }
+
+  /**
+   * {@link Manifest#tree()} is what Jackson's own conversion of the read tree to Java values gives (an
+   * independent oracle), integers widened to Long: equal both ways, same hash code, same text.
+   */
+  private static void assertPlainTree(Manifest m, String as) {
+    Object expected = widen(JSON.convertValue(m.node(), Object.class));
+    assertThat(m.tree()).as(as).isEqualTo(expected);
+    assertThat(expected).as(as).isEqualTo(m.tree());
+    assertThat(m.tree().hashCode()).as(as).isEqualTo(expected.hashCode());
+    assertThat(m.tree().toString()).as(as).isEqualTo(expected.toString());
+  }
+
+  private static Object widen(Object value) {
+    if (value instanceof Map) {
+      Map<Object, Object> map = new LinkedHashMap<>();
+      ((Map<?, ?>) value).forEach((k, v) -> map.put(k, widen(v)));
+      return map;
+    }
+    if (value instanceof List) {
+      List<Object> list = new ArrayList<>();
+      ((List<?>) value).forEach(v -> list.add(widen(v)));
+      return list;
+    }
+    return value instanceof Integer || value instanceof Short ? (Object) ((Number) value).longValue() : value;
   }
 
   /** Equal trees, numbers compared by value (a float written as 0.5 reads back as a double). */
