@@ -32,8 +32,8 @@ public abstract class ScalingPlan {
   public abstract String namespace();
 
   /**
-   * The name of the Server hosting only this Model (single-model serving): when set, the plan also yields
-   * {@code <serverName>-server-hpa}. At most 242 characters. Default: none (no Server HPA). Not written
+   * {@return the name of the Server hosting only this Model (single-model serving): when set, the plan also
+   * yields {@code <serverName>-server-hpa}} At most 242 characters. Default: none (no Server HPA). Not written
    * into the Model's {@code spec.server}, as in Seldon's examples.
    */
   public abstract Optional<String> serverName();
@@ -113,10 +113,21 @@ public abstract class ScalingPlan {
     /** Sets {@link ScalingPlan#namespace()}. */
     public abstract Builder namespace(String namespace);
 
-    /** Sets {@link ScalingPlan#serverName()}: also derive {@code <serverName>-server-hpa}. */
+    /**
+     * Sets {@link ScalingPlan#serverName()}: also derive {@code <serverName>-server-hpa}.
+     *
+     * @param serverName the Server's {@code metadata.name}, at most 242 characters; it must host only this
+     *     Model
+     * @return this builder
+     */
     public abstract Builder serverName(String serverName);
 
-    /** Sets or clears {@link ScalingPlan#serverName()}. */
+    /**
+     * Sets or clears {@link ScalingPlan#serverName()}.
+     *
+     * @param serverName the Server's name, or empty for no Server HPA
+     * @return this builder
+     */
     public abstract Builder serverName(Optional<String> serverName);
 
     /** Sets {@link ScalingPlan#storageUri()}: also derive the Model CR. */
@@ -216,9 +227,9 @@ public abstract class ScalingPlan {
   }
 
   /**
-   * The Model resource (the custom resource {@code mlops.seldon.io/v1alpha1 Model}) the plan renders:
-   * {@code spec.replicas = minReplicas}, no min/maxReplicas; present when {@link #storageUri()} is set
-   * (otherwise the Model is deployed by other means and the plan renders only its HPAs).
+   * {@return the Model resource (the custom resource {@code mlops.seldon.io/v1alpha1 Model}) the plan
+   * renders: {@code spec.replicas = minReplicas}, no min/maxReplicas; present when {@link #storageUri()} is
+   * set} Without it the Model is deployed by other means and the plan renders only its HPAs.
    */
   @Value.Lazy
   public Optional<Model> modelResource() {
@@ -241,8 +252,8 @@ public abstract class ScalingPlan {
   }
 
   /**
-   * The Server HPA {@code <serverName>-server-hpa}, scaling the Server on the same metrics (still
-   * describing the Model), bounds and behaviour; present when {@link #serverName()} is set.
+   * {@return the Server HPA {@code <serverName>-server-hpa}, scaling the Server on the same metrics (still
+   * describing the Model), bounds and behaviour; present when {@link #serverName()} is set}
    */
   @Value.Lazy
   public Optional<Hpa> serverHpa() {

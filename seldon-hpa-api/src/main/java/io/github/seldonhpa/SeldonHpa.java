@@ -33,8 +33,10 @@ public final class SeldonHpa {
   private SeldonHpa() {}
 
   /**
-   * A builder of the {@link ScalingPlan} of the Seldon Model {@code modelName} (as {@link #scalingRules()}
-   * builds ScalingRules: each factory is named after what it builds).
+   * {@return a builder of the {@link ScalingPlan} of the Seldon Model {@code modelName}} Named after what it
+   * builds, as {@link #scalingRules()} and {@link #nativeScaling()} are.
+   *
+   * @param modelName the Model's {@code metadata.name}, a DNS-1123 subdomain of at most 243 characters
    */
   public static ScalingPlan.Builder scalingPlan(String modelName) {
     return ScalingPlan.builder().modelName(modelName);

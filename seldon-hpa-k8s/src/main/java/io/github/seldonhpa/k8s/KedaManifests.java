@@ -111,8 +111,10 @@ public final class KedaManifests {
   }
 
   /**
-   * One ScaledObject as a fabric8 object (fresh on every call): a generic resource, since fabric8 has no
-   * class for KEDA's kinds.
+   * {@return one ScaledObject as a fabric8 generic resource (fresh on every call)} fabric8 has no class for
+   * KEDA's kinds.
+   *
+   * @param scaledObject the ScaledObject to render
    */
   public static GenericKubernetesResource scaledObjectResource(ScaledObject scaledObject) {
     return Manifests.Mapper.INSTANCE.convertValue(tree(scaledObject), GenericKubernetesResource.class);

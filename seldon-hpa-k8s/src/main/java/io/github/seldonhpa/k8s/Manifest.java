@@ -52,34 +52,34 @@ public final class Manifest {
   }
 
   /**
-   * The index in the {@code items} of a {@code kind: List} document, counted from 0, when it came from
-   * one (items of nested Lists are counted across the whole document, as kubectl flattens them).
+   * {@return the index in the {@code items} of a {@code kind: List} document, counted from 0, when it came
+   * from one} Items of nested Lists are counted across the whole document, as kubectl flattens them.
    */
   public OptionalInt item() {
     return item == null ? OptionalInt.empty() : OptionalInt.of(item);
   }
 
-  /** {@code apiVersion} ({@code autoscaling/v2}), or {@code ""} when absent. */
+  /** {@return {@code apiVersion} ({@code autoscaling/v2}), or {@code ""} when absent} */
   public String apiVersion() {
     return text(root.get("apiVersion"));
   }
 
   /**
-   * {@code kind} ({@code HorizontalPodAutoscaler}), or {@code ""} when absent: a bare prometheus-adapter
-   * {@code config.yaml} has none.
+   * {@return {@code kind} ({@code HorizontalPodAutoscaler}), or {@code ""} when absent} A bare
+   * prometheus-adapter {@code config.yaml} has none.
    */
   public String kind() {
     return text(root.get("kind"));
   }
 
-  /** {@code metadata.name}, or {@code ""} when absent (as with {@code metadata.generateName}). */
+  /** {@return {@code metadata.name}, or {@code ""} when absent (as with {@code metadata.generateName})} */
   public String name() {
     return text(root.path("metadata").get("name"));
   }
 
   /**
-   * {@code metadata.namespace}, when set and not empty (kubectl places an object with {@code namespace: ""}
-   * in the default namespace too).
+   * {@return {@code metadata.namespace}, when set and not empty} kubectl places an object with
+   * {@code namespace: ""} in the default namespace, as one without.
    */
   public Optional<String> namespace() {
     String namespace = text(root.path("metadata").get("namespace"));
@@ -87,8 +87,8 @@ public final class Manifest {
   }
 
   /**
-   * The whole object as read, as a read-only view of plain Java values: every field, in the order written.
-   * A mapping is a {@code Map<String, Object>}, a sequence a {@code List<Object>}, a string a
+   * {@return the whole object as read, as a read-only view of plain Java values: every field, in the order
+   * written} A mapping is a {@code Map<String, Object>}, a sequence a {@code List<Object>}, a string a
    * {@code String}, an integer a {@code Long} (a {@code java.math.BigInteger} above
    * {@code Long.MAX_VALUE}, up to the 2^64-1 go-yaml reads), a float a {@code Double}, a boolean a
    * {@code Boolean} and a YAML null {@code null}. Values are as the reader resolved them, as Kubernetes

@@ -54,8 +54,10 @@ public final class Manifests {
   }
 
   /**
-   * The plan's HPAs: {@code <modelName>-model-hpa} and, when the plan names a server,
-   * {@code <serverName>-server-hpa}.
+   * {@return the plan's HPAs: {@code <modelName>-model-hpa} and, when the plan names a server,
+   * {@code <serverName>-server-hpa}}
+   *
+   * @param plan the plan to render
    */
   public static List<HorizontalPodAutoscaler> hpas(ScalingPlan plan) {
     List<HorizontalPodAutoscaler> hpas = new ArrayList<>(2);
@@ -70,16 +72,20 @@ public final class Manifests {
   }
 
   /**
-   * A Seldon Model ({@code mlops.seldon.io/v1alpha1}) as a fabric8 generic resource (fabric8 has no class
-   * for Seldon's kinds).
+   * {@return a Seldon Model ({@code mlops.seldon.io/v1alpha1}) as a fabric8 generic resource} fabric8 has
+   * no class for Seldon's kinds.
+   *
+   * @param model the Model to render
    */
   public static GenericKubernetesResource modelResource(Model model) {
     return Mapper.INSTANCE.convertValue(ManifestTrees.model(model), GenericKubernetesResource.class);
   }
 
   /**
-   * A Seldon Server ({@code mlops.seldon.io/v1alpha1}) as a fabric8 generic resource (fabric8 has no
-   * class for Seldon's kinds).
+   * {@return a Seldon Server ({@code mlops.seldon.io/v1alpha1}) as a fabric8 generic resource} fabric8 has
+   * no class for Seldon's kinds.
+   *
+   * @param server the Server to render
    */
   public static GenericKubernetesResource serverResource(Server server) {
     return Mapper.INSTANCE.convertValue(ManifestTrees.server(server), GenericKubernetesResource.class);
