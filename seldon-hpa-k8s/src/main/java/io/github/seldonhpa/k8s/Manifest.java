@@ -19,8 +19,8 @@ import java.util.OptionalInt;
  * content (the tree), not by where it was read.
  *
  * <p>{@link #apiVersion()}, {@link #kind()} and {@link #name()} are plain strings, empty when the field is
- * absent, as client-go's {@code unstructured.Unstructured} reads them and as the API server treats an empty
- * field (a missing field is an empty one); so {@code m.kind().equals("HorizontalPodAutoscaler")} is the
+ * absent, as apimachinery's {@code unstructured.Unstructured} reads them (see {@code docs/lint.md}) and as
+ * the API server treats an empty field (a missing field is an empty one); so {@code m.kind().equals("HorizontalPodAutoscaler")} is the
  * test it looks like. The reader keeps objects without them, such as a bare prometheus-adapter
  * {@code config.yaml} (no kind) or a half-written manifest, for lint to report.
  * {@link #namespace()} is optional, since a manifest without a namespace is normal ({@code kubectl apply -n}
