@@ -95,6 +95,19 @@ final class FleetEngine {
   private final int block;
   private final FleetResult.Recorder rec;
 
+  // a server that still waits after a pass runs ahead as if no pod were bound to it, and is taken back
+  // (from its state saved after that pass) to the pass that binds one
+  private final Object[] modelState;
+  private final Object[] serverState;
+  private final boolean[] ahead;
+  private final int[] aheadFrom;
+  private final Saved[] saved;
+  private final Saved[] takenBack;
+  private final int[][] pendingSeen;
+  private final Lane scratch;
+  private Lane[] lanes;
+  private int blockStart;
+
   FleetEngine(Fleet fleet) {
     this(fleet, BLOCK);
   }
@@ -185,6 +198,17 @@ final class FleetEngine {
     peakPending = new int[s];
     peakServer = new int[s];
     at = new int[s];
+    modelState = new Object[] {curRps, ringSum, present, modelSpec, serving, failed, hpaActive, nextModelSync,
+        lagQueue, lastUsed, nextStats, lastChange, notConvergedSince, above, streak, longest, failedSec, servingSec,
+        errorSec, peakModel};
+    serverState = new Object[] {serverSpec, ready, pending, starting, nextReady, nextServerSync, podSec, pendingSec,
+        peakPending, peakServer};
+    ahead = new boolean[s];
+    aheadFrom = new int[s];
+    saved = new Saved[s];
+    takenBack = new Saved[s];
+    pendingSeen = new int[s][];
+    scratch = new Lane(block);
     rec = new FleetResult.Recorder(fleet, servers, models, firstModel, steps);
   }
 
@@ -204,7 +228,7 @@ final class FleetEngine {
       bound += ready[i];
     }
     int threads = Math.max(1, Math.min(fleet.threads(), servers.length));
-    Lane[] lanes = new Lane[threads];
+    lanes = new Lane[threads];
     for (int i = 0; i < threads; i++) {
       lanes[i] = new Lane(block);
     }
@@ -217,11 +241,13 @@ final class FleetEngine {
     try {
       for (int k0 = 0; k0 < steps; k0 += block) {
         int end = Math.min(steps, k0 + block);
+        blockStart = k0;
+        Arrays.fill(ahead, false);
         for (Lane lane : lanes) {
           lane.k0 = k0;
           lane.clear(end - k0);
         }
-        // every server runs from the block's first tick until it has a Pending pod
+        // every server runs from the block's first tick until it has a Pending pod (or, waiting, to its end)
         runAhead(pool, lanes, evenByModels(threads), end);
         for (int k = k0; k < end; k++) {
           int j = k - k0;
@@ -234,7 +260,7 @@ final class FleetEngine {
           bound = cluster.schedule(this, k, bound, pendingNow);
           pendingNow -= bound - before;
           rec.recordFleet(k, j, lanes, cluster, bound, pendingNow);
-          // the servers that waited for this pass run on until their next Pending pod
+          // the servers that waited for this pass run on until their next Pending pod, or ahead if still waiting
           int n = 0;
           for (int s = 0; s < servers.length && k + 1 < end; s++) {
             if (at[s] == k + 1) {
@@ -288,11 +314,139 @@ final class FleetEngine {
 
   private void runAhead(int[] part, Lane lane, int end) {
     for (int s : part) {
+      // every pass up to here is done: what it ran ahead stands
+      ahead[s] = false;
+      if (pending[s] > 0) {
+        runWaiting(s, lane, end);
+        continue;
+      }
       while (at[s] < end) {
         stepServer(s, lane, at[s]++);
         if (pending[s] > 0) {
           break;
         }
+      }
+    }
+  }
+
+  /**
+   * Runs a server that waits for room up to {@link #HORIZON} ticks ahead as if none came, noting its Pending
+   * pods per tick for the passes; {@link #bind} takes it back if one binds a pod to it.
+   */
+  private void runWaiting(int s, Lane lane, int end) {
+    if (saved[s] == null) {
+      saved[s] = new Saved(s);
+      takenBack[s] = new Saved(s);
+      pendingSeen[s] = new int[block];
+    }
+    save(s, saved[s]);
+    ahead[s] = true;
+    aheadFrom[s] = at[s] - 1;
+    int[] seen = pendingSeen[s];
+    int stop = Math.min(end, at[s] + HORIZON);
+    while (at[s] < stop) {
+      int k = at[s]++;
+      stepServer(s, lane, k);
+      seen[k - lane.k0] = pending[s];
+    }
+  }
+
+  /**
+   * Takes server {@code s}, which ran ahead as if no pod would be bound to it, back to its state after its
+   * step of tick {@code k}, and takes what it added to the sums of the later ticks out of them.
+   */
+  private void takeBack(int s, int k) {
+    int last = at[s] - 1;
+    restore(s, saved[s]);
+    scratch.k0 = blockStart;
+    for (int i = aheadFrom[s] + 1; i <= k; i++) {
+      stepServer(s, scratch, i);
+    }
+    save(s, takenBack[s]);
+    scratch.clear(block);
+    for (int i = k + 1; i <= last; i++) {
+      stepServer(s, scratch, i);
+    }
+    lanes[0].subtract(scratch, k + 1 - blockStart, last + 1 - blockStart);
+    scratch.clear(block);
+    restore(s, takenBack[s]);
+    at[s] = k + 1;
+    ahead[s] = false;
+  }
+
+  /** One server's and its models' state between steps. */
+  private final class Saved {
+    final Object[] models = new Object[modelState.length];
+    final Object[] server = new Object[serverState.length];
+    final double[] ring;
+    final boolean[] ringPresent;
+    long[] startingAt = new long[4];
+    final HpaController.Memory serverMemory = new HpaController.Memory();
+    final HpaController.Memory[] modelMemory;
+
+    Saved(int s) {
+      int count = firstModel[s + 1] - firstModel[s];
+      for (int i = 0; i < models.length; i++) {
+        models[i] = java.lang.reflect.Array.newInstance(modelState[i].getClass().getComponentType(), count);
+      }
+      for (int i = 0; i < server.length; i++) {
+        server[i] = java.lang.reflect.Array.newInstance(serverState[i].getClass().getComponentType(), 1);
+      }
+      ring = new double[count * window];
+      ringPresent = new boolean[count * window];
+      modelMemory = new HpaController.Memory[count];
+      for (int i = 0; i < count; i++) {
+        modelMemory[i] = new HpaController.Memory();
+      }
+    }
+  }
+
+  private void save(int s, Saved v) {
+    int first = firstModel[s];
+    int count = firstModel[s + 1] - first;
+    for (int i = 0; i < modelState.length; i++) {
+      System.arraycopy(modelState[i], first, v.models[i], 0, count);
+    }
+    for (int i = 0; i < serverState.length; i++) {
+      System.arraycopy(serverState[i], s, v.server[i], 0, 1);
+    }
+    System.arraycopy(ring, first * window, v.ring, 0, count * window);
+    System.arraycopy(ringPresent, first * window, v.ringPresent, 0, count * window);
+    if (v.startingAt.length < starting[s]) {
+      v.startingAt = new long[startingAt[s].length];
+    }
+    System.arraycopy(startingAt[s], 0, v.startingAt, 0, starting[s]);
+    if (serverCtl[s] != null) {
+      v.serverMemory.save(serverCtl[s]);
+    }
+    for (int m = first; m < first + count; m++) {
+      if (modelCtl[m] != null) {
+        v.modelMemory[m - first].save(modelCtl[m]);
+      }
+    }
+  }
+
+  private void restore(int s, Saved v) {
+    int first = firstModel[s];
+    int count = firstModel[s + 1] - first;
+    for (int i = 0; i < modelState.length; i++) {
+      System.arraycopy(v.models[i], 0, modelState[i], first, count);
+    }
+    for (int i = 0; i < serverState.length; i++) {
+      System.arraycopy(v.server[i], 0, serverState[i], s, 1);
+    }
+    System.arraycopy(v.ring, 0, ring, first * window, count * window);
+    System.arraycopy(v.ringPresent, 0, ringPresent, first * window, count * window);
+    if (startingAt[s].length < starting[s]) {
+      startingAt[s] = new long[v.startingAt.length];
+    }
+    System.arraycopy(v.startingAt, 0, startingAt[s], 0, starting[s]);
+    if (serverCtl[s] != null) {
+      v.serverMemory.restore(serverCtl[s]);
+    }
+    for (int m = first; m < first + count; m++) {
+      if (modelCtl[m] != null) {
+        v.modelMemory[m - first].restore(modelCtl[m]);
       }
     }
   }
@@ -381,6 +535,12 @@ final class FleetEngine {
   /** Ticks per block: the longest a server runs ahead; bounds the per-tick sums kept per thread. */
   static final int BLOCK = 480;
 
+  /**
+   * Ticks a waiting server runs ahead at a time: taking it back replays up to twice as many steps, and it
+   * runs on after the pass at the horizon.
+   */
+  static final int HORIZON = 64;
+
   /** Servers resumed after one pass at which the resumption is shared between the threads. */
   private static final int PARALLEL_RESUME = 16;
 
@@ -407,6 +567,21 @@ final class FleetEngine {
       modelsAbove = new int[block];
       modelsFailed = new int[block];
       modelsMetricError = new int[block];
+    }
+
+    /** Takes {@code o}'s sums of ticks {@code from} (inclusive) to {@code to} (exclusive) out of these. */
+    void subtract(Lane o, int from, int to) {
+      for (int j = from; j < to; j++) {
+        boundDelta[j] -= o.boundDelta[j];
+        pending[j] -= o.pending[j];
+        demanded[j] -= o.demanded[j];
+        readyPods[j] -= o.readyPods[j];
+        loadMilli[j] -= o.loadMilli[j];
+        capacityMilli[j] -= o.capacityMilli[j];
+        modelsAbove[j] -= o.modelsAbove[j];
+        modelsFailed[j] -= o.modelsFailed[j];
+        modelsMetricError[j] -= o.modelsMetricError[j];
+      }
     }
 
     void clear(int ticks) {
@@ -608,23 +783,27 @@ final class FleetEngine {
     return e;
   }
 
-  /** Binds one Pending pod of server {@code s} at {@code t}: it serves after its start-up delay. */
-  void bind(int s, long t) {
-    long at = t + startup[s].nextMillis();
+  /** Binds one Pending pod of server {@code s} in the pass after tick {@code k}; it serves after its start-up. */
+  void bind(int s, int k) {
+    if (ahead[s]) {
+      takeBack(s, k);
+    }
+    long t = k * tickMs;
+    long readyAt = t + startup[s].nextMillis();
     for (Fault f : podFaults[s]) {
       if (f.active(t)) {
         // crash-looping until the fault ends, then a fresh start
-        at = Math.max(at, f.toMillis() + startup[s].nextMillis());
+        readyAt = Math.max(readyAt, f.toMillis() + startup[s].nextMillis());
       }
     }
     if (starting[s] == startingAt[s].length) {
       startingAt[s] = Arrays.copyOf(startingAt[s], starting[s] * 2);
     }
-    startingAt[s][starting[s]++] = at;
+    startingAt[s][starting[s]++] = readyAt;
     pending[s]--;
     // a bound pod costs from the tick it is bound in (phase 1 of this tick counted it as Pending)
     podSec[s] += tickSec;
-    nextReady[s] = Math.min(nextReady[s], at);
+    nextReady[s] = Math.min(nextReady[s], readyAt);
   }
 
   Fleet fleet() {
@@ -636,10 +815,14 @@ final class FleetEngine {
   }
 
   /**
-   * Server {@code s}'s Pending pods after its step of tick {@code k}: only a server waiting at {@code k} has
-   * any (one that ran ahead may already wait at a later tick).
+   * Server {@code s}'s Pending pods after its step of tick {@code k}: a server that runs ahead while waiting
+   * noted them; otherwise only one that stopped at {@code k} has any (one that ran ahead may already wait at a
+   * later tick).
    */
   int pendingAt(int s, int k) {
+    if (ahead[s]) {
+      return pendingSeen[s][k - blockStart];
+    }
     return at[s] == k + 1 ? pending[s] : 0;
   }
 
@@ -767,7 +950,7 @@ final class FleetEngine {
           int kept = 0;
           for (int i = 0; i < w && free > 0; i++) {
             int s = waiting[i];
-            engine.bind(s, t);
+            engine.bind(s, k);
             free--;
             bound++;
             left--;
