@@ -568,6 +568,27 @@ public final class HpaController {
     return scaleUp ? upEvents : downEvents;
   }
 
+  /**
+   * Takes over what {@code other} remembers between reconciles (recommendations, scale events, the last
+   * reasons), so that a simulation can keep a controller's memory aside in a twin and take it back; both
+   * must have been built from the same settings.
+   */
+  void copyMemoryFrom(HpaController other) {
+    if (recValue.length < other.recCount) {
+      recValue = new int[other.recValue.length];
+      recTime = new long[other.recValue.length];
+    }
+    System.arraycopy(other.recValue, 0, recValue, 0, other.recCount);
+    System.arraycopy(other.recTime, 0, recTime, 0, other.recCount);
+    recCount = other.recCount;
+    seeded = other.seeded;
+    upEvents.copyFrom(other.upEvents);
+    downEvents.copyFrom(other.downEvents);
+    reason = other.reason;
+    limited = other.limited;
+    able = other.able;
+  }
+
   /** The policies of one direction, unpacked for the hot loop. */
   private static final class Direction {
     final int select;
@@ -636,6 +657,18 @@ public final class HpaController {
       } else {
         append(delta, t, false);
       }
+    }
+
+    void copyFrom(Events o) {
+      if (change.length < o.count) {
+        change = new int[o.change.length];
+        time = new long[o.change.length];
+        outdated = new boolean[o.change.length];
+      }
+      System.arraycopy(o.change, 0, change, 0, o.count);
+      System.arraycopy(o.time, 0, time, 0, o.count);
+      System.arraycopy(o.outdated, 0, outdated, 0, o.count);
+      count = o.count;
     }
 
     void append(int delta, long t, boolean isOutdated) {
