@@ -1,8 +1,8 @@
 package io.github.seldonhpa.scaling;
 
 import static io.github.seldonhpa.SeldonHpa.averageValue;
-import static io.github.seldonhpa.SeldonHpa.model;
 import static io.github.seldonhpa.SeldonHpa.objectMetric;
+import static io.github.seldonhpa.SeldonHpa.scalingPlan;
 import static org.assertj.core.api.Assertions.fail;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -103,7 +103,7 @@ class FleetBlockPropertyTest {
     Fleet.Builder f = Fleet.builder().cluster(cb.build()).keepModelTimelines(true)
         .tick(Duration.ofSeconds(rnd.nextBoolean() ? 5 : 15)).duration(Duration.ofHours(1 + rnd.nextInt(3)))
         .seldonVersion(SeldonVersion.of(rnd.nextBoolean() ? "2.9.1" : "2.10.2"));
-    ScalingPlan plan = model("m").namespace("seldon-mesh").server("s")
+    ScalingPlan plan = scalingPlan("m").namespace("seldon-mesh").serverName("s")
         .addMetric(objectMetric("infer_rps", averageValue(2 + rnd.nextInt(8)))).replicas(1 + rnd.nextInt(2),
             3 + rnd.nextInt(15)).build();
     for (int i = 0; i < n; i++) {
