@@ -74,7 +74,7 @@ public abstract class ScalingPlan {
    */
   public abstract Map<String, String> annotations();
 
-  /** A builder; see {@link SeldonHpa#scalingPlan(String)}. */
+  /** {@return a builder; see {@link SeldonHpa#scalingPlan(String)}} */
   public static Builder builder() {
     return ImmutableScalingPlan.builder();
   }
