@@ -79,7 +79,7 @@ public abstract class ScaledObject {
   }
 
   /** Builds {@link ScaledObject}; setters may be called again (the last value wins). */
-  public abstract static class Builder {
+  public abstract static class Builder implements MetadataBuilder<Builder> {
     Builder() {}
 
     /**
@@ -105,64 +105,6 @@ public abstract class ScaledObject {
      * @return {@code this} builder for use in a chained invocation
      */
     public abstract Builder namespace(String namespace);
-
-    /**
-     * Put one entry to the {@link ScaledObject#labels() labels} map.
-     * @param key The key in the labels map
-     * @param value The associated value in the labels map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putLabel(String key, String value);
-
-    /**
-     * Put one entry to the {@link ScaledObject#labels() labels} map. Nulls are not permitted
-     * @param entry The key and value entry
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putLabel(Map.Entry<String, ? extends String> entry);
-
-    /**
-     * Sets or replaces all mappings from the specified map as entries for the {@link ScaledObject#labels() labels} map. Nulls are not permitted
-     * @param entries The entries that will be added to the labels map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder labels(Map<String, ? extends String> entries);
-
-    /**
-     * Put all mappings from the specified map as entries to {@link ScaledObject#labels() labels} map. Nulls are not permitted
-     * @param entries The entries that will be added to the labels map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putAllLabels(Map<String, ? extends String> entries);
-
-    /**
-     * Put one entry to the {@link ScaledObject#annotations() annotations} map.
-     * @param key The key in the annotations map
-     * @param value The associated value in the annotations map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putAnnotation(String key, String value);
-
-    /**
-     * Put one entry to the {@link ScaledObject#annotations() annotations} map. Nulls are not permitted
-     * @param entry The key and value entry
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putAnnotation(Map.Entry<String, ? extends String> entry);
-
-    /**
-     * Sets or replaces all mappings from the specified map as entries for the {@link ScaledObject#annotations() annotations} map. Nulls are not permitted
-     * @param entries The entries that will be added to the annotations map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder annotations(Map<String, ? extends String> entries);
-
-    /**
-     * Put all mappings from the specified map as entries to {@link ScaledObject#annotations() annotations} map. Nulls are not permitted
-     * @param entries The entries that will be added to the annotations map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putAllAnnotations(Map<String, ? extends String> entries);
 
     /**
      * Initializes the value for the {@link ScaledObject#scaleTargetRef() scaleTargetRef} attribute.

@@ -98,7 +98,7 @@ public abstract class ScalingPlan {
    * Builds a {@link ScalingPlan}. Every setter may be called again (the last value wins); {@link #build()}
    * checks the plan and throws {@link HpaValidationException} naming the first invalid field.
    */
-  public abstract static class Builder {
+  public abstract static class Builder implements MetadataBuilder<Builder> {
     Builder() {}
 
     /**
@@ -182,30 +182,6 @@ public abstract class ScalingPlan {
 
     /** Sets or clears {@link ScalingPlan#scaleDown()}. */
     public abstract Builder scaleDown(Optional<? extends ScalingRules> scaleDown);
-
-    /** Puts one of {@link ScalingPlan#labels()}. */
-    public abstract Builder putLabel(String key, String value);
-
-    /** Puts one of {@link ScalingPlan#labels()}. */
-    public abstract Builder putLabel(Map.Entry<String, ? extends String> label);
-
-    /** Replaces {@link ScalingPlan#labels()}. */
-    public abstract Builder labels(Map<String, ? extends String> labels);
-
-    /** Puts all of {@code labels} into {@link ScalingPlan#labels()}. */
-    public abstract Builder putAllLabels(Map<String, ? extends String> labels);
-
-    /** Puts one of {@link ScalingPlan#annotations()}. */
-    public abstract Builder putAnnotation(String key, String value);
-
-    /** Puts one of {@link ScalingPlan#annotations()}. */
-    public abstract Builder putAnnotation(Map.Entry<String, ? extends String> annotation);
-
-    /** Replaces {@link ScalingPlan#annotations()}. */
-    public abstract Builder annotations(Map<String, ? extends String> annotations);
-
-    /** Puts all of {@code annotations} into {@link ScalingPlan#annotations()}. */
-    public abstract Builder putAllAnnotations(Map<String, ? extends String> annotations);
 
     /**
      * The plan.
