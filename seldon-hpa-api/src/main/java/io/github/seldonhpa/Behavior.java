@@ -12,13 +12,13 @@ import org.immutables.value.Value;
 public abstract class Behavior {
   Behavior() {}
 
-  /** {@code scaleUp}. Default: the Kubernetes scale-up rules. */
+  /** {@return {@code scaleUp}} Default: the Kubernetes scale-up rules. */
   public abstract Optional<ScalingRules> scaleUp();
 
-  /** {@code scaleDown}. Default: the Kubernetes scale-down rules. */
+  /** {@return {@code scaleDown}} Default: the Kubernetes scale-down rules. */
   public abstract Optional<ScalingRules> scaleDown();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableBehavior.builder();
   }

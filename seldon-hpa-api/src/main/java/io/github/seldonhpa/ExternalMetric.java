@@ -13,17 +13,17 @@ import org.immutables.value.Value;
 public abstract sealed class ExternalMetric extends Metric permits ImmutableExternalMetric {
   ExternalMetric() {}
 
-  /** {@code metric.name}. */
+  /** {@return {@code metric.name}} */
   public abstract String metricName();
 
-  /** {@code metric.selector}. Default: none. */
+  /** {@return {@code metric.selector}} Default: none. */
   public abstract Optional<LabelSelector> selector();
 
   /** {@code target}: Value or AverageValue. */
   @Override
   public abstract MetricTarget target();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableExternalMetric.builder();
   }
@@ -83,7 +83,7 @@ public abstract sealed class ExternalMetric extends Metric permits ImmutableExte
 
 }
 
-  /** The External metric {@code metricName} with {@code target}. */
+  /** {@return the External metric {@code metricName} with {@code target}} */
   public static ExternalMetric of(String metricName, MetricTarget target) {
     return builder().metricName(metricName).target(target).build();
   }

@@ -17,39 +17,39 @@ import org.immutables.value.Value;
 public abstract class Hpa {
   Hpa() {}
 
-  /** {@code metadata.name}: a DNS-1123 subdomain. */
+  /** {@return {@code metadata.name}: a DNS-1123 subdomain} */
   public abstract String name();
 
-  /** {@code metadata.namespace}: a DNS-1123 label. */
+  /** {@return {@code metadata.namespace}: a DNS-1123 label} */
   public abstract String namespace();
 
-  /** {@code metadata.labels}, in insertion order. Default: empty. */
+  /** {@return {@code metadata.labels}, in insertion order} Default: empty. */
   public abstract Map<String, String> labels();
 
-  /** {@code metadata.annotations}, in insertion order; keys follow the label-key syntax. Default: empty. */
+  /** {@return {@code metadata.annotations}, in insertion order; keys follow the label-key syntax} Default: empty. */
   public abstract Map<String, String> annotations();
 
-  /** {@code spec.scaleTargetRef}: a Seldon Model or Server. */
+  /** {@return {@code spec.scaleTargetRef}: a Seldon Model or Server} */
   public abstract ObjectReference scaleTargetRef();
 
-  /** {@code spec.minReplicas}. Range: &gt;= 1. Default: 1 (omitted from YAML). */
+  /** {@return {@code spec.minReplicas}} Range: &gt;= 1. Default: 1 (omitted from YAML). */
   public abstract Optional<Integer> minReplicas();
 
-  /** {@code spec.maxReplicas}. Range: &gt;= minReplicas (&gt;= 1). */
+  /** {@return {@code spec.maxReplicas}} Range: &gt;= minReplicas (&gt;= 1). */
   public abstract int maxReplicas();
 
-  /** {@code spec.metrics}. Default: empty (the API server then uses cpu Utilization 80, Server HPAs only). */
+  /** {@return {@code spec.metrics}} Default: empty (the API server then uses cpu Utilization 80, Server HPAs only). */
   public abstract List<Metric> metrics();
 
-  /** {@code spec.behavior}. Default: none (the Kubernetes default behaviour). */
+  /** {@return {@code spec.behavior}} Default: none (the Kubernetes default behaviour). */
   public abstract Optional<Behavior> behavior();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableHpa.builder();
   }
 
-  /** A builder holding this object's values, to change some of them (labels of one rendered object). */
+  /** {@return a builder holding this object's values, to change some of them (labels of one rendered object)} */
   public final Builder toBuilder() {
     return builder().from(this);
   }
@@ -159,13 +159,13 @@ public abstract class Hpa {
      */
     public abstract Hpa build();
 
-    /** {@code minReplicas} and {@code maxReplicas}. */
+    /** {@return {@code minReplicas} and {@code maxReplicas}} */
     public final Builder replicas(int min, int max) {
       return minReplicas(min).maxReplicas(max);
     }
   }
 
-  /** {@code spec.minReplicas} as the controller applies it: 1 when unset. */
+  /** {@return {@code spec.minReplicas} as the controller applies it: 1 when unset} */
   public final int effectiveMinReplicas() {
     return minReplicas().orElse(1);
   }

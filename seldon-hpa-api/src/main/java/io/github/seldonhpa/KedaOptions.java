@@ -26,34 +26,34 @@ public abstract class KedaOptions {
 
   KedaOptions() {}
 
-  /** The triggers' {@code serverAddress}: the Prometheus base URL KEDA's operator queries. */
+  /** {@return the triggers' {@code serverAddress}: the Prometheus base URL KEDA's operator queries} */
   public abstract String serverAddress();
 
-  /** {@code pollingInterval}. Default: KEDA's 30 s (omitted). */
+  /** {@return {@code pollingInterval}} Default: KEDA's 30 s (omitted). */
   public abstract Optional<Duration> pollingInterval();
 
-  /** {@code cooldownPeriod}. Default: KEDA's 300 s (omitted). */
+  /** {@return {@code cooldownPeriod}} Default: KEDA's 300 s (omitted). */
   public abstract Optional<Duration> cooldownPeriod();
 
   /**
-   * {@code minReplicaCount}. Default: the plan's minReplicas, always written (KEDA's own default 0 would
+   * {@return {@code minReplicaCount}} Default: the plan's minReplicas, always written (KEDA's own default 0 would
    * scale the Model to zero). 0 is scale to zero; see {@code docs/keda.md}.
    */
   public abstract Optional<Integer> minReplicaCount();
 
-  /** {@code idleReplicaCount}. Default: none. */
+  /** {@return {@code idleReplicaCount}} Default: none. */
   public abstract Optional<Integer> idleReplicaCount();
 
-  /** The triggers' {@code activationThreshold}. Default: none (KEDA's 0). */
+  /** {@return the triggers' {@code activationThreshold}} Default: none (KEDA's 0). */
   public abstract Optional<Quantity> activationThreshold();
 
-  /** {@code fallback}. Default: none. */
+  /** {@return {@code fallback}} Default: none. */
   public abstract Optional<KedaFallback> fallback();
 
-  /** The triggers' {@code authenticationRef.name}: a TriggerAuthentication. Default: none. */
+  /** {@return the triggers' {@code authenticationRef.name}: a TriggerAuthentication} Default: none. */
   public abstract Optional<String> authenticationRef();
 
-  /** A builder; see {@link SeldonHpa#keda(String)}. */
+  /** {@return a builder; see {@link SeldonHpa#keda(String)}} */
   public static Builder builder() {
     return ImmutableKedaOptions.builder();
   }
@@ -183,25 +183,25 @@ public abstract class KedaOptions {
      */
     public abstract KedaOptions build();
 
-    /** {@code activationThreshold} parsed as a quantity ({@code "0.5"}, {@code "500m"}). */
+    /** {@return {@code activationThreshold} parsed as a quantity ({@code "0.5"}, {@code "500m"})} */
     public final Builder activationThreshold(String threshold) {
       return activationThreshold(Quantity.parse("activationThreshold", threshold));
     }
 
-    /** {@code fallback}: {@code replicas} after more than {@code failureThreshold} failed reads. */
+    /** {@return {@code fallback}: {@code replicas} after more than {@code failureThreshold} failed reads} */
     public final Builder fallback(int failureThreshold, int replicas) {
       return fallback(KedaFallback.of(failureThreshold, replicas));
     }
   }
 
-  /** The Model's ScaledObject name: {@code <modelName>-model}. */
+  /** {@return the Model's ScaledObject name: {@code <modelName>-model}} */
   public static String modelScaledObjectName(ScalingPlan plan) {
     return plan.modelName() + MODEL_SUFFIX;
   }
 
   /**
-   * The plan's ScaledObjects: the Model's and, when the plan names a server, the Server's, both on the same
-   * triggers, bounds and behaviour.
+   * {@return the plan's ScaledObjects: the Model's and, when the plan names a server, the Server's, both on the same
+   * triggers, bounds and behaviour}
    *
    * @param queries the PromQL of each plan metric, in order: what prometheus-adapter runs for it (see
    *     {@code KedaManifests} in {@code seldon-hpa-k8s}, which takes them from the adapter's explain)

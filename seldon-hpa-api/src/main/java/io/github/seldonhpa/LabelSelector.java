@@ -14,13 +14,13 @@ import org.immutables.value.Value;
 public abstract class LabelSelector {
   LabelSelector() {}
 
-  /** {@code matchLabels}, in insertion order. Default: empty. */
+  /** {@return {@code matchLabels}, in insertion order} Default: empty. */
   public abstract Map<String, String> matchLabels();
 
-  /** {@code matchExpressions}. Default: empty. */
+  /** {@return {@code matchExpressions}} Default: empty. */
   public abstract List<LabelSelectorRequirement> matchExpressions();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableLabelSelector.builder();
   }
@@ -105,7 +105,7 @@ public abstract class LabelSelector {
 
 }
 
-  /** The selector {@code key=value}. */
+  /** {@return the selector {@code key=value}} */
   public static LabelSelector matchLabel(String key, String value) {
     return builder().putMatchLabel(key, value).build();
   }

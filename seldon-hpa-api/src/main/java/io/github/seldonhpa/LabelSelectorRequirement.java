@@ -24,13 +24,13 @@ public abstract class LabelSelectorRequirement {
       this.yaml = yaml;
     }
 
-    /** The spelling in YAML: {@code In}, {@code NotIn}, {@code Exists} or {@code DoesNotExist}. */
+    /** {@return the spelling in YAML: {@code In}, {@code NotIn}, {@code Exists} or {@code DoesNotExist}} */
     public String yamlName() {
       return yaml;
     }
 
     /**
-     * The operator spelled as in YAML.
+     * {@return the operator spelled as in YAML}
      *
      * @throws HpaValidationException for any other spelling
      */
@@ -41,16 +41,16 @@ public abstract class LabelSelectorRequirement {
 
   LabelSelectorRequirement() {}
 
-  /** {@code key}: a label key. */
+  /** {@return {@code key}: a label key} */
   public abstract String key();
 
-  /** {@code operator}. */
+  /** {@return {@code operator}} */
   public abstract Operator operator();
 
-  /** {@code values}: non-empty for In and NotIn, empty for Exists and DoesNotExist. Default: empty. */
+  /** {@return {@code values}: non-empty for In and NotIn, empty for Exists and DoesNotExist} Default: empty. */
   public abstract List<String> values();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableLabelSelectorRequirement.builder();
   }
@@ -120,22 +120,22 @@ public abstract class LabelSelectorRequirement {
 
 }
 
-  /** {@code key In (values)}. */
+  /** {@return {@code key In (values)}} */
   public static LabelSelectorRequirement in(String key, String... values) {
     return builder().key(key).operator(Operator.IN).addValues(values).build();
   }
 
-  /** {@code key NotIn (values)}. */
+  /** {@return {@code key NotIn (values)}} */
   public static LabelSelectorRequirement notIn(String key, String... values) {
     return builder().key(key).operator(Operator.NOT_IN).addValues(values).build();
   }
 
-  /** {@code key Exists}. */
+  /** {@return {@code key Exists}} */
   public static LabelSelectorRequirement exists(String key) {
     return builder().key(key).operator(Operator.EXISTS).build();
   }
 
-  /** {@code key DoesNotExist}. */
+  /** {@return {@code key DoesNotExist}} */
   public static LabelSelectorRequirement doesNotExist(String key) {
     return builder().key(key).operator(Operator.DOES_NOT_EXIST).build();
   }

@@ -27,13 +27,13 @@ public abstract class MetricTarget {
       this.yaml = yaml;
     }
 
-    /** The spelling in YAML: {@code Value}, {@code AverageValue} or {@code Utilization}. */
+    /** {@return the spelling in YAML: {@code Value}, {@code AverageValue} or {@code Utilization}} */
     public String yamlName() {
       return yaml;
     }
 
     /**
-     * The type spelled as in YAML.
+     * {@return the type spelled as in YAML}
      *
      * @throws HpaValidationException for any other spelling
      */
@@ -47,19 +47,19 @@ public abstract class MetricTarget {
 
   MetricTarget() {}
 
-  /** {@code type}. */
+  /** {@return {@code type}} */
   public abstract Type type();
 
-  /** {@code value}, set exactly for type Value. Range: &gt; 0, at most 9223372036854775807m. */
+  /** {@return {@code value}, set exactly for type Value} Range: &gt; 0, at most 9223372036854775807m. */
   public abstract Optional<Quantity> value();
 
-  /** {@code averageValue}, set exactly for type AverageValue. Range: &gt; 0, at most 9223372036854775807m. */
+  /** {@return {@code averageValue}, set exactly for type AverageValue} Range: &gt; 0, at most 9223372036854775807m. */
   public abstract Optional<Quantity> averageValue();
 
-  /** {@code averageUtilization} in percent, set exactly for type Utilization. Range: &gt; 0. */
+  /** {@return {@code averageUtilization} in percent, set exactly for type Utilization} Range: &gt; 0. */
   public abstract Optional<Integer> averageUtilization();
 
-  /** A builder, for targets read from YAML; the factories below cover the valid shapes. */
+  /** {@return a builder, for targets read from YAML; the factories below cover the valid shapes} */
   public static Builder builder() {
     return ImmutableMetricTarget.builder();
   }
@@ -135,42 +135,42 @@ public abstract class MetricTarget {
 
 }
 
-  /** {@code type: AverageValue} with {@code averageValue}. */
+  /** {@return {@code type: AverageValue} with {@code averageValue}} */
   public static MetricTarget averageValue(Quantity averageValue) {
     return builder().type(Type.AVERAGE_VALUE).averageValue(averageValue).build();
   }
 
-  /** {@code type: AverageValue} with the integer {@code averageValue}. */
+  /** {@return {@code type: AverageValue} with the integer {@code averageValue}} */
   public static MetricTarget averageValue(long averageValue) {
     return averageValue(Quantity.of(averageValue));
   }
 
-  /** {@code type: AverageValue} with {@code averageValue} parsed as a quantity ({@code "500m"}). */
+  /** {@return {@code type: AverageValue} with {@code averageValue} parsed as a quantity ({@code "500m"})} */
   public static MetricTarget averageValue(String averageValue) {
     return averageValue(Quantity.parse("averageValue", averageValue));
   }
 
-  /** {@code type: Value} with {@code value}. */
+  /** {@return {@code type: Value} with {@code value}} */
   public static MetricTarget value(Quantity value) {
     return builder().type(Type.VALUE).value(value).build();
   }
 
-  /** {@code type: Value} with the integer {@code value}. */
+  /** {@return {@code type: Value} with the integer {@code value}} */
   public static MetricTarget value(long value) {
     return value(Quantity.of(value));
   }
 
-  /** {@code type: Value} with {@code value} parsed as a quantity. */
+  /** {@return {@code type: Value} with {@code value} parsed as a quantity} */
   public static MetricTarget value(String value) {
     return value(Quantity.parse("value", value));
   }
 
-  /** {@code type: Utilization} with {@code averageUtilization} percent. */
+  /** {@return {@code type: Utilization} with {@code averageUtilization} percent} */
   public static MetricTarget utilization(int averageUtilization) {
     return builder().type(Type.UTILIZATION).averageUtilization(averageUtilization).build();
   }
 
-  /** The quantity this target's type reads, or empty for Utilization. */
+  /** {@return the quantity this target's type reads, or empty for Utilization} */
   public final Optional<Quantity> quantity() {
     return type() == Type.VALUE ? value() : averageValue();
   }

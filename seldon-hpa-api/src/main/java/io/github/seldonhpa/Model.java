@@ -20,51 +20,51 @@ public abstract class Model {
 
   Model() {}
 
-  /** {@code metadata.name}: a DNS-1123 subdomain. */
+  /** {@return {@code metadata.name}: a DNS-1123 subdomain} */
   public abstract String name();
 
-  /** {@code metadata.namespace}: a DNS-1123 label. Default: none (the namespace applied to). */
+  /** {@return {@code metadata.namespace}: a DNS-1123 label} Default: none (the namespace applied to). */
   public abstract Optional<String> namespace();
 
-  /** {@code metadata.labels}, in insertion order. Default: empty. */
+  /** {@return {@code metadata.labels}, in insertion order} Default: empty. */
   public abstract Map<String, String> labels();
 
-  /** {@code metadata.annotations}, in insertion order; keys follow the label-key syntax. Default: empty. */
+  /** {@return {@code metadata.annotations}, in insertion order; keys follow the label-key syntax} Default: empty. */
   public abstract Map<String, String> annotations();
 
-  /** {@code spec.storageUri}: where the model artifact is ({@code gs://seldon-models/...}). Required. */
+  /** {@return {@code spec.storageUri}: where the model artifact is ({@code gs://seldon-models/...})} Required. */
   public abstract String storageUri();
 
-  /** {@code spec.requirements}: capabilities a Server must offer ({@code sklearn}). Default: empty. */
+  /** {@return {@code spec.requirements}: capabilities a Server must offer ({@code sklearn})} Default: empty. */
   public abstract List<String> requirements();
 
-  /** {@code spec.memory}: the memory the model needs. Range: &gt; 0. Default: none. */
+  /** {@return {@code spec.memory}: the memory the model needs} Range: &gt; 0. Default: none. */
   public abstract Optional<Quantity> memory();
 
-  /** {@code spec.server}: pins the model to this Server. Default: none (the scheduler picks one). */
+  /** {@return {@code spec.server}: pins the model to this Server} Default: none (the scheduler picks one). */
   public abstract Optional<String> server();
 
-  /** {@code spec.replicas}. Range: &gt;= 0. Default: none (Seldon uses 1, or minReplicas). */
+  /** {@return {@code spec.replicas}} Range: &gt;= 0. Default: none (Seldon uses 1, or minReplicas). */
   public abstract Optional<Integer> replicas();
 
-  /** {@code spec.minReplicas}: with maxReplicas, turns on native lag-based scaling. Range: &gt;= 0. */
+  /** {@return {@code spec.minReplicas}: with maxReplicas, turns on native lag-based scaling} Range: &gt;= 0. */
   public abstract Optional<Integer> minReplicas();
 
-  /** {@code spec.maxReplicas}: 0 or unset is unbounded. Range: &gt;= minReplicas when &gt; 0. */
+  /** {@return {@code spec.maxReplicas}: 0 or unset is unbounded} Range: &gt;= minReplicas when &gt; 0. */
   public abstract Optional<Integer> maxReplicas();
 
   /**
-   * Other {@code spec} fields of the Model CRD ({@code dedicated}, {@code parameters}, ...), rendered as
-   * given. Must not repeat a typed field. Default: empty.
+   * {@return other {@code spec} fields of the Model CRD ({@code dedicated}, {@code parameters}, ...), rendered as
+   * given} Must not repeat a typed field. Default: empty.
    */
   public abstract Map<String, Object> extraSpec();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableModel.builder();
   }
 
-  /** A builder holding this object's values, to change some of them (labels of one rendered object). */
+  /** {@return a builder holding this object's values, to change some of them (labels of one rendered object)} */
   public final Builder toBuilder() {
     return builder().from(this);
   }
@@ -245,13 +245,13 @@ public abstract class Model {
      */
     public abstract Model build();
 
-    /** {@code spec.memory} parsed as a quantity ({@code "3M"}). */
+    /** {@return {@code spec.memory} parsed as a quantity ({@code "3M"})} */
     public final Builder memory(String memory) {
       return memory(Quantity.parse("memory", memory));
     }
   }
 
-  /** Whether Seldon's lag-based scaling applies to this Model: minReplicas or maxReplicas is above 0. */
+  /** {@return whether Seldon's lag-based scaling applies to this Model: minReplicas or maxReplicas is above 0} */
   public final boolean nativeScaling() {
     return minReplicas().orElse(0) > 0 || maxReplicas().orElse(0) > 0;
   }

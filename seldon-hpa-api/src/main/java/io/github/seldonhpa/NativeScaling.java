@@ -26,7 +26,7 @@ public abstract class NativeScaling {
 
   NativeScaling() {}
 
-  /** A builder with the helm defaults. */
+  /** {@return a builder with the helm defaults} */
   public static Builder builder() {
     return ImmutableNativeScaling.builder();
   }
@@ -86,8 +86,8 @@ public abstract class NativeScaling {
 }
 
   /**
-   * Helm {@code autoscaling.autoscalingModelEnabled}: the scheduler's switch for lag-based Model
-   * scaling. Default: true here (the chart's default is false, which turns these settings off).
+   * {@return Helm {@code autoscaling.autoscalingModelEnabled}: the scheduler's switch for lag-based Model
+   * scaling} Default: true here (the chart's default is false, which turns these settings off).
    */
   @Value.Default
   public boolean autoscalingModelEnabled() {
@@ -95,8 +95,8 @@ public abstract class NativeScaling {
   }
 
   /**
-   * {@code SELDON_MODEL_INFERENCE_LAG_THRESHOLD} (helm {@code serverConfig.agent.modelInferenceLagThreshold}):
-   * in-flight requests per model replica that trigger a scale-up. Range: &gt; 0. Default: 30 (also the
+   * {@return {@code SELDON_MODEL_INFERENCE_LAG_THRESHOLD} (helm {@code serverConfig.agent.modelInferenceLagThreshold}):
+   * in-flight requests per model replica that trigger a scale-up} Range: &gt; 0. Default: 30 (also the
    * agent's).
    */
   @Value.Default
@@ -105,8 +105,8 @@ public abstract class NativeScaling {
   }
 
   /**
-   * {@code SELDON_MODEL_INACTIVE_SECONDS_THRESHOLD} (helm
-   * {@code serverConfig.agent.modelInactiveSecondsThreshold}): idle time before a scale-down. Range:
+   * {@return {@code SELDON_MODEL_INACTIVE_SECONDS_THRESHOLD} (helm
+   * {@code serverConfig.agent.modelInactiveSecondsThreshold}): idle time before a scale-down} Range:
    * &gt; 0, whole seconds. Default: 600 s (helm; the agent binary alone uses 30 s).
    */
   @Value.Default
@@ -115,8 +115,8 @@ public abstract class NativeScaling {
   }
 
   /**
-   * {@code SELDON_SCALING_STATS_PERIOD_SECONDS} (helm {@code serverConfig.agent.scalingStatsPeriodSeconds}):
-   * how often the agent checks lag and inactivity. Range: &gt; 0, whole seconds. Default: 20 s (helm; the
+   * {@return {@code SELDON_SCALING_STATS_PERIOD_SECONDS} (helm {@code serverConfig.agent.scalingStatsPeriodSeconds}):
+   * how often the agent checks lag and inactivity} Range: &gt; 0, whole seconds. Default: 20 s (helm; the
    * agent binary alone uses 5 s).
    */
   @Value.Default
@@ -124,7 +124,7 @@ public abstract class NativeScaling {
     return Duration.ofSeconds(20);
   }
 
-  /** The agent's environment variables, in the order lag, inactive, stats period. */
+  /** {@return the agent's environment variables, in the order lag, inactive, stats period} */
   public final Map<String, String> envVars() {
     Map<String, String> env = new LinkedHashMap<>();
     env.put(LAG_THRESHOLD_ENV, Integer.toString(modelInferenceLagThreshold()));
@@ -134,9 +134,9 @@ public abstract class NativeScaling {
   }
 
   /**
-   * The helm values by dotted key: {@code autoscaling.autoscalingModelEnabled}, then
+   * {@return the helm values by dotted key: {@code autoscaling.autoscalingModelEnabled}, then
    * {@code serverConfig.agent.modelInferenceLagThreshold}, {@code .modelInactiveSecondsThreshold},
-   * {@code .scalingStatsPeriodSeconds} (strings, as in the chart's {@code values.yaml}).
+   * {@code .scalingStatsPeriodSeconds} (strings, as in the chart's {@code values.yaml})}
    */
   public final Map<String, String> helmValues() {
     Map<String, String> values = new LinkedHashMap<>();
@@ -149,9 +149,9 @@ public abstract class NativeScaling {
   }
 
   /**
-   * {@link #helmValues()} as {@code helm install/upgrade} arguments, one token per element:
+   * {@return {@link #helmValues()} as {@code helm install/upgrade} arguments, one token per element:
    * {@code --set autoscaling.autoscalingModelEnabled=true}, then {@code --set-string key=value} for the agent
-   * settings, which the chart holds as strings.
+   * settings, which the chart holds as strings}
    */
   public final List<String> helmSetArgs() {
     List<String> args = new ArrayList<>();

@@ -13,14 +13,14 @@ import org.immutables.value.Value;
 public abstract sealed class ObjectMetric extends Metric permits ImmutableObjectMetric {
   ObjectMetric() {}
 
-  /** {@code metric.name}, as the metrics adapter exposes it ({@code infer_rps}). */
+  /** {@return {@code metric.name}, as the metrics adapter exposes it ({@code infer_rps})} */
   public abstract String metricName();
 
-  /** {@code metric.selector}: narrows the series the adapter reads. Default: none. */
+  /** {@return {@code metric.selector}: narrows the series the adapter reads} Default: none. */
   public abstract Optional<LabelSelector> selector();
 
   /**
-   * {@code describedObject}. Default in a {@link ScalingPlan}: the plan's Model; an {@link Hpa} needs it
+   * {@return {@code describedObject}} Default in a {@link ScalingPlan}: the plan's Model; an {@link Hpa} needs it
    * set.
    */
   public abstract Optional<ObjectReference> describedObject();
@@ -29,7 +29,7 @@ public abstract sealed class ObjectMetric extends Metric permits ImmutableObject
   @Override
   public abstract MetricTarget target();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableObjectMetric.builder();
   }
@@ -103,7 +103,7 @@ public abstract sealed class ObjectMetric extends Metric permits ImmutableObject
 
 }
 
-  /** The Object metric {@code metricName} with {@code target}; a plan describes its Model with it. */
+  /** {@return the Object metric {@code metricName} with {@code target}; a plan describes its Model with it} */
   public static ObjectMetric of(String metricName, MetricTarget target) {
     return builder().metricName(metricName).target(target).build();
   }

@@ -13,17 +13,17 @@ import org.immutables.value.Value;
 public abstract sealed class PodsMetric extends Metric permits ImmutablePodsMetric {
   PodsMetric() {}
 
-  /** {@code metric.name}. */
+  /** {@return {@code metric.name}} */
   public abstract String metricName();
 
-  /** {@code metric.selector}. Default: none. */
+  /** {@return {@code metric.selector}} Default: none. */
   public abstract Optional<LabelSelector> selector();
 
   /** {@code target}: AverageValue. */
   @Override
   public abstract MetricTarget target();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutablePodsMetric.builder();
   }
@@ -83,7 +83,7 @@ public abstract sealed class PodsMetric extends Metric permits ImmutablePodsMetr
 
 }
 
-  /** The Pods metric {@code metricName} with an AverageValue {@code target}. */
+  /** {@return the Pods metric {@code metricName} with an AverageValue {@code target}} */
   public static PodsMetric of(String metricName, MetricTarget target) {
     return builder().metricName(metricName).target(target).build();
   }

@@ -14,31 +14,31 @@ import org.immutables.value.Value;
 public abstract class PrometheusTrigger {
   PrometheusTrigger() {}
 
-  /** {@code metricType}: AverageValue or Value (KEDA's prometheus scaler refuses Utilization). */
+  /** {@return {@code metricType}: AverageValue or Value (KEDA's prometheus scaler refuses Utilization)} */
   @Value.Default
   public MetricTarget.Type metricType() {
     return MetricTarget.Type.AVERAGE_VALUE;
   }
 
-  /** {@code metadata.serverAddress}: the Prometheus base URL, e.g. {@code http://prometheus.seldon-monitoring:9090}. */
+  /** {@return {@code metadata.serverAddress}: the Prometheus base URL, e.g. {@code http://prometheus.seldon-monitoring:9090}} */
   public abstract String serverAddress();
 
-  /** {@code metadata.query}: the PromQL; it must return one sample (or none, read as 0). */
+  /** {@return {@code metadata.query}: the PromQL; it must return one sample (or none, read as 0)} */
   public abstract String query();
 
-  /** {@code metadata.threshold}: the target per replica (AverageValue) or in total (Value). Range: &gt; 0. */
+  /** {@return {@code metadata.threshold}: the target per replica (AverageValue) or in total (Value)} Range: &gt; 0. */
   public abstract Quantity threshold();
 
   /**
-   * {@code metadata.activationThreshold}: KEDA activates the target (0 to 1 replicas) only while the value
-   * is strictly above it. Default: 0.
+   * {@return {@code metadata.activationThreshold}: KEDA activates the target (0 to 1 replicas) only while the value
+   * is strictly above it} Default: 0.
    */
   public abstract Optional<Quantity> activationThreshold();
 
-  /** {@code authenticationRef.name}: a TriggerAuthentication in the ScaledObject's namespace. Default: none. */
+  /** {@return {@code authenticationRef.name}: a TriggerAuthentication in the ScaledObject's namespace} Default: none. */
   public abstract Optional<String> authenticationRef();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutablePrometheusTrigger.builder();
   }
@@ -122,15 +122,15 @@ public abstract class PrometheusTrigger {
 
 }
 
-  /** A quantity as KEDA's metadata hold it: a plain decimal ({@code 3}, {@code 0.5}, {@code 1500}). */
+  /** {@return a quantity as KEDA's metadata hold it: a plain decimal ({@code 3}, {@code 0.5}, {@code 1500})} */
   public static String decimal(Quantity q) {
     return q.toBigDecimal().stripTrailingZeros().toPlainString();
   }
 
   /**
-   * The target of the generated HPA's External metric: KEDA parses {@code threshold} as a float64 and
+   * {@return the target of the generated HPA's External metric: KEDA parses {@code threshold} as a float64 and
    * writes it with {@code %.3f} ({@code pkg/scalers/scaler.go}, {@code GetMetricTargetMili}), so the HPA
-   * sees it rounded to milli-units.
+   * sees it rounded to milli-units}
    */
   public final Quantity hpaTarget() {
     return milli(threshold());

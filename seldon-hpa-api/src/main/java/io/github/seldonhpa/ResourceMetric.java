@@ -12,14 +12,14 @@ import org.immutables.value.Value;
 public abstract sealed class ResourceMetric extends Metric permits ImmutableResourceMetric {
   ResourceMetric() {}
 
-  /** {@code resource.name}: {@code cpu} or {@code memory}. */
+  /** {@return {@code resource.name}: {@code cpu} or {@code memory}} */
   public abstract String resource();
 
   /** {@code target}: Utilization or AverageValue. */
   @Override
   public abstract MetricTarget target();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableResourceMetric.builder();
   }
@@ -65,7 +65,7 @@ public abstract sealed class ResourceMetric extends Metric permits ImmutableReso
 
 }
 
-  /** The Resource metric on {@code resource} ({@code cpu} or {@code memory}) with {@code target}. */
+  /** {@return the Resource metric on {@code resource} ({@code cpu} or {@code memory}) with {@code target}} */
   public static ResourceMetric of(String resource, MetricTarget target) {
     return builder().resource(resource).target(target).build();
   }

@@ -31,49 +31,49 @@ public abstract class ScaledObject {
 
   ScaledObject() {}
 
-  /** {@code metadata.name}: a DNS-1123 subdomain of at most 54 characters (so {@code keda-hpa-<name>} fits 63). */
+  /** {@return {@code metadata.name}: a DNS-1123 subdomain of at most 54 characters (so {@code keda-hpa-<name>} fits 63)} */
   public abstract String name();
 
-  /** {@code metadata.namespace}: a DNS-1123 label. */
+  /** {@return {@code metadata.namespace}: a DNS-1123 label} */
   public abstract String namespace();
 
-  /** {@code metadata.labels}, in insertion order. Default: empty. */
+  /** {@return {@code metadata.labels}, in insertion order} Default: empty. */
   public abstract Map<String, String> labels();
 
-  /** {@code metadata.annotations}, in insertion order; keys follow the label-key syntax. Default: empty. */
+  /** {@return {@code metadata.annotations}, in insertion order; keys follow the label-key syntax} Default: empty. */
   public abstract Map<String, String> annotations();
 
-  /** {@code spec.scaleTargetRef}: a Seldon Model or Server. */
+  /** {@return {@code spec.scaleTargetRef}: a Seldon Model or Server} */
   public abstract ObjectReference scaleTargetRef();
 
-  /** {@code spec.pollingInterval}: how often KEDA checks activation. Range: &gt;= 1 s. Default: 30 s. */
+  /** {@return {@code spec.pollingInterval}: how often KEDA checks activation} Range: &gt;= 1 s. Default: 30 s. */
   public abstract Optional<Duration> pollingInterval();
 
   /**
-   * {@code spec.cooldownPeriod}: how long after the last active poll KEDA waits before scaling to
-   * {@code idleReplicaCount} or 0. Range: &gt;= 0. Default: 300 s.
+   * {@return {@code spec.cooldownPeriod}: how long after the last active poll KEDA waits before scaling to
+   * {@code idleReplicaCount} or 0} Range: &gt;= 0. Default: 300 s.
    */
   public abstract Optional<Duration> cooldownPeriod();
 
-  /** {@code spec.minReplicaCount}. Range: &gt;= 0. Default: 0 (KEDA's, which scales the target to zero). */
+  /** {@return {@code spec.minReplicaCount}} Range: &gt;= 0. Default: 0 (KEDA's, which scales the target to zero). */
   public abstract Optional<Integer> minReplicaCount();
 
-  /** {@code spec.maxReplicaCount}. Range: &gt;= 1, &gt;= minReplicaCount. Default: 100. */
+  /** {@return {@code spec.maxReplicaCount}} Range: &gt;= 1, &gt;= minReplicaCount. Default: 100. */
   public abstract Optional<Integer> maxReplicaCount();
 
-  /** {@code spec.idleReplicaCount}: the replicas while no trigger is active. Range: below minReplicaCount. */
+  /** {@return {@code spec.idleReplicaCount}: the replicas while no trigger is active} Range: below minReplicaCount. */
   public abstract Optional<Integer> idleReplicaCount();
 
-  /** {@code spec.fallback}. Default: none. */
+  /** {@return {@code spec.fallback}} Default: none. */
   public abstract Optional<KedaFallback> fallback();
 
-  /** {@code spec.advanced.horizontalPodAutoscalerConfig.behavior}, copied into the generated HPA. */
+  /** {@return {@code spec.advanced.horizontalPodAutoscalerConfig.behavior}, copied into the generated HPA} */
   public abstract Optional<Behavior> behavior();
 
-  /** {@code spec.triggers}: at least one. */
+  /** {@return {@code spec.triggers}: at least one} */
   public abstract List<PrometheusTrigger> triggers();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableScaledObject.builder();
   }
@@ -248,45 +248,45 @@ public abstract class ScaledObject {
 
 }
 
-  /** {@code minReplicaCount} as KEDA applies it: 0 when unset. */
+  /** {@return {@code minReplicaCount} as KEDA applies it: 0 when unset} */
   public final int effectiveMinReplicaCount() {
     return minReplicaCount().orElse(0);
   }
 
-  /** {@code maxReplicaCount} as KEDA applies it: 100 when unset. */
+  /** {@return {@code maxReplicaCount} as KEDA applies it: 100 when unset} */
   public final int effectiveMaxReplicaCount() {
     return maxReplicaCount().orElse(DEFAULT_MAX_REPLICA_COUNT);
   }
 
-  /** {@code pollingInterval} as KEDA applies it. */
+  /** {@return {@code pollingInterval} as KEDA applies it} */
   public final Duration effectivePollingInterval() {
     return pollingInterval().orElse(DEFAULT_POLLING_INTERVAL);
   }
 
-  /** {@code cooldownPeriod} as KEDA applies it. */
+  /** {@return {@code cooldownPeriod} as KEDA applies it} */
   public final Duration effectiveCooldownPeriod() {
     return cooldownPeriod().orElse(DEFAULT_COOLDOWN_PERIOD);
   }
 
-  /** The generated HPA's name: {@code keda-hpa-<name>} ({@code controllers/keda/hpa.go}, {@code getHPAName}). */
+  /** {@return the generated HPA's name: {@code keda-hpa-<name>} ({@code controllers/keda/hpa.go}, {@code getHPAName})} */
   public final String hpaName() {
     return HPA_PREFIX + name();
   }
 
   /**
-   * The External metric name KEDA gives trigger {@code index}: {@code s<index>-prometheus}
-   * ({@code pkg/scalers/scaler.go}, {@code GenerateMetricNameWithIndex}).
+   * {@return the External metric name KEDA gives trigger {@code index}: {@code s<index>-prometheus}
+   * ({@code pkg/scalers/scaler.go}, {@code GenerateMetricNameWithIndex})}
    */
   public static String metricName(int index) {
     return "s" + index + "-prometheus";
   }
 
   /**
-   * The HPA KEDA generates ({@code newHPAForScaledObject}): {@code keda-hpa-<name>} on the same target,
+   * {@return the HPA KEDA generates ({@code newHPAForScaledObject}): {@code keda-hpa-<name>} on the same target,
    * {@code minReplicas} = minReplicaCount when above 0, else 1 ({@code GetHPAMinReplicas}),
    * {@code maxReplicas} = maxReplicaCount, one External metric per trigger named {@code s<i>-prometheus}
    * with selector {@code scaledobject.keda.sh/name: <name>} and the threshold rounded to milli-units, and
-   * the behavior as given.
+   * the behavior as given}
    */
   @Value.Lazy
   public Hpa hpa() {

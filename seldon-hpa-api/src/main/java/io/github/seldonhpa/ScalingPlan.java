@@ -25,63 +25,63 @@ public abstract class ScalingPlan {
 
   ScalingPlan() {}
 
-  /** The Model's {@code metadata.name}: a DNS-1123 subdomain of at most 243 characters. */
+  /** {@return the Model's {@code metadata.name}: a DNS-1123 subdomain of at most 243 characters} */
   public abstract String modelName();
 
-  /** The namespace of the Model, the Server and both HPAs: a DNS-1123 label. */
+  /** {@return the namespace of the Model, the Server and both HPAs: a DNS-1123 label} */
   public abstract String namespace();
 
   /**
-   * The Server hosting only this Model (single-model serving): when set, the plan also yields
-   * {@code <server>-server-hpa}. At most 242 characters. Default: none (no Server HPA). Not written into
+   * {@return the Server hosting only this Model (single-model serving): when set, the plan also yields
+   * {@code <server>-server-hpa}} At most 242 characters. Default: none (no Server HPA). Not written into
    * the Model's {@code spec.server}, as in Seldon's examples.
    */
   public abstract Optional<String> server();
 
-  /** The Model's {@code spec.storageUri}. Default: none (the plan then yields no Model CR). */
+  /** {@return the Model's {@code spec.storageUri}} Default: none (the plan then yields no Model CR). */
   public abstract Optional<String> storageUri();
 
-  /** The Model's {@code spec.requirements}; needs {@link #storageUri()}. Default: empty. */
+  /** {@return the Model's {@code spec.requirements}; needs {@link #storageUri()}} Default: empty. */
   public abstract List<String> requirements();
 
-  /** The Model's {@code spec.memory}; needs {@link #storageUri()}. Default: none. */
+  /** {@return the Model's {@code spec.memory}; needs {@link #storageUri()}} Default: none. */
   public abstract Optional<Quantity> memory();
 
-  /** The metrics of both HPAs: Object or External metrics with AverageValue targets. At least one. */
+  /** {@return the metrics of both HPAs: Object or External metrics with AverageValue targets} At least one. */
   public abstract List<Metric> metrics();
 
-  /** {@code minReplicas} of both HPAs and the Model's {@code spec.replicas}. Range: &gt;= 1. */
+  /** {@return {@code minReplicas} of both HPAs and the Model's {@code spec.replicas}} Range: &gt;= 1. */
   public abstract int minReplicas();
 
-  /** {@code maxReplicas} of both HPAs. Range: &gt;= minReplicas. */
+  /** {@return {@code maxReplicas} of both HPAs} Range: &gt;= minReplicas. */
   public abstract int maxReplicas();
 
-  /** {@code behavior.scaleUp} of both HPAs. Default: the Kubernetes scale-up rules. */
+  /** {@return {@code behavior.scaleUp} of both HPAs} Default: the Kubernetes scale-up rules. */
   public abstract Optional<ScalingRules> scaleUp();
 
-  /** {@code behavior.scaleDown} of both HPAs. Default: the Kubernetes scale-down rules. */
+  /** {@return {@code behavior.scaleDown} of both HPAs} Default: the Kubernetes scale-down rules. */
   public abstract Optional<ScalingRules> scaleDown();
 
   /**
-   * {@code metadata.labels} of every object the plan renders (the Model, both HPAs), in insertion order:
-   * owners, teams, GitOps tools. Keys and values follow the Kubernetes label syntax. Default: empty.
+   * {@return {@code metadata.labels} of every object the plan renders (the Model, both HPAs), in insertion order:
+   * owners, teams, GitOps tools} Keys and values follow the Kubernetes label syntax. Default: empty.
    */
   public abstract Map<String, String> labels();
 
   /**
-   * {@code metadata.annotations} of every object the plan renders (the Model, both HPAs), in insertion
-   * order. Keys follow the label-key syntax; values are free text. Default: empty.
+   * {@return {@code metadata.annotations} of every object the plan renders (the Model, both HPAs), in insertion
+   * order} Keys follow the label-key syntax; values are free text. Default: empty.
    */
   public abstract Map<String, String> annotations();
 
-  /** A builder; see {@link SeldonHpa#model(String)}. */
+  /** {@return a builder; see {@link SeldonHpa#model(String)}} */
   public static Builder builder() {
     return ImmutableScalingPlan.builder();
   }
 
   /**
-   * A builder holding this plan's values, to derive another plan from it: a team default declared once,
-   * then varied per model.
+   * {@return a builder holding this plan's values, to derive another plan from it: a team default declared once,
+   * then varied per model}
    *
    * <pre>{@code
    * ScalingPlan team = model("default").namespace("seldon-mesh")
@@ -184,7 +184,7 @@ public abstract class ScalingPlan {
     public abstract Builder scaleDown(Optional<? extends ScalingRules> scaleDown);
 
     /**
-     * The plan.
+     * {@return the plan}
      *
      * @throws HpaValidationException when a required value is missing or a value breaks a rule
      */
@@ -192,8 +192,8 @@ public abstract class ScalingPlan {
   }
 
   /**
-   * The Model CR: {@code spec.replicas = minReplicas}, no min/maxReplicas; present when
-   * {@link #storageUri()} is set.
+   * {@return the Model CR: {@code spec.replicas = minReplicas}, no min/maxReplicas; present when
+   * {@link #storageUri()} is set}
    */
   @Value.Lazy
   public Optional<Model> model() {
@@ -209,22 +209,22 @@ public abstract class ScalingPlan {
         .build());
   }
 
-  /** The Model HPA {@code <modelName>-model-hpa}, scaling the Model. */
+  /** {@return the Model HPA {@code <modelName>-model-hpa}, scaling the Model} */
   @Value.Lazy
   public Hpa modelHpa() {
     return hpa(modelName() + MODEL_HPA_SUFFIX, ObjectReference.model(modelName()));
   }
 
   /**
-   * The Server HPA {@code <server>-server-hpa}, scaling the Server on the same metrics (still describing
-   * the Model), bounds and behaviour; present when {@link #server()} is set.
+   * {@return the Server HPA {@code <server>-server-hpa}, scaling the Server on the same metrics (still describing
+   * the Model), bounds and behaviour; present when {@link #server()} is set}
    */
   @Value.Lazy
   public Optional<Hpa> serverHpa() {
     return server().map(s -> hpa(s + SERVER_HPA_SUFFIX, ObjectReference.server(s)));
   }
 
-  /** {@code spec.behavior} of both HPAs: present when scaleUp or scaleDown is set. */
+  /** {@return {@code spec.behavior} of both HPAs: present when scaleUp or scaleDown is set} */
   public final Optional<Behavior> behavior() {
     if (scaleUp().isEmpty() && scaleDown().isEmpty()) {
       return Optional.empty();

@@ -24,13 +24,13 @@ public abstract class ScalingPolicy {
       this.yaml = yaml;
     }
 
-    /** The spelling in YAML: {@code Pods} or {@code Percent}. */
+    /** {@return the spelling in YAML: {@code Pods} or {@code Percent}} */
     public String yamlName() {
       return yaml;
     }
 
     /**
-     * The type spelled as in YAML.
+     * {@return the type spelled as in YAML}
      *
      * @throws HpaValidationException for any other spelling
      */
@@ -41,31 +41,31 @@ public abstract class ScalingPolicy {
 
   ScalingPolicy() {}
 
-  /** {@code type}: Pods or Percent. */
+  /** {@return {@code type}: Pods or Percent} */
   public abstract Type type();
 
-  /** {@code value}: how many Pods, or which percentage. Range: &gt; 0. */
+  /** {@return {@code value}: how many Pods, or which percentage} Range: &gt; 0. */
   public abstract int value();
 
-  /** {@code periodSeconds}: the window the change is limited over. Range: 1..1800 s, whole seconds. */
+  /** {@return {@code periodSeconds}: the window the change is limited over} Range: 1..1800 s, whole seconds. */
   public abstract Duration period();
 
-  /** The policy {@code type} with {@code value} per {@code period}, as read from YAML. */
+  /** {@return the policy {@code type} with {@code value} per {@code period}, as read from YAML} */
   public static ScalingPolicy of(Type type, int value, Duration period) {
     return ImmutableScalingPolicy.builder().type(type).value(value).period(period).build();
   }
 
-  /** At most {@code pods} replicas per {@code period}. */
+  /** {@return at most {@code pods} replicas per {@code period}} */
   public static ScalingPolicy pods(int pods, Duration period) {
     return of(Type.PODS, pods, period);
   }
 
-  /** At most {@code percent} percent of the current replicas per {@code period}. */
+  /** {@return at most {@code percent} percent of the current replicas per {@code period}} */
   public static ScalingPolicy percent(int percent, Duration period) {
     return of(Type.PERCENT, percent, period);
   }
 
-  /** {@code periodSeconds} as written in YAML. */
+  /** {@return {@code periodSeconds} as written in YAML} */
   public final int periodSeconds() {
     return (int) period().getSeconds();
   }

@@ -29,13 +29,13 @@ public abstract class ScalingRules {
       this.yaml = yaml;
     }
 
-    /** The spelling in YAML: {@code Max}, {@code Min} or {@code Disabled}. */
+    /** {@return the spelling in YAML: {@code Max}, {@code Min} or {@code Disabled}} */
     public String yamlName() {
       return yaml;
     }
 
     /**
-     * The select policy spelled as in YAML.
+     * {@return the select policy spelled as in YAML}
      *
      * @throws HpaValidationException for any other spelling
      */
@@ -47,27 +47,27 @@ public abstract class ScalingRules {
   ScalingRules() {}
 
   /**
-   * {@code stabilizationWindowSeconds}. Range: 0..3600 s, whole seconds. Default: 0 for scale-up, 300 s
+   * {@return {@code stabilizationWindowSeconds}} Range: 0..3600 s, whole seconds. Default: 0 for scale-up, 300 s
    * for scale-down.
    */
   public abstract Optional<Duration> stabilizationWindow();
 
-  /** {@code selectPolicy}. Default: Max. */
+  /** {@return {@code selectPolicy}} Default: Max. */
   public abstract Optional<SelectPolicy> selectPolicy();
 
   /**
-   * {@code policies}. Default (when empty): scale-up Pods 4 and Percent 100 per 15 s; scale-down
+   * {@return {@code policies}} Default (when empty): scale-up Pods 4 and Percent 100 per 15 s; scale-down
    * Percent 100 per 15 s.
    */
   public abstract List<ScalingPolicy> policies();
 
   /**
-   * {@code tolerance}: the relative change of the metric ratio ignored in this direction. Range:
+   * {@return {@code tolerance}: the relative change of the metric ratio ignored in this direction} Range:
    * &gt;= 0. Default: the controller's tolerance (0.1).
    */
   public abstract Optional<Quantity> tolerance();
 
-  /** A builder; see {@link SeldonHpa#scalingRules()}. */
+  /** {@return a builder; see {@link SeldonHpa#scalingRules()}} */
   public static Builder builder() {
     return ImmutableScalingRules.builder();
   }
@@ -165,7 +165,7 @@ public abstract class ScalingRules {
 
 }
 
-  /** {@code stabilizationWindowSeconds} as written in YAML, when set. */
+  /** {@return {@code stabilizationWindowSeconds} as written in YAML, when set} */
   public final Optional<Integer> stabilizationWindowSeconds() {
     return stabilizationWindow().map(d -> (int) d.getSeconds());
   }

@@ -32,109 +32,109 @@ import java.time.Duration;
 public final class SeldonHpa {
   private SeldonHpa() {}
 
-  /** A plan for the Seldon Model {@code modelName}; see {@link ScalingPlan}. */
+  /** {@return a plan for the Seldon Model {@code modelName}; see {@link ScalingPlan}} */
   public static ScalingPlan.Builder model(String modelName) {
     return ScalingPlan.builder().modelName(modelName);
   }
 
-  /** An Object metric {@code metricName} with {@code target}; in a plan it describes the plan's Model. */
+  /** {@return an Object metric {@code metricName} with {@code target}; in a plan it describes the plan's Model} */
   public static ObjectMetric objectMetric(String metricName, MetricTarget target) {
     return ObjectMetric.of(metricName, target);
   }
 
-  /** An Object metric {@code metricName} on the series matching {@code selector}, with {@code target}. */
+  /** {@return an Object metric {@code metricName} on the series matching {@code selector}, with {@code target}} */
   public static ObjectMetric objectMetric(String metricName, LabelSelector selector, MetricTarget target) {
     return ObjectMetric.builder().metricName(metricName).selector(selector).target(target).build();
   }
 
-  /** An External metric {@code metricName} with {@code target}. */
+  /** {@return an External metric {@code metricName} with {@code target}} */
   public static ExternalMetric externalMetric(String metricName, MetricTarget target) {
     return ExternalMetric.of(metricName, target);
   }
 
-  /** A Pods metric {@code metricName} with an AverageValue {@code target} (Server HPAs only). */
+  /** {@return a Pods metric {@code metricName} with an AverageValue {@code target} (Server HPAs only)} */
   public static PodsMetric podsMetric(String metricName, MetricTarget target) {
     return PodsMetric.of(metricName, target);
   }
 
-  /** A Resource metric on {@code cpu} or {@code memory} with {@code target} (Server HPAs only). */
+  /** {@return a Resource metric on {@code cpu} or {@code memory} with {@code target} (Server HPAs only)} */
   public static ResourceMetric resourceMetric(String resource, MetricTarget target) {
     return ResourceMetric.of(resource, target);
   }
 
-  /** The label selector {@code key=value}; add more with {@link LabelSelector#builder()}. */
+  /** {@return the label selector {@code key=value}; add more with {@link LabelSelector#builder()}} */
   public static LabelSelector matchLabel(String key, String value) {
     return LabelSelector.matchLabel(key, value);
   }
 
-  /** Target {@code type: AverageValue} with the integer {@code averageValue}. */
+  /** {@return target {@code type: AverageValue} with the integer {@code averageValue}} */
   public static MetricTarget averageValue(long averageValue) {
     return MetricTarget.averageValue(averageValue);
   }
 
-  /** Target {@code type: AverageValue} with {@code averageValue} as a quantity ({@code "500m"}). */
+  /** {@return target {@code type: AverageValue} with {@code averageValue} as a quantity ({@code "500m"})} */
   public static MetricTarget averageValue(String averageValue) {
     return MetricTarget.averageValue(averageValue);
   }
 
-  /** Target {@code type: AverageValue} with {@code averageValue}. */
+  /** {@return target {@code type: AverageValue} with {@code averageValue}} */
   public static MetricTarget averageValue(Quantity averageValue) {
     return MetricTarget.averageValue(averageValue);
   }
 
-  /** Target {@code type: Value} with the integer {@code value}. */
+  /** {@return target {@code type: Value} with the integer {@code value}} */
   public static MetricTarget value(long value) {
     return MetricTarget.value(value);
   }
 
-  /** Target {@code type: Value} with {@code value} as a quantity. */
+  /** {@return target {@code type: Value} with {@code value} as a quantity} */
   public static MetricTarget value(String value) {
     return MetricTarget.value(value);
   }
 
-  /** Target {@code type: Value} with {@code value}. */
+  /** {@return target {@code type: Value} with {@code value}} */
   public static MetricTarget value(Quantity value) {
     return MetricTarget.value(value);
   }
 
-  /** Target {@code type: Utilization} with {@code averageUtilization} percent (Resource metrics). */
+  /** {@return target {@code type: Utilization} with {@code averageUtilization} percent (Resource metrics)} */
   public static MetricTarget utilization(int averageUtilization) {
     return MetricTarget.utilization(averageUtilization);
   }
 
-  /** A scaling policy: at most {@code pods} replicas per {@code period}. */
+  /** {@return a scaling policy: at most {@code pods} replicas per {@code period}} */
   public static ScalingPolicy pods(int pods, Duration period) {
     return ScalingPolicy.pods(pods, period);
   }
 
-  /** A scaling policy: at most {@code percent} percent of the current replicas per {@code period}. */
+  /** {@return a scaling policy: at most {@code percent} percent of the current replicas per {@code period}} */
   public static ScalingPolicy percent(int percent, Duration period) {
     return ScalingPolicy.percent(percent, period);
   }
 
-  /** A builder of scaling rules for {@code scaleUp} or {@code scaleDown}. */
+  /** {@return a builder of scaling rules for {@code scaleUp} or {@code scaleDown}} */
   public static ScalingRules.Builder scalingRules() {
     return ScalingRules.builder();
   }
 
-  /** A reference to the Seldon Model {@code name}. */
+  /** {@return a reference to the Seldon Model {@code name}} */
   public static ObjectReference modelRef(String name) {
     return ObjectReference.model(name);
   }
 
-  /** A reference to the Seldon Server {@code name}. */
+  /** {@return a reference to the Seldon Server {@code name}} */
   public static ObjectReference serverRef(String name) {
     return ObjectReference.server(name);
   }
 
-  /** A builder of Seldon's native lag-based scaling settings, with the helm defaults. */
+  /** {@return a builder of Seldon's native lag-based scaling settings, with the helm defaults} */
   public static NativeScaling.Builder nativeScaling() {
     return NativeScaling.builder();
   }
 
   /**
-   * KEDA settings for running a plan as ScaledObjects whose prometheus triggers query
-   * {@code serverAddress}; see {@link KedaOptions}.
+   * {@return KEDA settings for running a plan as ScaledObjects whose prometheus triggers query
+   * {@code serverAddress}; see {@link KedaOptions}}
    */
   public static KedaOptions.Builder keda(String serverAddress) {
     return KedaOptions.builder().serverAddress(serverAddress);

@@ -17,42 +17,42 @@ public abstract class Server {
 
   Server() {}
 
-  /** {@code metadata.name}: a DNS-1123 subdomain. */
+  /** {@return {@code metadata.name}: a DNS-1123 subdomain} */
   public abstract String name();
 
-  /** {@code metadata.namespace}: a DNS-1123 label. Default: none (the namespace applied to). */
+  /** {@return {@code metadata.namespace}: a DNS-1123 label} Default: none (the namespace applied to). */
   public abstract Optional<String> namespace();
 
-  /** {@code metadata.labels}, in insertion order. Default: empty. */
+  /** {@return {@code metadata.labels}, in insertion order} Default: empty. */
   public abstract Map<String, String> labels();
 
-  /** {@code metadata.annotations}, in insertion order; keys follow the label-key syntax. Default: empty. */
+  /** {@return {@code metadata.annotations}, in insertion order; keys follow the label-key syntax} Default: empty. */
   public abstract Map<String, String> annotations();
 
-  /** {@code spec.serverConfig}: the ServerConfig to run ({@code mlserver}, {@code triton}). Required. */
+  /** {@return {@code spec.serverConfig}: the ServerConfig to run ({@code mlserver}, {@code triton})} Required. */
   public abstract String serverConfig();
 
-  /** {@code spec.replicas}. Range: &gt;= 0. Default: none (Seldon uses 1, or minReplicas). */
+  /** {@return {@code spec.replicas}} Range: &gt;= 0. Default: none (Seldon uses 1, or minReplicas). */
   public abstract Optional<Integer> replicas();
 
-  /** {@code spec.minReplicas}: for Seldon's own server scaling. Range: &gt;= 0. Default: none. */
+  /** {@return {@code spec.minReplicas}: for Seldon's own server scaling} Range: &gt;= 0. Default: none. */
   public abstract Optional<Integer> minReplicas();
 
-  /** {@code spec.maxReplicas}: 0 or unset is unbounded. Range: &gt;= minReplicas when &gt; 0. */
+  /** {@return {@code spec.maxReplicas}: 0 or unset is unbounded} Range: &gt;= minReplicas when &gt; 0. */
   public abstract Optional<Integer> maxReplicas();
 
   /**
-   * Other {@code spec} fields of the Server CRD ({@code podSpec}, {@code capabilities}, ...), rendered as
-   * given. Must not repeat a typed field. Default: empty.
+   * {@return other {@code spec} fields of the Server CRD ({@code podSpec}, {@code capabilities}, ...), rendered as
+   * given} Must not repeat a typed field. Default: empty.
    */
   public abstract Map<String, Object> extraSpec();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableServer.builder();
   }
 
-  /** A builder holding this object's values, to change some of them (labels of one rendered object). */
+  /** {@return a builder holding this object's values, to change some of them (labels of one rendered object)} */
   public final Builder toBuilder() {
     return builder().from(this);
   }

@@ -16,38 +16,38 @@ import org.immutables.value.Value;
 public abstract class Cluster {
   Cluster() {}
 
-  /** Nodes at the start (and the autoscaler's minimum). Range: &gt;= 1. */
+  /** {@return nodes at the start (and the autoscaler's minimum)} Range: &gt;= 1. */
   public abstract int nodes();
 
-  /** Server pods one node fits. Range: &gt;= 1. */
+  /** {@return Server pods one node fits} Range: &gt;= 1. */
   public abstract int podsPerNode();
 
-  /** The cluster autoscaler's node limit. Default: none, no autoscaler. */
+  /** {@return the cluster autoscaler's node limit} Default: none, no autoscaler. */
   public abstract OptionalInt maxNodes();
 
-  /** How long a new node takes to accept pods. Default: 3 min. */
+  /** {@return how long a new node takes to accept pods} Default: 3 min. */
   @Value.Default
   public Duration nodeStartup() {
     return Duration.ofMinutes(3);
   }
 
-  /** How long a node stays unneeded before the autoscaler removes it (its default). Default: 10 min. */
+  /** {@return how long a node stays unneeded before the autoscaler removes it (its default)} Default: 10 min. */
   @Value.Default
   public Duration scaleDownUnneeded() {
     return Duration.ofMinutes(10);
   }
 
-  /** A cluster of {@code nodes} nodes fitting {@code podsPerNode} server pods each, without autoscaler. */
+  /** {@return a cluster of {@code nodes} nodes fitting {@code podsPerNode} server pods each, without autoscaler} */
   public static Cluster nodes(int nodes, int podsPerNode) {
     return builder().nodes(nodes).podsPerNode(podsPerNode).build();
   }
 
-  /** Room for {@code pods} server pods in all (one node of that size), without autoscaler. */
+  /** {@return room for {@code pods} server pods in all (one node of that size), without autoscaler} */
   public static Cluster podBudget(int pods) {
     return nodes(1, pods);
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableCluster.builder();
   }
@@ -118,7 +118,7 @@ public abstract class Cluster {
 
 }
 
-  /** Server pods the cluster fits at the start. */
+  /** {@return Server pods the cluster fits at the start} */
   public final long initialCapacity() {
     return (long) nodes() * podsPerNode();
   }

@@ -43,42 +43,42 @@ public final class Fault {
     this.toMs = to.toMillis();
   }
 
-  /** The metrics pipeline (adapter or Prometheus) is down for every HPA. */
+  /** {@return the metrics pipeline (adapter or Prometheus) is down for every HPA} */
   public static Fault metricOutage(Duration from, Duration to) {
     return new Fault(Kind.METRIC_OUTAGE, Optional.empty(), from, to);
   }
 
-  /** The counter of model {@code model} stops increasing. */
+  /** {@return the counter of model {@code model} stops increasing} */
   public static Fault staleSeries(String model, Duration from, Duration to) {
     return new Fault(Kind.STALE_SERIES, Optional.of(model), from, to);
   }
 
-  /** The samples of model {@code model} are missing. */
+  /** {@return the samples of model {@code model} are missing} */
   public static Fault scrapeGap(String model, Duration from, Duration to) {
     return new Fault(Kind.SCRAPE_GAP, Optional.of(model), from, to);
   }
 
-  /** The pods of server {@code server} started in the interval fail until it ends. */
+  /** {@return the pods of server {@code server} started in the interval fail until it ends} */
   public static Fault podStartFailure(String server, Duration from, Duration to) {
     return new Fault(Kind.POD_START_FAILURE, Optional.of(server), from, to);
   }
 
-  /** What goes wrong. */
+  /** {@return what goes wrong} */
   public Kind kind() {
     return kind;
   }
 
-  /** The model or server it hits; empty for the whole fleet. */
+  /** {@return the model or server it hits; empty for the whole fleet} */
   public Optional<String> target() {
     return target;
   }
 
-  /** The start. */
+  /** {@return the start} */
   public Duration from() {
     return Duration.ofMillis(fromMs);
   }
 
-  /** The end (exclusive). */
+  /** {@return the end (exclusive)} */
   public Duration to() {
     return Duration.ofMillis(toMs);
   }

@@ -18,80 +18,80 @@ import org.immutables.value.Value;
 public abstract class Fleet {
   Fleet() {}
 
-  /** The Servers and their Models. */
+  /** {@return the Servers and their Models} */
   public abstract List<FleetServer> servers();
 
-  /** The cluster. */
+  /** {@return the cluster} */
   public abstract Cluster cluster();
 
-  /** What goes wrong, and when. Default: nothing. */
+  /** {@return what goes wrong, and when} Default: nothing. */
   public abstract List<Fault> faults();
 
-  /** The HPA sync period. Default: 15 s. */
+  /** {@return the HPA sync period} Default: 15 s. */
   @Value.Default
   public Duration syncPeriod() {
     return HpaController.DEFAULT_SYNC_PERIOD;
   }
 
-  /** The adapter query's rate window. Default: 60 s. */
+  /** {@return the adapter query's rate window} Default: 60 s. */
   @Value.Default
   public Duration metricWindow() {
     return Duration.ofSeconds(60);
   }
 
-  /** Prometheus' scrape interval: a rate needs two of them inside the window. Default: 15 s. */
+  /** {@return Prometheus' scrape interval: a rate needs two of them inside the window} Default: 15 s. */
   @Value.Default
   public Duration scrapeInterval() {
     return Duration.ofSeconds(15);
   }
 
-  /** The simulation step. Range: divides the sync period. Default: 5 s. */
+  /** {@return the simulation step} Range: divides the sync period. Default: 5 s. */
   @Value.Default
   public Duration tick() {
     return Duration.ofSeconds(5);
   }
 
-  /** How long to simulate. Default: the longest trace. */
+  /** {@return how long to simulate} Default: the longest trace. */
   @Value.Default
   public Duration duration() {
     return servers().stream().flatMap(s -> s.models().stream()).map(m -> m.trace().length())
         .max(Duration::compareTo).orElse(Duration.ofSeconds(1));
   }
 
-  /** The Seldon release ({@link SeldonVersion}). Default: {@link SeldonVersion#LATEST}. */
+  /** {@return the Seldon release ({@link SeldonVersion})} Default: {@link SeldonVersion#LATEST}. */
   @Value.Default
   public SeldonVersion seldonVersion() {
     return SeldonVersion.LATEST;
   }
 
-  /** How long a model must be unchanged before the scheduler applies a native scaling event. Default: 5 min. */
+  /** {@return how long a model must be unchanged before the scheduler applies a native scaling event} Default: 5 min. */
   @Value.Default
   public Duration nativeStablePeriod() {
     return Duration.ofMinutes(5);
   }
 
   /**
-   * A model that has not converged (ScheduleFailed, Model and Server HPAs apart, or pods Pending) for this
-   * long at the end of the run never converges. Default: 10 min.
+   * {@return a model that has not converged (ScheduleFailed, Model and Server HPAs apart, or pods Pending) for this
+   * long at the end of the run never converges} Default: 10 min.
    */
   @Value.Default
   public Duration convergenceWindow() {
     return Duration.ofMinutes(10);
   }
 
-  /** Worker threads. Default: the available processors. */
+  /** {@return worker threads} Default: the available processors. */
   @Value.Default
   public int threads() {
     return Runtime.getRuntime().availableProcessors();
   }
 
-  /** Whether to keep a per-model timeline (for the report's rows); the fleet timeline is always kept. */
+  /** {@return whether to keep a per-model timeline (for the report's rows); the fleet timeline is always kept} */
   @Value.Default
   public boolean keepModelTimelines() {
     return false;
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableFleet.builder();
   }

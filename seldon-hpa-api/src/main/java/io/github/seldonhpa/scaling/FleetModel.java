@@ -15,28 +15,28 @@ import org.immutables.value.Value;
 public abstract class FleetModel {
   FleetModel() {}
 
-  /** The Model's name, unique in the fleet. */
+  /** {@return the Model's name, unique in the fleet} */
   public abstract String name();
 
-  /** The offered load. */
+  /** {@return the offered load} */
   public abstract RpsTrace trace();
 
-  /** The Model HPA. */
+  /** {@return the Model HPA} */
   public abstract Hpa hpa();
 
-  /** The per-replica RPS at which latency breaks. Range: &gt; 0. */
+  /** {@return the per-replica RPS at which latency breaks} Range: &gt; 0. */
   public abstract double saturationRps();
 
-  /** When the Model HPA first reconciles. Range: 0..syncPeriod. Default: 0. */
+  /** {@return when the Model HPA first reconciles} Range: 0..syncPeriod. Default: 0. */
   @Value.Default
   public Duration hpaOffset() {
     return Duration.ZERO;
   }
 
-  /** Replicas at the start, all serving. Default: the HPA's minReplicas. */
+  /** {@return replicas at the start, all serving} Default: the HPA's minReplicas. */
   public abstract OptionalInt initialReplicas();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableFleetModel.builder();
   }

@@ -24,43 +24,43 @@ import org.immutables.value.Value;
 public abstract class FleetServer {
   FleetServer() {}
 
-  /** The Server's name, unique in the fleet. */
+  /** {@return the Server's name, unique in the fleet} */
   public abstract String name();
 
-  /** The Models it hosts. Range: at least one; exactly one with a Server {@link #hpa()}. */
+  /** {@return the Models it hosts} Range: at least one; exactly one with a Server {@link #hpa()}. */
   public abstract List<FleetModel> models();
 
-  /** The Server HPA of a single-model-serving pair. Default: none. */
+  /** {@return the Server HPA of a single-model-serving pair} Default: none. */
   public abstract Optional<Hpa> hpa();
 
-  /** When the Server HPA first reconciles. Range: 0..syncPeriod. Default: 0. */
+  /** {@return when the Server HPA first reconciles} Range: 0..syncPeriod. Default: 0. */
   @Value.Default
   public Duration hpaOffset() {
     return Duration.ZERO;
   }
 
-  /** The Server's agent settings for native model scaling (per Server, not per model). Default: none. */
+  /** {@return the Server's agent settings for native model scaling (per Server, not per model)} Default: none. */
   public abstract Optional<NativeScaling> nativeScaling();
 
-  /** Helm {@code autoscaling.autoscalingServerEnabled}, used without a Server HPA. Default: true. */
+  /** {@return Helm {@code autoscaling.autoscalingServerEnabled}, used without a Server HPA} Default: true. */
   @Value.Default
   public boolean serverAutoscaling() {
     return true;
   }
 
-  /** The Server's {@code maxReplicas} for native server scaling. Default: the models' highest HPA maxReplicas. */
+  /** {@return the Server's {@code maxReplicas} for native server scaling} Default: the models' highest HPA maxReplicas. */
   public abstract OptionalInt maxReplicas();
 
-  /** Replicas at the start, all ready. Default: the largest initial model replica count. */
+  /** {@return replicas at the start, all ready} Default: the largest initial model replica count. */
   public abstract OptionalInt initialReplicas();
 
-  /** How long a new server pod takes, once bound to a node, to load its models and serve. Default: 60 s. */
+  /** {@return how long a new server pod takes, once bound to a node, to load its models and serve} Default: 60 s. */
   @Value.Default
   public StartupDelay startup() {
     return StartupDelay.fixed(Duration.ofSeconds(60));
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableFleetServer.builder();
   }
@@ -204,7 +204,7 @@ public abstract class FleetServer {
 }
 
   /**
-   * A single-model-serving pair: the Model with its Model HPA on this Server with the Server HPA.
+   * {@return a single-model-serving pair: the Model with its Model HPA on this Server with the Server HPA}
    */
   public static FleetServer pair(String server, FleetModel model, Hpa serverHpa) {
     return builder().name(server).addModels(model).hpa(serverHpa).build();

@@ -113,14 +113,14 @@ public final class HpaController {
     this.metrics = b.metrics;
   }
 
-  /** A builder; {@code maxReplicas} is required. */
+  /** {@return a builder; {@code maxReplicas} is required} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * A builder with the bounds and behavior of {@code hpa} ({@code minReplicas} defaults to 1), to adjust
-   * the controller flags.
+   * {@return a builder with the bounds and behavior of {@code hpa} ({@code minReplicas} defaults to 1), to adjust
+   * the controller flags}
    */
   public static Builder builder(Hpa hpa) {
     Builder b = builder().minReplicas(hpa.effectiveMinReplicas()).maxReplicas(hpa.maxReplicas());
@@ -133,61 +133,61 @@ public final class HpaController {
     return b;
   }
 
-  /** The controller of {@code hpa} with the default flags. */
+  /** {@return the controller of {@code hpa} with the default flags} */
   public static HpaController of(Hpa hpa) {
     return builder(hpa).build();
   }
 
-  /** {@code spec.minReplicas}. */
+  /** {@return {@code spec.minReplicas}} */
   public int minReplicas() {
     return minReplicas;
   }
 
-  /** {@code spec.maxReplicas}. */
+  /** {@return {@code spec.maxReplicas}} */
   public int maxReplicas() {
     return maxReplicas;
   }
 
-  /** Whether {@code spec.behavior} is set (the behavior path); otherwise the legacy rules apply. */
+  /** {@return whether {@code spec.behavior} is set (the behavior path); otherwise the legacy rules apply} */
   public boolean hasBehavior() {
     return behavior;
   }
 
-  /** The scale-up rules after API defaulting. */
+  /** {@return the scale-up rules after API defaulting} */
   public ScalingRules scaleUpRules() {
     return scaleUpRules;
   }
 
-  /** The scale-down rules after API defaulting, with the stabilization window the controller uses. */
+  /** {@return the scale-down rules after API defaulting, with the stabilization window the controller uses} */
   public ScalingRules scaleDownRules() {
     return scaleDownRules;
   }
 
-  /** The effective scale-down tolerance. */
+  /** {@return the effective scale-down tolerance} */
   public double downTolerance() {
     return downTolerance;
   }
 
-  /** The effective scale-up tolerance. */
+  /** {@return the effective scale-up tolerance} */
   public double upTolerance() {
     return upTolerance;
   }
 
-  /** The sync period: the HPA is reconciled about once per period, on its own timer. */
+  /** {@return the sync period: the HPA is reconciled about once per period, on its own timer} */
   public Duration syncPeriod() {
     return syncPeriod;
   }
 
-  /** One reconcile with {@code scale.status.replicas} equal to {@code scale.spec.replicas} and one metric. */
+  /** {@return one reconcile with {@code scale.status.replicas} equal to {@code scale.spec.replicas} and one metric} */
   public ScaleDecision step(Instant now, int currentReplicas, MetricReading metric) {
     return reconcile(now.toEpochMilli(), currentReplicas, currentReplicas, Objects.requireNonNull(metric, "metric"),
         null);
   }
 
   /**
-   * One reconcile of the HPA this controller was built from ({@link #of(Hpa)}, {@link #builder(Hpa)}), with
+   * {@return one reconcile of the HPA this controller was built from ({@link #of(Hpa)}, {@link #builder(Hpa)}), with
    * {@code scale.status.replicas} equal to {@code scale.spec.replicas}: {@code values} are what the metrics
-   * API returned, one per {@code spec.metrics} entry in order, and the targets are the HPA's own. Serves
+   * API returned, one per {@code spec.metrics} entry in order, and the targets are the HPA's own} Serves
    * Object and External metrics with AverageValue targets (every metric of a Seldon Model HPA); the others
    * need pod counts or samples, given with {@link #step(Instant, int, int, List)}.
    *
@@ -229,7 +229,7 @@ public final class HpaController {
   }
 
   /**
-   * One reconcile ({@code reconcileAutoscaler}).
+   * {@return one reconcile ({@code reconcileAutoscaler})}
    *
    * @param now the reconcile time; must not go backwards
    * @param specReplicas {@code scale.spec.replicas}
@@ -668,13 +668,13 @@ public final class HpaController {
 
     private Builder() {}
 
-    /** {@code spec.minReplicas}. Range: 0..maxReplicas (0 needs an Object or External metric). Default: 1. */
+    /** {@return {@code spec.minReplicas}} Range: 0..maxReplicas (0 needs an Object or External metric). Default: 1. */
     public Builder minReplicas(int minReplicas) {
       this.minReplicas = minReplicas;
       return this;
     }
 
-    /** {@code spec.maxReplicas}. Range: &gt;= 1. Required. */
+    /** {@return {@code spec.maxReplicas}} Range: &gt;= 1. Required. */
     public Builder maxReplicas(int maxReplicas) {
       this.maxReplicas = maxReplicas;
       return this;
@@ -686,28 +686,28 @@ public final class HpaController {
       return this;
     }
 
-    /** {@code spec.behavior.scaleUp}; implies {@link #behavior()}. */
+    /** {@return {@code spec.behavior.scaleUp}; implies {@link #behavior()}} */
     public Builder scaleUp(ScalingRules rules) {
       this.scaleUp = Optional.of(Objects.requireNonNull(rules, "scaleUp"));
       this.behavior = true;
       return this;
     }
 
-    /** {@code spec.behavior.scaleDown}; implies {@link #behavior()}. */
+    /** {@return {@code spec.behavior.scaleDown}; implies {@link #behavior()}} */
     public Builder scaleDown(ScalingRules rules) {
       this.scaleDown = Optional.of(Objects.requireNonNull(rules, "scaleDown"));
       this.behavior = true;
       return this;
     }
 
-    /** {@code --horizontal-pod-autoscaler-tolerance}. Range: &gt;= 0. Default: 0.1. */
+    /** {@return {@code --horizontal-pod-autoscaler-tolerance}} Range: &gt;= 0. Default: 0.1. */
     public Builder tolerance(double tolerance) {
       this.tolerance = tolerance;
       return this;
     }
 
     /**
-     * Feature gate {@code HPAConfigurableTolerance}: whether {@code behavior.*.tolerance} is honoured.
+     * {@return feature gate {@code HPAConfigurableTolerance}: whether {@code behavior.*.tolerance} is honoured}
      * Default: true (beta, on by default in current releases; alpha and off in 1.33).
      */
     public Builder configurableTolerance(boolean enabled) {
@@ -716,28 +716,28 @@ public final class HpaController {
     }
 
     /**
-     * {@code --horizontal-pod-autoscaler-downscale-stabilization}: the legacy window and the default
-     * scale-down stabilization window. Default: 5 min.
+     * {@return {@code --horizontal-pod-autoscaler-downscale-stabilization}: the legacy window and the default
+     * scale-down stabilization window} Default: 5 min.
      */
     public Builder downscaleStabilization(Duration window) {
       this.downscaleStabilization = Objects.requireNonNull(window, "downscaleStabilization");
       return this;
     }
 
-    /** The legacy scale-up factor ({@code max(factor * current, 4)}). Default: 2 (the Go unit tests use 8). */
+    /** {@return the legacy scale-up factor ({@code max(factor * current, 4)})} Default: 2 (the Go unit tests use 8). */
     public Builder scaleUpLimitFactor(double factor) {
       this.scaleUpLimitFactor = factor;
       return this;
     }
 
-    /** {@code --horizontal-pod-autoscaler-sync-period}. Default: 15 s. */
+    /** {@return {@code --horizontal-pod-autoscaler-sync-period}} Default: 15 s. */
     public Builder syncPeriod(Duration period) {
       this.syncPeriod = Objects.requireNonNull(period, "syncPeriod");
       return this;
     }
 
     /**
-     * Whether the legacy window counts an entry exactly as old as the window (Go's literal {@code <=}).
+     * {@return whether the legacy window counts an entry exactly as old as the window (Go's literal {@code <=})}
      * Default: false (strict, which matches the real controller's drifting intervals).
      */
     public Builder legacyWindowInclusive(boolean inclusive) {
@@ -746,7 +746,7 @@ public final class HpaController {
     }
 
     /**
-     * The controller.
+     * {@return the controller}
      *
      * @throws io.github.seldonhpa.HpaValidationException for bounds out of range
      */

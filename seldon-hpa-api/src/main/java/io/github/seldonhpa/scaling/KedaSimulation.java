@@ -23,31 +23,31 @@ import org.immutables.value.Value;
 public abstract class KedaSimulation {
   KedaSimulation() {}
 
-  /** The HPA + adapter run whose trace, timers, start-up delays and saturation KEDA's run shares. */
+  /** {@return the HPA + adapter run whose trace, timers, start-up delays and saturation KEDA's run shares} */
   public abstract Simulation hpa();
 
-  /** The Model's ScaledObject. */
+  /** {@return the Model's ScaledObject} */
   public abstract ScaledObject modelScaledObject();
 
-  /** The Server's ScaledObject (single-model serving). Default: none, the servers follow the Model. */
+  /** {@return the Server's ScaledObject (single-model serving)} Default: none, the servers follow the Model. */
   public abstract Optional<ScaledObject> serverScaledObject();
 
-  /** When KEDA first polls. Default: 0. */
+  /** {@return when KEDA first polls} Default: 0. */
   @Value.Default
   public Duration pollOffset() {
     return Duration.ZERO;
   }
 
-  /** When Prometheus stops answering (every KEDA read fails until {@link #prometheusDownUntil()}). Default: never. */
+  /** {@return when Prometheus stops answering (every KEDA read fails until {@link #prometheusDownUntil()})} Default: never. */
   public abstract Optional<Duration> prometheusDownFrom();
 
-  /** When Prometheus answers again. Default: the end of the run. */
+  /** {@return when Prometheus answers again} Default: the end of the run. */
   public abstract Optional<Duration> prometheusDownUntil();
 
-  /** Model and server replicas at the start. Default: the Model's minReplicaCount. */
+  /** {@return Model and server replicas at the start} Default: the Model's minReplicaCount. */
   public abstract OptionalInt initialReplicas();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableKedaSimulation.builder();
   }
@@ -152,7 +152,7 @@ public abstract class KedaSimulation {
 
 }
 
-  /** The run on KEDA. */
+  /** {@return the run on KEDA} */
   public SimulationResult run() {
     Simulation base = hpa();
     ScaledObject model = modelScaledObject();
@@ -166,7 +166,7 @@ public abstract class KedaSimulation {
         initialReplicas().orElse(model.effectiveMinReplicaCount())).run();
   }
 
-  /** Both runs on the same trace: HPA + adapter, then KEDA. */
+  /** {@return both runs on the same trace: HPA + adapter, then KEDA} */
   public KedaComparison compare() {
     return new KedaComparison(hpa().run(), run());
   }

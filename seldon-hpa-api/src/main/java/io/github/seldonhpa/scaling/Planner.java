@@ -57,65 +57,65 @@ public abstract class Planner {
 
   Planner() {}
 
-  /** The plan to tune: names, namespace, Server (a Model/Server HPA pair) or none (native server scaling), metric name. */
+  /** {@return the plan to tune: names, namespace, Server (a Model/Server HPA pair) or none (native server scaling), metric name} */
   public abstract ScalingPlan template();
 
-  /** The loads, one model each. */
+  /** {@return the loads, one model each} */
   public abstract List<RpsTrace> traces();
 
-  /** The per-replica RPS at which latency breaks ({@link LatencySlo} turns an SLO into one). Range: &gt; 0. */
+  /** {@return the per-replica RPS at which latency breaks ({@link LatencySlo} turns an SLO into one)} Range: &gt; 0. */
   public abstract double saturationRps();
 
-  /** The cluster. Default: room for 100,000 server pods. */
+  /** {@return the cluster} Default: room for 100,000 server pods. */
   @Value.Default
   public Cluster cluster() {
     return Cluster.podBudget(100_000);
   }
 
-  /** Server pod start-up. Default: fixed 60 s. */
+  /** {@return Server pod start-up} Default: fixed 60 s. */
   @Value.Default
   public StartupDelay serverStartup() {
     return StartupDelay.fixed(Duration.ofSeconds(60));
   }
 
-  /** When the Server HPA syncs after the Model HPA. Default: 0. */
+  /** {@return when the Server HPA syncs after the Model HPA} Default: 0. */
   @Value.Default
   public Duration serverHpaOffset() {
     return Duration.ZERO;
   }
 
-  /** The replay step. Range: divides the 15 s sync period. Default: 5 s. */
+  /** {@return the replay step} Range: divides the 15 s sync period. Default: 5 s. */
   @Value.Default
   public Duration tick() {
     return Duration.ofSeconds(5);
   }
 
-  /** The time above saturation a plan may have, summed over the models. Default: 0. */
+  /** {@return the time above saturation a plan may have, summed over the models} Default: 0. */
   @Value.Default
   public double maxSecondsAboveSaturation() {
     return 0;
   }
 
   /**
-   * A cost budget in server replica-seconds: when set, the plan with the least time above saturation within
-   * it is chosen (for example the budget of the plan in use, to find a safer one at no extra cost). Default:
+   * {@return a cost budget in server replica-seconds: when set, the plan with the least time above saturation within
+   * it is chosen (for example the budget of the plan in use, to find a safer one at no extra cost)} Default:
    * none.
    */
   public abstract java.util.OptionalDouble maxReplicaSeconds();
 
-  /** Random candidates before refinement. Range: 1..100000. Default: 300. */
+  /** {@return random candidates before refinement} Range: 1..100000. Default: 300. */
   @Value.Default
   public int samples() {
     return 300;
   }
 
-  /** The sampling seed. Default: 1. */
+  /** {@return the sampling seed} Default: 1. */
   @Value.Default
   public long seed() {
     return 1;
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutablePlanner.builder();
   }

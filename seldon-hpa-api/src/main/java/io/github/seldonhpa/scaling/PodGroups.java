@@ -82,27 +82,27 @@ public final class PodGroups {
     return !readyTrue && start.plus(delay).isAfter(pod.readyTransitionTime());
   }
 
-  /** Pods that count as ready. */
+  /** {@return pods that count as ready} */
   public int readyPodCount() {
     return readyPodCount;
   }
 
-  /** Names of unready pods, in list order. */
+  /** {@return names of unready pods, in list order} */
   public List<String> unready() {
     return unready;
   }
 
-  /** Names of pods without a sample, in list order. */
+  /** {@return names of pods without a sample, in list order} */
   public List<String> missing() {
     return missing;
   }
 
-  /** Names of ignored pods, in list order. */
+  /** {@return names of ignored pods, in list order} */
   public List<String> ignored() {
     return ignored;
   }
 
-  /** The state of each pod, in list order, for {@link PodSample}s (a missing pod is READY without a sample). */
+  /** {@return the state of each pod, in list order, for {@link PodSample}s (a missing pod is READY without a sample)} */
   public List<PodState> states() {
     return states;
   }

@@ -27,46 +27,46 @@ public abstract class PodInfo {
     UNKNOWN
   }
 
-  /** {@code metadata.name}. */
+  /** {@return {@code metadata.name}} */
   public abstract String name();
 
-  /** {@code status.phase}. */
+  /** {@return {@code status.phase}} */
   public abstract Phase phase();
 
-  /** Whether {@code metadata.deletionTimestamp} is set. Default: false. */
+  /** {@return whether {@code metadata.deletionTimestamp} is set} Default: false. */
   @Value.Default
   public boolean deleted() {
     return false;
   }
 
-  /** {@code status.startTime}; empty when not set. */
+  /** {@return {@code status.startTime}; empty when not set} */
   public abstract Optional<Instant> startTime();
 
-  /** The status of the {@code Ready} condition; empty when the pod has none. */
+  /** {@return the status of the {@code Ready} condition; empty when the pod has none} */
   public abstract Optional<Boolean> ready();
 
-  /** {@code lastTransitionTime} of the {@code Ready} condition. Default: the epoch. */
+  /** {@return {@code lastTransitionTime} of the {@code Ready} condition} Default: the epoch. */
   @Value.Default
   public Instant readyTransitionTime() {
     return Instant.EPOCH;
   }
 
-  /** Whether the metrics API returned a sample for the pod. */
+  /** {@return whether the metrics API returned a sample for the pod} */
   public abstract boolean hasMetric();
 
-  /** The sample's timestamp. Default: the epoch (an ancient sample). */
+  /** {@return the sample's timestamp} Default: the epoch (an ancient sample). */
   @Value.Default
   public Instant metricTimestamp() {
     return Instant.EPOCH;
   }
 
-  /** The sample's window. Default: 0. */
+  /** {@return the sample's window} Default: 0. */
   @Value.Default
   public Duration metricWindow() {
     return Duration.ZERO;
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutablePodInfo.builder();
   }

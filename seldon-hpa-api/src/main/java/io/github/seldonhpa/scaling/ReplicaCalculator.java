@@ -20,20 +20,20 @@ public final class ReplicaCalculator {
   private ReplicaCalculator() {}
 
   /**
-   * Whether a usage ratio is within tolerance: {@code 1 - down <= ratio <= 1 + up}; NaN and infinities
-   * never are.
+   * {@return whether a usage ratio is within tolerance: {@code 1 - down <= ratio <= 1 + up}; NaN and infinities
+   * never are}
    */
   public static boolean within(double ratio, double down, double up) {
     return (1.0 - down) <= ratio && ratio <= (1.0 + up);
   }
 
-  /** The rule before Kubernetes 1.33: {@code |1 - ratio| <= tolerance}. */
+  /** {@return the rule before Kubernetes 1.33: {@code |1 - ratio| <= tolerance}} */
   public static boolean withinLegacy(double ratio, double tolerance) {
     return Math.abs(1.0 - ratio) <= tolerance;
   }
 
   /**
-   * An Object metric with a {@code Value} target ({@code GetObjectMetricReplicas}).
+   * {@return an Object metric with a {@code Value} target ({@code GetObjectMetricReplicas})}
    *
    * @param usageMilli the metric value
    * @param targetMilli {@code target.value}
@@ -48,8 +48,8 @@ public final class ReplicaCalculator {
   }
 
   /**
-   * An Object metric with an {@code AverageValue} target ({@code GetObjectPerPodMetricReplicas}): needs no
-   * pods, which is why it is the one target Seldon Model HPAs can use.
+   * {@return an Object metric with an {@code AverageValue} target ({@code GetObjectPerPodMetricReplicas}): needs no
+   * pods, which is why it is the one target Seldon Model HPAs can use}
    *
    * @param statusReplicas {@code scale.status.replicas}
    */
@@ -67,7 +67,7 @@ public final class ReplicaCalculator {
         : toInt32(Math.ceil((double) usageMilli / (double) targetAverageMilli));
   }
 
-  /** An External metric with a {@code Value} target: the series are summed, then as {@link #objectValue}. */
+  /** {@return an External metric with a {@code Value} target: the series are summed, then as {@link #objectValue}} */
   public static MetricProposal externalValue(long[] valuesMilli, long targetMilli, int specReplicas,
       int readyPodCount, int podCount, double down, double up) {
     return value(sum(valuesMilli), targetMilli, specReplicas, readyPodCount, podCount, down, up,
@@ -75,8 +75,8 @@ public final class ReplicaCalculator {
   }
 
   /**
-   * An External metric with an {@code AverageValue} target: the series are summed, then as
-   * {@link #objectAverageValue}, the proposal capped at {@code MaxInt32}.
+   * {@return an External metric with an {@code AverageValue} target: the series are summed, then as
+   * {@link #objectAverageValue}, the proposal capped at {@code MaxInt32}}
    */
   public static MetricProposal externalAverageValue(long[] valuesMilli, long targetAverageMilli,
       int statusReplicas, double down, double up) {
@@ -93,7 +93,7 @@ public final class ReplicaCalculator {
   }
 
   /**
-   * A Pods metric ({@code target.averageValue}), pods classified with the non-CPU rules.
+   * {@return a Pods metric ({@code target.averageValue}), pods classified with the non-CPU rules}
    *
    * @param extraSamplesMilli samples the metrics API returned for pods not in the list
    */
@@ -102,14 +102,14 @@ public final class ReplicaCalculator {
     return plain(pods, extraSamplesMilli, targetMilli, specReplicas, down, up, "FailedGetPodsMetric");
   }
 
-  /** A Resource metric with an {@code AverageValue} target (raw usage per pod), as {@link #pods}. */
+  /** {@return a Resource metric with an {@code AverageValue} target (raw usage per pod), as {@link #pods}} */
   public static MetricProposal resourceAverageValue(List<PodSample> pods, long[] extraSamplesMilli,
       long targetMilli, int specReplicas, double down, double up) {
     return plain(pods, extraSamplesMilli, targetMilli, specReplicas, down, up, "FailedGetResourceMetric");
   }
 
   /**
-   * A Resource (or ContainerResource) metric with a {@code Utilization} target ({@code GetResourceReplicas}).
+   * {@return a Resource (or ContainerResource) metric with a {@code Utilization} target ({@code GetResourceReplicas})}
    *
    * @param resource the resource name, for the error text ({@code cpu}, {@code memory})
    */

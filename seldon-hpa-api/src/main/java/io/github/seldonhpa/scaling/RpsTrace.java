@@ -29,7 +29,7 @@ public final class RpsTrace {
   }
 
   /**
-   * A trace from a function of the seconds since the start.
+   * {@return a trace from a function of the seconds since the start}
    *
    * @throws HpaValidationException when the length is not positive
    */
@@ -39,15 +39,15 @@ public final class RpsTrace {
     return new RpsTrace(rpsAtSecond, length, "function over " + length.getSeconds() + " s");
   }
 
-  /** A constant load. */
+  /** {@return a constant load} */
   public static RpsTrace constant(double rps, Duration length) {
     checkRps("rps", rps);
     return of(t -> rps, length);
   }
 
   /**
-   * {@code from} RPS until {@code start}, then a straight ramp to {@code to} RPS at {@code end}, then
-   * {@code to} until {@code length}.
+   * {@return {@code from} RPS until {@code start}, then a straight ramp to {@code to} RPS at {@code end}, then
+   * {@code to} until {@code length}}
    */
   public static RpsTrace ramp(double from, double to, Duration start, Duration end, Duration length) {
     Checks.check(!start.isNegative(), "start must be >= 0 (was %s)", start);
@@ -60,8 +60,8 @@ public final class RpsTrace {
   }
 
   /**
-   * A piecewise-linear trace through ({@code seconds[i]}, {@code rps[i]}), constant before the first and
-   * after the last point.
+   * {@return a piecewise-linear trace through ({@code seconds[i]}, {@code rps[i]}), constant before the first and
+   * after the last point}
    *
    * @throws HpaValidationException when times do not increase or a rate is negative or not finite
    */
@@ -158,8 +158,8 @@ public final class RpsTrace {
   }
 
   /**
-   * The trace as CSV ({@code time_seconds,rps}, {@link #parseCsv}'s format), sampled every {@code step}
-   * from 0 to its length inclusive; reading it back gives the same rates at those times.
+   * {@return the trace as CSV ({@code time_seconds,rps}, {@link #parseCsv}'s format), sampled every {@code step}
+   * from 0 to its length inclusive; reading it back gives the same rates at those times}
    *
    * @throws HpaValidationException when the step is not positive or makes more than 1,000,000 rows
    */
@@ -184,12 +184,12 @@ public final class RpsTrace {
         : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
-  /** The offered load at {@code seconds} since the start. */
+  /** {@return the offered load at {@code seconds} since the start} */
   public double rps(double seconds) {
     return rps.applyAsDouble(seconds);
   }
 
-  /** How long the trace lasts. */
+  /** {@return how long the trace lasts} */
   public Duration length() {
     return length;
   }

@@ -39,7 +39,7 @@ public final class SeldonVersion implements Comparable<SeldonVersion> {
         m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
   }
 
-  /** Whether native lag-based Model scaling is hard-coded off (2.10.0 and later). */
+  /** {@return whether native lag-based Model scaling is hard-coded off (2.10.0 and later)} */
   public boolean nativeModelScalingInert() {
     return compareTo(V2_10_0) >= 0;
   }

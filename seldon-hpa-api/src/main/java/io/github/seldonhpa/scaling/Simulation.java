@@ -28,31 +28,31 @@ import org.immutables.value.Value;
 public abstract class Simulation {
   Simulation() {}
 
-  /** The offered load. */
+  /** {@return the offered load} */
   public abstract RpsTrace trace();
 
-  /** The Model HPA: its bounds and behavior, and its Object or External AverageValue metric target. */
+  /** {@return the Model HPA: its bounds and behavior, and its Object or External AverageValue metric target} */
   public abstract Hpa modelHpa();
 
-  /** The Server HPA of the 1:1 pair. Default: none, the servers follow the model's replicas. */
+  /** {@return the Server HPA of the 1:1 pair} Default: none, the servers follow the model's replicas. */
   public abstract Optional<Hpa> serverHpa();
 
   /**
-   * Seldon's lag-based model scaling in place of the Model HPA (its bounds still apply): the settings of the
-   * Server that hosts the model, since the agent's {@code SELDON_*} variables apply to every model on it.
+   * {@return Seldon's lag-based model scaling in place of the Model HPA (its bounds still apply): the settings of the
+   * Server that hosts the model, since the agent's {@code SELDON_*} variables apply to every model on it}
    * Default: none.
    */
   public abstract Optional<NativeScaling> nativeScaling();
 
   /**
-   * The Server's replicas when nothing scales it (no Server HPA and Seldon's server autoscaling off): the
+   * {@return the Server's replicas when nothing scales it (no Server HPA and Seldon's server autoscaling off): the
    * servers stay at this count, and native model scale-ups happen only while the ready server replicas can
-   * load the new model replica (seed 003). Default: none, the servers follow the model.
+   * load the new model replica (seed 003)} Default: none, the servers follow the model.
    */
   public abstract OptionalInt fixedServerReplicas();
 
   /**
-   * The Seldon release: from 2.10.0 native model scaling is inert ({@link SeldonVersion}). Default:
+   * {@return the Seldon release: from 2.10.0 native model scaling is inert ({@link SeldonVersion})} Default:
    * {@link SeldonVersion#LATEST}.
    */
   @Value.Default
@@ -60,70 +60,70 @@ public abstract class Simulation {
     return SeldonVersion.LATEST;
   }
 
-  /** The per-replica RPS at which latency breaks. Range: &gt; 0. */
+  /** {@return the per-replica RPS at which latency breaks} Range: &gt; 0. */
   public abstract double saturationRps();
 
-  /** When the Model HPA first reconciles. Range: 0..syncPeriod. Default: 0. */
+  /** {@return when the Model HPA first reconciles} Range: 0..syncPeriod. Default: 0. */
   @Value.Default
   public Duration modelHpaOffset() {
     return Duration.ZERO;
   }
 
-  /** When the Server HPA first reconciles. Range: 0..syncPeriod. Default: 0. */
+  /** {@return when the Server HPA first reconciles} Range: 0..syncPeriod. Default: 0. */
   @Value.Default
   public Duration serverHpaOffset() {
     return Duration.ZERO;
   }
 
-  /** The HPA sync period of both HPAs. Default: 15 s. */
+  /** {@return the HPA sync period of both HPAs} Default: 15 s. */
   @Value.Default
   public Duration syncPeriod() {
     return HpaController.DEFAULT_SYNC_PERIOD;
   }
 
-  /** How long a new server pod takes to serve. Default: fixed 60 s. */
+  /** {@return how long a new server pod takes to serve} Default: fixed 60 s. */
   @Value.Default
   public StartupDelay serverStartup() {
     return StartupDelay.fixed(Duration.ofSeconds(60));
   }
 
   /**
-   * How many server pods can be starting at the same time (free node capacity, image pulls); further pods
-   * wait Pending until one of them serves. Default: unlimited.
+   * {@return how many server pods can be starting at the same time (free node capacity, image pulls); further pods
+   * wait Pending until one of them serves} Default: unlimited.
    */
   public abstract OptionalInt maxStartingPods();
 
-  /** The rate window of the adapter's query ({@code rate(...[1m])}). Default: 60 s. */
+  /** {@return the rate window of the adapter's query ({@code rate(...[1m])})} Default: 60 s. */
   @Value.Default
   public Duration metricWindow() {
     return Duration.ofSeconds(60);
   }
 
-  /** The simulation step; one timeline row per step. Default: 1 s. */
+  /** {@return the simulation step; one timeline row per step} Default: 1 s. */
   @Value.Default
   public Duration tick() {
     return Duration.ofSeconds(1);
   }
 
-  /** How long to simulate. Default: the trace's length. */
+  /** {@return how long to simulate} Default: the trace's length. */
   @Value.Default
   public Duration duration() {
     return trace().length();
   }
 
-  /** Model and server replicas at the start, all serving. Default: the Model HPA's minReplicas. */
+  /** {@return Model and server replicas at the start, all serving} Default: the Model HPA's minReplicas. */
   public abstract OptionalInt initialReplicas();
 
   /**
-   * How long a model must go without a state change before Seldon's scheduler applies a native scaling
-   * event. Default: 5 min.
+   * {@return how long a model must go without a state change before Seldon's scheduler applies a native scaling
+   * event} Default: 5 min.
    */
   @Value.Default
   public Duration nativeStablePeriod() {
     return Duration.ofMinutes(5);
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableSimulation.builder();
   }

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 public abstract class StartupDelay {
   StartupDelay() {}
 
-  /** Every pod takes {@code delay}. */
+  /** {@return every pod takes {@code delay}} */
   public static StartupDelay fixed(Duration delay) {
     long ms = millis("delay", delay);
     return new StartupDelay() {
@@ -32,7 +32,7 @@ public abstract class StartupDelay {
     };
   }
 
-  /** Each pod takes a delay drawn uniformly from {@code [min, max]} with a generator seeded by {@code seed}. */
+  /** {@return each pod takes a delay drawn uniformly from {@code [min, max]} with a generator seeded by {@code seed}} */
   public static StartupDelay uniform(Duration min, Duration max, long seed) {
     long lo = millis("min", min);
     long hi = millis("max", max);
@@ -46,8 +46,8 @@ public abstract class StartupDelay {
   }
 
   /**
-   * Each pod takes {@code minimum} plus an exponentially distributed extra time with mean
-   * {@code meanExtra} (a long tail of slow image pulls and model downloads), seeded by {@code seed}.
+   * {@return each pod takes {@code minimum} plus an exponentially distributed extra time with mean
+   * {@code meanExtra} (a long tail of slow image pulls and model downloads), seeded by {@code seed}}
    */
   public static StartupDelay shiftedExponential(Duration minimum, Duration meanExtra, long seed) {
     long lo = millis("minimum", minimum);

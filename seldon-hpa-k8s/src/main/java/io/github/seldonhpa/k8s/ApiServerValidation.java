@@ -69,12 +69,12 @@ public final class ApiServerValidation {
       this.message = message;
     }
 
-    /** The path of the field: {@code spec.metrics[0].object.target.averageValue}. */
+    /** {@return the path of the field: {@code spec.metrics[0].object.target.averageValue}} */
     public String path() {
       return path;
     }
 
-    /** {@code <path> <rule> (was <value>)}. */
+    /** {@return {@code <path> <rule> (was <value>)}} */
     public String message() {
       return message;
     }

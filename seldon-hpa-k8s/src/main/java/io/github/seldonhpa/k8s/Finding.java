@@ -19,36 +19,36 @@ public abstract class Finding {
     INFO
   }
 
-  /** The check that produced it. */
+  /** {@return the check that produced it} */
   public abstract LintCode code();
 
-  /** The severity, the code's. */
+  /** {@return the severity, the code's} */
   public final Severity severity() {
     return code().severity();
   }
 
-  /** The file or stream the object was read from; {@code <adapter config>} for a config given as a value. */
+  /** {@return the file or stream the object was read from; {@code <adapter config>} for a config given as a value} */
   public abstract String source();
 
-  /** The document in the source, counted from 1; 0 for a config given as a value. */
+  /** {@return the document in the source, counted from 1; 0 for a config given as a value} */
   public abstract int document();
 
-  /** The object: {@code HorizontalPodAutoscaler seldon-mesh/irisa0-model-hpa}. */
+  /** {@return the object: {@code HorizontalPodAutoscaler seldon-mesh/irisa0-model-hpa}} */
   public abstract String object();
 
-  /** The path of the field in the object; empty for the object as a whole. */
+  /** {@return the path of the field in the object; empty for the object as a whole} */
   public abstract String path();
 
-  /** Where the field (or its nearest written parent) is in the source, when known. */
+  /** {@return where the field (or its nearest written parent) is in the source, when known} */
   public abstract Optional<Position> position();
 
-  /** What is wrong, in the library's {@code <field> <rule> (was <value>)} style where it fits. */
+  /** {@return what is wrong, in the library's {@code <field> <rule> (was <value>)} style where it fits} */
   public abstract String message();
 
-  /** How to fix it. */
+  /** {@return how to fix it} */
   public abstract String fix();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableFinding.builder();
   }

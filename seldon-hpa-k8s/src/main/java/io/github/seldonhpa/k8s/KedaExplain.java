@@ -22,7 +22,7 @@ public final class KedaExplain {
 
   private KedaExplain() {}
 
-  /** The generated HPA and each trigger's External metric. */
+  /** {@return the generated HPA and each trigger's External metric} */
   public static KedaExplanation explain(ScaledObject so) {
     var out = KedaExplanation.builder().scaledObject(so).hpa(so.hpa());
     // the HPA's external metrics client: GET namespaces/<ns>/<metric>?labelSelector=<selector>
@@ -42,8 +42,8 @@ public final class KedaExplain {
   }
 
   /**
-   * One poll: runs every trigger's query at {@code time} as KEDA does (an empty result reads as 0, more than
-   * one sample is KEDA's error "returned multiple elements"), and derives the replicas.
+   * {@return one poll: runs every trigger's query at {@code time} as KEDA does (an empty result reads as 0, more than
+   * one sample is KEDA's error "returned multiple elements"), and derives the replicas}
    *
    * @param currentReplicas the target's {@code spec.replicas}
    * @throws PrometheusException when Prometheus cannot be queried

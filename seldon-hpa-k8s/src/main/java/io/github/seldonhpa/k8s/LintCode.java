@@ -115,17 +115,17 @@ public enum LintCode {
     this.severity = severity;
   }
 
-  /** The stable id, {@code SHPA001}... */
+  /** {@return the stable id, {@code SHPA001}..} */
   public String id() {
     return id;
   }
 
-  /** The readable name, {@code hpa-target-not-scalable}... */
+  /** {@return the readable name, {@code hpa-target-not-scalable}..} */
   public String slug() {
     return slug;
   }
 
-  /** The severity of this check's findings. */
+  /** {@return the severity of this check's findings} */
   public Finding.Severity severity() {
     return severity;
   }

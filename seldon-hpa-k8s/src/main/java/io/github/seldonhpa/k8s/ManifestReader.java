@@ -110,41 +110,41 @@ public final class ManifestReader {
     this.maxDocuments = maxDocuments;
   }
 
-  /** A reader with the default budgets. */
+  /** {@return a reader with the default budgets} */
   public static ManifestReader create() {
     return new ManifestReader(DEFAULT_MAX_BYTES, DEFAULT_MAX_EXPANDED_BYTES, DEFAULT_MAX_SCALAR_LENGTH,
         DEFAULT_MAX_NUMBER_LENGTH, DEFAULT_MAX_DEPTH, DEFAULT_MAX_DOCUMENTS);
   }
 
-  /** This reader with another size limit per stream, in bytes (at least 1). */
+  /** {@return this reader with another size limit per stream, in bytes (at least 1)} */
   public ManifestReader withMaxBytes(int maxBytes) {
     positive("maxBytes", maxBytes);
     return new ManifestReader(maxBytes, maxExpandedBytes, maxScalarLength, maxNumberLength, maxDepth,
         maxDocuments);
   }
 
-  /** This reader with another limit of a stream's size after alias expansion, in bytes (at least 1). */
+  /** {@return this reader with another limit of a stream's size after alias expansion, in bytes (at least 1)} */
   public ManifestReader withMaxExpandedBytes(int maxExpandedBytes) {
     positive("maxExpandedBytes", maxExpandedBytes);
     return new ManifestReader(maxBytes, maxExpandedBytes, maxScalarLength, maxNumberLength, maxDepth,
         maxDocuments);
   }
 
-  /** This reader with another limit of one scalar and of one line, in characters (at least 1). */
+  /** {@return this reader with another limit of one scalar and of one line, in characters (at least 1)} */
   public ManifestReader withMaxScalarLength(int maxScalarLength) {
     positive("maxScalarLength", maxScalarLength);
     return new ManifestReader(maxBytes, maxExpandedBytes, maxScalarLength, maxNumberLength, maxDepth,
         maxDocuments);
   }
 
-  /** This reader with another limit of a number's length, in characters (at least 1). */
+  /** {@return this reader with another limit of a number's length, in characters (at least 1)} */
   public ManifestReader withMaxNumberLength(int maxNumberLength) {
     positive("maxNumberLength", maxNumberLength);
     return new ManifestReader(maxBytes, maxExpandedBytes, maxScalarLength, maxNumberLength, maxDepth,
         maxDocuments);
   }
 
-  /** This reader with another deepest nesting of mappings and sequences (1 to 1,000). */
+  /** {@return this reader with another deepest nesting of mappings and sequences (1 to 1,000)} */
   public ManifestReader withMaxDepth(int maxDepth) {
     if (maxDepth < 1 || maxDepth > 1000) {
       throw new HpaValidationException("maxDepth must be in 1..1000 (was " + maxDepth + ")");
@@ -153,7 +153,7 @@ public final class ManifestReader {
         maxDocuments);
   }
 
-  /** This reader with another limit of documents per stream (at least 1). */
+  /** {@return this reader with another limit of documents per stream (at least 1)} */
   public ManifestReader withMaxDocuments(int maxDocuments) {
     positive("maxDocuments", maxDocuments);
     return new ManifestReader(maxBytes, maxExpandedBytes, maxScalarLength, maxNumberLength, maxDepth,
@@ -188,9 +188,9 @@ public final class ManifestReader {
   }
 
   /**
-   * The {@code *.yaml} and {@code *.yml} files under a folder, recursively, sorted by their
+   * {@return the {@code *.yaml} and {@code *.yml} files under a folder, recursively, sorted by their
    * {@code /}-separated relative paths (file-system order differs between machines): the files
-   * {@link #read(Path)} reads from a folder, in its order.
+   * {@link #read(Path)} reads from a folder, in its order}
    *
    * @throws ManifestReadException when the folder cannot be walked, naming the path
    */

@@ -42,8 +42,8 @@ public final class Manifests {
   private Manifests() {}
 
   /**
-   * The plan's manifests in the order to apply them: the Model (when the plan has a {@code storageUri}),
-   * the Model HPA and, for single-model serving, the Server HPA.
+   * {@return the plan's manifests in the order to apply them: the Model (when the plan has a {@code storageUri}),
+   * the Model HPA and, for single-model serving, the Server HPA}
    */
   public static List<HasMetadata> of(ScalingPlan plan) {
     List<HasMetadata> objects = new ArrayList<>(3);
@@ -52,7 +52,7 @@ public final class Manifests {
     return objects;
   }
 
-  /** The plan's HPAs: {@code <model>-model-hpa} and, when the plan names a server, {@code <server>-server-hpa}. */
+  /** {@return the plan's HPAs: {@code <model>-model-hpa} and, when the plan names a server, {@code <server>-server-hpa}} */
   public static List<HorizontalPodAutoscaler> hpas(ScalingPlan plan) {
     List<HorizontalPodAutoscaler> hpas = new ArrayList<>(2);
     hpas.add(hpa(plan.modelHpa()));
@@ -60,22 +60,22 @@ public final class Manifests {
     return hpas;
   }
 
-  /** An autoscaling/v2 HorizontalPodAutoscaler. */
+  /** {@return an autoscaling/v2 HorizontalPodAutoscaler} */
   public static HorizontalPodAutoscaler hpa(Hpa hpa) {
     return Mapper.INSTANCE.convertValue(ManifestTrees.hpa(hpa), HorizontalPodAutoscaler.class);
   }
 
-  /** A Seldon Model ({@code mlops.seldon.io/v1alpha1}). */
+  /** {@return a Seldon Model ({@code mlops.seldon.io/v1alpha1})} */
   public static GenericKubernetesResource model(Model model) {
     return Mapper.INSTANCE.convertValue(ManifestTrees.model(model), GenericKubernetesResource.class);
   }
 
-  /** A Seldon Server ({@code mlops.seldon.io/v1alpha1}). */
+  /** {@return a Seldon Server ({@code mlops.seldon.io/v1alpha1})} */
   public static GenericKubernetesResource server(Server server) {
     return Mapper.INSTANCE.convertValue(ManifestTrees.server(server), GenericKubernetesResource.class);
   }
 
-  /** The plan's manifests (see {@link #of(ScalingPlan)}) as one multi-document YAML text. */
+  /** {@return the plan's manifests (see {@link #of(ScalingPlan)}) as one multi-document YAML text} */
   public static String yaml(ScalingPlan plan) {
     StringBuilder out = new StringBuilder(2048);
     plan.model().ifPresent(m -> document(ManifestTrees.model(m), out));
@@ -84,7 +84,7 @@ public final class Manifests {
     return out.toString();
   }
 
-  /** The plan's HPAs (see {@link #hpas(ScalingPlan)}) as one multi-document YAML text. */
+  /** {@return the plan's HPAs (see {@link #hpas(ScalingPlan)}) as one multi-document YAML text} */
   public static String hpasYaml(ScalingPlan plan) {
     StringBuilder out = new StringBuilder(2048);
     document(ManifestTrees.hpa(plan.modelHpa()), out);
@@ -92,24 +92,24 @@ public final class Manifests {
     return out.toString();
   }
 
-  /** One HPA as YAML. */
+  /** {@return one HPA as YAML} */
   public static String yaml(Hpa hpa) {
     return documentText(ManifestTrees.hpa(hpa));
   }
 
-  /** One Model as YAML. */
+  /** {@return one Model as YAML} */
   public static String yaml(Model model) {
     return documentText(ManifestTrees.model(model));
   }
 
-  /** One Server as YAML. */
+  /** {@return one Server as YAML} */
   public static String yaml(Server server) {
     return documentText(ManifestTrees.server(server));
   }
 
   /**
-   * Seldon's native scaling settings as a {@code seldon-core-v2-setup} helm values file: the dotted keys of
-   * {@link NativeScaling#helmValues()} nested, the agent settings as strings as the chart holds them.
+   * {@return Seldon's native scaling settings as a {@code seldon-core-v2-setup} helm values file: the dotted keys of
+   * {@link NativeScaling#helmValues()} nested, the agent settings as strings as the chart holds them}
    */
   public static String helmValuesYaml(NativeScaling settings) {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -130,7 +130,7 @@ public final class Manifests {
     return (Map<String, Object>) o;
   }
 
-  /** Several YAML documents joined with {@code ---} separators. */
+  /** {@return several YAML documents joined with {@code ---} separators} */
   public static String join(List<String> documents) {
     StringBuilder out = new StringBuilder();
     for (String d : documents) {
@@ -142,25 +142,25 @@ public final class Manifests {
     return out.toString();
   }
 
-  /** The name prometheus-adapter's Helm chart gives its ConfigMap: {@code <release>-prometheus-adapter}. */
+  /** {@return the name prometheus-adapter's Helm chart gives its ConfigMap: {@code <release>-prometheus-adapter}} */
   public static String adapterConfigMapName(String release) {
     return release + "-prometheus-adapter";
   }
 
-  /** The adapter's {@code config.yaml} text. */
+  /** {@return the adapter's {@code config.yaml} text} */
   public static String adapterConfigYaml(AdapterConfig config) {
     return documentText(ManifestTrees.adapterConfig(config));
   }
 
   /**
-   * The ConfigMap the prometheus-adapter Helm release {@code release} reads its rules from
-   * ({@code <release>-prometheus-adapter} in the adapter's namespace, key {@code config.yaml}).
+   * {@return the ConfigMap the prometheus-adapter Helm release {@code release} reads its rules from
+   * ({@code <release>-prometheus-adapter} in the adapter's namespace, key {@code config.yaml})}
    */
   public static ConfigMap adapterConfigMap(String release, String namespace, AdapterConfig config) {
     return Mapper.INSTANCE.convertValue(adapterConfigMapTree(release, namespace, config), ConfigMap.class);
   }
 
-  /** {@link #adapterConfigMap(String, String, AdapterConfig)} as YAML. */
+  /** {@return {@link #adapterConfigMap(String, String, AdapterConfig)} as YAML} */
   public static String adapterConfigMapYaml(String release, String namespace, AdapterConfig config) {
     return documentText(adapterConfigMapTree(release, namespace, config));
   }

@@ -93,8 +93,8 @@ public final class PrometheusClient {
   }
 
   /**
-   * A client for the Prometheus at {@code baseUri} (e.g. {@code http://localhost:9090}, or with a path
-   * prefix such as {@code http://host/prometheus}) with the {@link #DEFAULT_TIMEOUT}.
+   * {@return a client for the Prometheus at {@code baseUri} (e.g. {@code http://localhost:9090}, or with a path
+   * prefix such as {@code http://host/prometheus}) with the {@link #DEFAULT_TIMEOUT}}
    *
    * @throws HpaValidationException when {@code baseUri} is not an absolute http or https URI
    */
@@ -103,8 +103,8 @@ public final class PrometheusClient {
   }
 
   /**
-   * A client for the Prometheus at {@code baseUri} that waits at most {@code timeout} for each answer,
-   * connecting, headers and body included.
+   * {@return a client for the Prometheus at {@code baseUri} that waits at most {@code timeout} for each answer,
+   * connecting, headers and body included}
    *
    * @throws HpaValidationException when {@code baseUri} is not an absolute http or https URI with a host,
    *     or {@code timeout} is not positive
@@ -126,7 +126,7 @@ public final class PrometheusClient {
   }
 
   /**
-   * This client with another limit of a response body's size, in bytes.
+   * {@return this client with another limit of a response body's size, in bytes}
    *
    * @throws HpaValidationException when {@code maxResponseBytes} is not positive
    */
@@ -137,17 +137,17 @@ public final class PrometheusClient {
     return new PrometheusClient(baseUri, timeout, maxResponseBytes);
   }
 
-  /** The Prometheus base URI this client was created with. */
+  /** {@return the Prometheus base URI this client was created with} */
   public URI baseUri() {
     return baseUri;
   }
 
-  /** The deadline of one answer, connecting included. Default: {@link #DEFAULT_TIMEOUT}. */
+  /** {@return the deadline of one answer, connecting included} Default: {@link #DEFAULT_TIMEOUT}. */
   public Duration timeout() {
     return timeout;
   }
 
-  /** The largest response body read. Default: {@link #DEFAULT_MAX_RESPONSE_BYTES}. */
+  /** {@return the largest response body read} Default: {@link #DEFAULT_MAX_RESPONSE_BYTES}. */
   public long maxResponseBytes() {
     return maxResponseBytes;
   }

@@ -65,17 +65,17 @@ public class PrometheusException extends RuntimeException {
       this.error = error;
     }
 
-    /** The HTTP status of the answer, e.g. 400 for {@code bad_data}, 422 for {@code execution}. */
+    /** {@return the HTTP status of the answer, e.g. 400 for {@code bad_data}, 422 for {@code execution}} */
     public int httpStatus() {
       return httpStatus;
     }
 
-    /** Prometheus' {@code errorType}: {@code bad_data}, {@code execution}, {@code timeout}, {@code canceled}... */
+    /** {@return Prometheus' {@code errorType}: {@code bad_data}, {@code execution}, {@code timeout}, {@code canceled}..} */
     public String errorType() {
       return errorType;
     }
 
-    /** Prometheus' {@code error} text, e.g. {@code 1:5: parse error: unexpected end of input inside braces}. */
+    /** {@return Prometheus' {@code error} text, e.g. {@code 1:5: parse error: unexpected end of input inside braces}} */
     public String error() {
       return error;
     }
@@ -96,12 +96,12 @@ public class PrometheusException extends RuntimeException {
       this.time = time;
     }
 
-    /** The PromQL that returned nothing. */
+    /** {@return the PromQL that returned nothing} */
     public String query() {
       return query;
     }
 
-    /** The evaluation time of the query. */
+    /** {@return the evaluation time of the query} */
     public Instant time() {
       return time;
     }

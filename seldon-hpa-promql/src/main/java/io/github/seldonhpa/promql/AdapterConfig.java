@@ -18,16 +18,16 @@ import org.immutables.value.Value;
 public abstract class AdapterConfig {
   AdapterConfig() {}
 
-  /** {@code rules}: served on {@code custom.metrics.k8s.io}. */
+  /** {@return {@code rules}: served on {@code custom.metrics.k8s.io}} */
   public abstract List<DiscoveryRule> rules();
 
-  /** {@code externalRules}: served on {@code external.metrics.k8s.io}. */
+  /** {@return {@code externalRules}: served on {@code external.metrics.k8s.io}} */
   public abstract List<DiscoveryRule> externalRules();
 
-  /** {@code resourceRules}: served on {@code metrics.k8s.io}. */
+  /** {@return {@code resourceRules}: served on {@code metrics.k8s.io}} */
   public abstract Optional<ResourceRules> resourceRules();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableAdapterConfig.builder();
   }
@@ -134,8 +134,8 @@ public abstract class AdapterConfig {
 }
 
   /**
-   * The resources of the cluster the adapter runs in, which it discovers through its RESTMapper: overrides
-   * are normalised against them, and an override naming a resource the table lacks stops the adapter.
+   * {@return the resources of the cluster the adapter runs in, which it discovers through its RESTMapper: overrides
+   * are normalised against them, and an override naming a resource the table lacks stops the adapter}
    * Not part of {@code config.yaml}. Default: {@link ResourceTable#builtIn()}.
    */
   @Value.Default
@@ -143,7 +143,7 @@ public abstract class AdapterConfig {
     return ResourceTable.builtIn();
   }
 
-  /** This config in a cluster serving {@code resources}. */
+  /** {@return this config in a cluster serving {@code resources}} */
   public final AdapterConfig inCluster(ResourceTable resources) {
     return builder().addAllRules(rules()).addAllExternalRules(externalRules()).resourceRules(resourceRules())
         .resourceTable(resources).build();
@@ -156,9 +156,9 @@ public abstract class AdapterConfig {
   }
 
   /**
-   * The errors that stop prometheus-adapter from starting with this config, one per rule at fault, each
+   * {@return the errors that stop prometheus-adapter from starting with this config, one per rule at fault, each
    * {@code <path>: <the adapter's error text>}, e.g. {@code rules[0]: must specify an 'as' value for name
-   * matcher "^(.*)_(total|count)$" associated with series query "q"}. Checked: {@code is}/{@code isNot}
+   * matcher "^(.*)_(total|count)$" associated with series query "q"}} Checked: {@code is}/{@code isNot}
    * both or neither, regexps (Go RE2), two or more capture groups without {@code as}, label templates
    * without {@code .Resource}, template parse errors, override resources the {@link #resourceTable()}
    * does not know. The adapter itself stops at the first.
@@ -181,9 +181,9 @@ public abstract class AdapterConfig {
   }
 
   /**
-   * The metrics prometheus-adapter registers from these series: each rule's {@code seriesQuery} is
+   * {@return the metrics prometheus-adapter registers from these series: each rule's {@code seriesQuery} is
    * evaluated against them (plain series selectors: {@code metric{label="v",label!="",label=~"re"}}),
-   * then its filters, naming and resource association apply. Order: custom metrics, then external ones.
+   * then its filters, naming and resource association apply} Order: custom metrics, then external ones.
    *
    * @throws HpaValidationException when the config does not load (see {@link #validate()})
    */
@@ -193,7 +193,7 @@ public abstract class AdapterConfig {
   }
 
   /**
-   * What each rule registers on its own from these series (custom rules, then external ones). The registry
+   * {@return what each rule registers on its own from these series (custom rules, then external ones)} The registry
    * of the whole config ({@link #discover}) keeps one entry per metric, the later rule's; rules that collide
    * show only here.
    *
@@ -205,9 +205,9 @@ public abstract class AdapterConfig {
   }
 
   /**
-   * What prometheus-adapter does when the HPA in {@code hpaNamespace} asks for this Object metric: the
+   * {@return what prometheus-adapter does when the HPA in {@code hpaNamespace} asks for this Object metric: the
    * custom-metrics API path and {@code kubectl get --raw} command, the rule and series serving it and the
-   * exact PromQL; or why nothing serves it and the rules that nearly do.
+   * exact PromQL; or why nothing serves it and the rules that nearly do}
    *
    * <p>{@code .LabelMatchers} follow prometheus-adapter's code and the conformance vectors, not the
    * simplified description in Seldon's documentation: the metric selector's matchers come first, sorted
@@ -227,11 +227,11 @@ public abstract class AdapterConfig {
   }
 
   /**
-   * What prometheus-adapter does when the HPA in {@code hpaNamespace} asks for this Pods metric of the pods
+   * {@return what prometheus-adapter does when the HPA in {@code hpaNamespace} asks for this Pods metric of the pods
    * its scale target selects: the request {@code /apis/custom.metrics.k8s.io/v1beta1/namespaces/<ns>/pods/*
    * /<metric>?labelSelector=<podSelector>}, and the query over the pods the API server lists for that
    * selector, which stand in here as {@code podNames} (in the API server's order, by name):
-   * {@code pod="p"} for one, {@code pod=~"p0|p1"} for several.
+   * {@code pod="p"} for one, {@code pod=~"p0|p1"} for several}
    *
    * @param podSelector the scale target's pod selector (a Seldon Server's StatefulSet selects
    *     {@code seldon-server-name=<server>})
@@ -243,10 +243,10 @@ public abstract class AdapterConfig {
   }
 
   /**
-   * What prometheus-adapter does when the HPA in {@code hpaNamespace} asks for this External metric: the
+   * {@return what prometheus-adapter does when the HPA in {@code hpaNamespace} asks for this External metric: the
    * request {@code /apis/external.metrics.k8s.io/v1beta1/namespaces/<ns>/<metric>?labelSelector=<selector>},
    * the external rule serving it and the query, whose matchers are the metric selector's and, unless the
-   * rule says {@code resources.namespaced: false}, the namespace's.
+   * rule says {@code resources.namespaced: false}, the namespace's}
    *
    * @throws HpaValidationException when the selector is invalid
    */
@@ -255,10 +255,10 @@ public abstract class AdapterConfig {
   }
 
   /**
-   * What prometheus-adapter's resource-metrics API ({@code resourceRules}) does when the HPA in
+   * {@return what prometheus-adapter's resource-metrics API ({@code resourceRules}) does when the HPA in
    * {@code hpaNamespace} asks for the CPU or memory of the pods its scale target selects: the request
    * {@code /apis/metrics.k8s.io/v1beta1/namespaces/<ns>/pods?labelSelector=<podSelector>} and the
-   * {@code containerQuery} over {@code podNames}, grouped by pod and {@code containerLabel}.
+   * {@code containerQuery} over {@code podNames}, grouped by pod and {@code containerLabel}}
    *
    * @throws HpaValidationException when the pod selector is invalid
    */
@@ -268,9 +268,9 @@ public abstract class AdapterConfig {
   }
 
   /**
-   * The {@code nodeQuery} of {@code resourceRules.cpu} or {@code .memory} ({@code resource} {@code cpu} or
+   * {@return the {@code nodeQuery} of {@code resourceRules.cpu} or {@code .memory} ({@code resource} {@code cpu} or
    * {@code memory}) for these nodes, as the adapter runs it for {@code /apis/metrics.k8s.io/v1beta1/nodes}
-   * ({@code kubectl top nodes}).
+   * ({@code kubectl top nodes})}
    *
    * @throws HpaValidationException when {@code resource} is neither {@code cpu} nor {@code memory}
    */

@@ -13,23 +13,23 @@ import org.immutables.value.Value;
 public abstract class DiscoveryRule {
   DiscoveryRule() {}
 
-  /** {@code seriesQuery}: sent verbatim as {@code match[]} to {@code /api/v1/series}. */
+  /** {@return {@code seriesQuery}: sent verbatim as {@code match[]} to {@code /api/v1/series}} */
   public abstract String seriesQuery();
 
-  /** {@code seriesFilters}, applied in order. Default: none. */
+  /** {@return {@code seriesFilters}, applied in order} Default: none. */
   public abstract List<SeriesFilter> seriesFilters();
 
-  /** {@code resources}. Default: no overrides, no template. */
+  /** {@return {@code resources}} Default: no overrides, no template. */
   @Value.Default
   public ResourceMapping resources() {
     return ResourceMapping.none();
   }
 
-  /** {@code name}. Default: absent (the series name is the metric name). */
+  /** {@return {@code name}} Default: absent (the series name is the metric name). */
   public abstract Optional<NameMapping> name();
 
   /**
-   * {@code metricsQuery}: the query template. Default: "" (allowed at load; every query then fails with
+   * {@return {@code metricsQuery}: the query template} Default: "" (allowed at load; every query then fails with
    * {@code empty query produced by metrics query template}).
    */
   @Value.Default
@@ -37,7 +37,7 @@ public abstract class DiscoveryRule {
     return "";
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableDiscoveryRule.builder();
   }

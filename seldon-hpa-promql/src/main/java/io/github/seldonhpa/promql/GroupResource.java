@@ -11,26 +11,26 @@ import org.immutables.value.Value;
 public abstract class GroupResource {
   GroupResource() {}
 
-  /** {@code group}: the API group, "" for the core group. Default: "". */
+  /** {@return {@code group}: the API group, "" for the core group} Default: "". */
   @Value.Default
   public String group() {
     return "";
   }
 
-  /** {@code resource}: the resource name, singular or plural, as written. */
+  /** {@return {@code resource}: the resource name, singular or plural, as written} */
   public abstract String resource();
 
-  /** The group-resource {@code resource} in {@code group}. */
+  /** {@return the group-resource {@code resource} in {@code group}} */
   public static GroupResource of(String group, String resource) {
     return builder().group(group).resource(resource).build();
   }
 
-  /** A core-group resource such as {@code pod} or {@code namespace}. */
+  /** {@return a core-group resource such as {@code pod} or {@code namespace}} */
   public static GroupResource core(String resource) {
     return of("", resource);
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableGroupResource.builder();
   }

@@ -139,8 +139,8 @@ public final class MetricsQuery {
   }
 
   /**
-   * The query for a custom metric of the objects {@code names} of {@code resource}, as the adapter builds
-   * it for {@code /apis/custom.metrics.k8s.io/v1beta1/namespaces/<namespace>/<resource>/<name>/<metric>}.
+   * {@return the query for a custom metric of the objects {@code names} of {@code resource}, as the adapter builds
+   * it for {@code /apis/custom.metrics.k8s.io/v1beta1/namespaces/<namespace>/<resource>/<name>/<metric>}}
    *
    * @param series the series name the metric was discovered from ({@code .Series})
    * @param resource the requested resource, singular or plural (e.g. {@code models} in
@@ -189,10 +189,10 @@ public final class MetricsQuery {
   }
 
   /**
-   * The query for an external metric, as the adapter builds it for
+   * {@return the query for an external metric, as the adapter builds it for
    * {@code /apis/external.metrics.k8s.io/v1beta1/namespaces/<namespace>/<metric>?labelSelector=...}: the
    * selector's matchers, then the namespace matcher unless the rule says {@code namespaced: false};
-   * {@code .GroupBy} is "" and {@code .GroupBySlice} empty, as in production.
+   * {@code .GroupBy} is "" and {@code .GroupBySlice} empty, as in production}
    *
    * @throws HpaValidationException with the adapter's error text when no query can be built
    */

@@ -12,24 +12,24 @@ import org.immutables.value.Value;
 public abstract class NameMapping {
   NameMapping() {}
 
-  /** {@code matches}. Default: "" ({@code .*}). */
+  /** {@return {@code matches}} Default: "" ({@code .*}). */
   @Value.Default
   public String matches() {
     return "";
   }
 
-  /** {@code as}. Default: "" (see the type's description). */
+  /** {@return {@code as}} Default: "" (see the type's description). */
   @Value.Default
   public String as() {
     return "";
   }
 
-  /** {@code matches: <matches>, as: <as>}. */
+  /** {@return {@code matches: <matches>, as: <as>}} */
   public static NameMapping of(String matches, String as) {
     return builder().matches(matches).as(as).build();
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableNameMapping.builder();
   }

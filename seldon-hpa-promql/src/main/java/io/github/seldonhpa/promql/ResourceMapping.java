@@ -15,19 +15,19 @@ import org.immutables.value.Value;
 public abstract class ResourceMapping {
   ResourceMapping() {}
 
-  /** {@code overrides}: series label to group-resource, in the order written. */
+  /** {@return {@code overrides}: series label to group-resource, in the order written} */
   public abstract Map<String, GroupResource> overrides();
 
-  /** {@code template}: the generic label form, e.g. {@code <<.Resource>>}. */
+  /** {@return {@code template}: the generic label form, e.g. {@code <<.Resource>>}} */
   public abstract Optional<String> template();
 
   /**
-   * {@code namespaced}: whether an external rule adds the HPA's namespace as a matcher. Ignored by custom
+   * {@return {@code namespaced}: whether an external rule adds the HPA's namespace as a matcher} Ignored by custom
    * rules. Default: true.
    */
   public abstract Optional<Boolean> namespaced();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableResourceMapping.builder();
   }
@@ -112,12 +112,12 @@ public abstract class ResourceMapping {
 
 }
 
-  /** A mapping with only a label {@code template}. */
+  /** {@return a mapping with only a label {@code template}} */
   public static ResourceMapping template(String template) {
     return builder().template(template).build();
   }
 
-  /** A mapping with neither overrides nor template. */
+  /** {@return a mapping with neither overrides nor template} */
   public static ResourceMapping none() {
     return builder().build();
   }

@@ -11,22 +11,22 @@ import org.immutables.value.Value;
 public abstract class ResourceRule {
   ResourceRule() {}
 
-  /** {@code containerQuery}: the per-pod query template, grouped by pod and container. */
+  /** {@return {@code containerQuery}: the per-pod query template, grouped by pod and container} */
   public abstract String containerQuery();
 
-  /** {@code nodeQuery}: the per-node query template. */
+  /** {@return {@code nodeQuery}: the per-node query template} */
   public abstract String nodeQuery();
 
-  /** {@code resources}: the label mapping (usually overrides for namespace, pod and node). */
+  /** {@return {@code resources}: the label mapping (usually overrides for namespace, pod and node)} */
   @Value.Default
   public ResourceMapping resources() {
     return ResourceMapping.none();
   }
 
-  /** {@code containerLabel}: the series label holding the container name, e.g. {@code container}. */
+  /** {@return {@code containerLabel}: the series label holding the container name, e.g. {@code container}} */
   public abstract String containerLabel();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableResourceRule.builder();
   }

@@ -13,16 +13,16 @@ import org.immutables.value.Value;
 public abstract class ResourceRules {
   ResourceRules() {}
 
-  /** {@code cpu}. */
+  /** {@return {@code cpu}} */
   public abstract ResourceRule cpu();
 
-  /** {@code memory}. */
+  /** {@return {@code memory}} */
   public abstract ResourceRule memory();
 
-  /** {@code window}, e.g. 5m. */
+  /** {@return {@code window}, e.g. 5m} */
   public abstract Duration window();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableResourceRules.builder();
   }

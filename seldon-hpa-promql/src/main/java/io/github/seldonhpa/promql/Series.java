@@ -11,18 +11,18 @@ import org.immutables.value.Value;
 public abstract class Series {
   Series() {}
 
-  /** The metric name, e.g. {@code seldon_model_infer_total}. */
+  /** {@return the metric name, e.g. {@code seldon_model_infer_total}} */
   public abstract String name();
 
-  /** The labels other than {@code __name__}. */
+  /** {@return the labels other than {@code __name__}} */
   public abstract Map<String, String> labels();
 
-  /** The series {@code name} with {@code labels}. */
+  /** {@return the series {@code name} with {@code labels}} */
   public static Series of(String name, Map<String, String> labels) {
     return builder().name(name).putAllLabels(labels).build();
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableSeries.builder();
   }

@@ -12,23 +12,23 @@ import org.immutables.value.Value;
 public abstract class SeriesFilter {
   SeriesFilter() {}
 
-  /** {@code is}: series names must match. */
+  /** {@return {@code is}: series names must match} */
   public abstract Optional<String> is();
 
-  /** {@code isNot}: series names must not match. */
+  /** {@return {@code isNot}: series names must not match} */
   public abstract Optional<String> isNot();
 
-  /** {@code is: <regexp>}. */
+  /** {@return {@code is: <regexp>}} */
   public static SeriesFilter is(String regexp) {
     return builder().is(regexp).build();
   }
 
-  /** {@code isNot: <regexp>}. */
+  /** {@return {@code isNot: <regexp>}} */
   public static SeriesFilter isNot(String regexp) {
     return builder().isNot(regexp).build();
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableSeriesFilter.builder();
   }

@@ -10,7 +10,7 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, ScaleDe
     super(actual, DecisionAssert.class);
   }
 
-  /** The reconcile leaves {@code scale.spec.replicas} at {@code expected}. */
+  /** {@return the reconcile leaves {@code scale.spec.replicas} at {@code expected}} */
   public DecisionAssert hasDesiredReplicas(int expected) {
     isNotNull();
     if (actual.desiredReplicas() != expected) {
@@ -20,7 +20,7 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, ScaleDe
     return this;
   }
 
-  /** The reconcile writes a new {@code scale.spec.replicas}. */
+  /** {@return the reconcile writes a new {@code scale.spec.replicas}} */
   public DecisionAssert isRescaled() {
     isNotNull();
     if (!actual.rescaled()) {
@@ -30,7 +30,7 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, ScaleDe
     return this;
   }
 
-  /** The reconcile keeps {@code scale.spec.replicas}. */
+  /** {@return the reconcile keeps {@code scale.spec.replicas}} */
   public DecisionAssert isNotRescaled() {
     isNotNull();
     if (actual.rescaled()) {
@@ -40,7 +40,7 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, ScaleDe
     return this;
   }
 
-  /** The reconcile sets this condition, e.g. {@code ScalingLimited=True/TooManyReplicas}. */
+  /** {@return the reconcile sets this condition, e.g. {@code ScalingLimited=True/TooManyReplicas}} */
   public DecisionAssert hasCondition(HpaCondition.Type type, boolean status, String reason) {
     isNotNull();
     String expected = type.yamlName() + "=" + (status ? "True" : "False") + "/" + reason;

@@ -13,7 +13,7 @@ public final class FindingsAssert extends AbstractAssert<FindingsAssert, List<Fi
     super(actual, FindingsAssert.class);
   }
 
-  /** No finding at all, not even INFO. */
+  /** {@return no finding at all, not even INFO} */
   public FindingsAssert isEmpty() {
     isNotNull();
     if (!actual.isEmpty()) {
@@ -23,17 +23,17 @@ public final class FindingsAssert extends AbstractAssert<FindingsAssert, List<Fi
     return this;
   }
 
-  /** No finding of severity ERROR. */
+  /** {@return no finding of severity ERROR} */
   public FindingsAssert hasNoErrors() {
     return without(List.of(Finding.Severity.ERROR), "ERROR");
   }
 
-  /** No finding of severity ERROR or WARNING: the manifests lint clean. */
+  /** {@return no finding of severity ERROR or WARNING: the manifests lint clean} */
   public FindingsAssert hasNoErrorsOrWarnings() {
     return without(List.of(Finding.Severity.ERROR, Finding.Severity.WARNING), "ERROR or WARNING");
   }
 
-  /** At least one finding with this code. */
+  /** {@return at least one finding with this code} */
   public FindingsAssert containsCode(LintCode code) {
     isNotNull();
     if (actual.stream().noneMatch(f -> f.code() == code)) {
@@ -43,7 +43,7 @@ public final class FindingsAssert extends AbstractAssert<FindingsAssert, List<Fi
     return this;
   }
 
-  /** Exactly these codes, one per finding, in the order lint returns them. */
+  /** {@return exactly these codes, one per finding, in the order lint returns them} */
   public FindingsAssert containsExactlyCodes(LintCode... codes) {
     isNotNull();
     List<String> have = actual.stream().map(f -> f.code().id()).collect(Collectors.toList());
@@ -55,7 +55,7 @@ public final class FindingsAssert extends AbstractAssert<FindingsAssert, List<Fi
     return this;
   }
 
-  /** A finding with this code at this path (of the object), whose message is exactly {@code message}. */
+  /** {@return a finding with this code at this path (of the object), whose message is exactly {@code message}} */
   public FindingsAssert hasFinding(LintCode code, String path, String message) {
     isNotNull();
     if (actual.stream().noneMatch(f -> f.code() == code && f.path().equals(path) && f.message().equals(message))) {

@@ -29,48 +29,48 @@ import java.util.List;
 public final class SeldonHpaAssertions {
   private SeldonHpaAssertions() {}
 
-  /** A plan: the YAML it renders, its manifests, what its HPA pair decides. */
+  /** {@return a plan: the YAML it renders, its manifests, what its HPA pair decides} */
   public static PlanAssert assertThat(ScalingPlan plan) {
     return new PlanAssert(plan);
   }
 
-  /** One reconcile of one HPA. */
+  /** {@return one reconcile of one HPA} */
   public static DecisionAssert assertThat(ScaleDecision decision) {
     return new DecisionAssert(decision);
   }
 
-  /** A prometheus-adapter config: what it serves, with which query. */
+  /** {@return a prometheus-adapter config: what it serves, with which query} */
   public static AdapterConfigAssert assertThat(AdapterConfig config) {
     return new AdapterConfigAssert(config, SeldonPresets.defaultSeries());
   }
 
-  /** What the adapter does with one HPA metric. */
+  /** {@return what the adapter does with one HPA metric} */
   public static ExplanationAssert assertThat(Explanation explanation) {
     return new ExplanationAssert(explanation);
   }
 
-  /** The real Prometheus of a {@link PrometheusExtension}: queries and their values. */
+  /** {@return the real Prometheus of a {@link PrometheusExtension}: queries and their values} */
   public static PrometheusAssert assertThat(PrometheusExtension prometheus) {
     return new PrometheusAssert(prometheus);
   }
 
-  /** The result of an instant query. */
+  /** {@return the result of an instant query} */
   public static QueryResultAssert assertThat(QueryResult result) {
     return new QueryResultAssert(result);
   }
 
-  /** A simulated Model/Server pair. */
+  /** {@return a simulated Model/Server pair} */
   public static SimulationAssert assertThat(SimulationResult result) {
     return new SimulationAssert(result);
   }
 
-  /** Manifests as read ({@code ManifestReader}). */
+  /** {@return manifests as read ({@code ManifestReader})} */
   public static ManifestsAssert assertThatManifests(List<Manifest> manifests) {
     return new ManifestsAssert(manifests);
   }
 
   /**
-   * Manifests in YAML text, read as {@code ManifestReader} reads a file.
+   * {@return manifests in YAML text, read as {@code ManifestReader} reads a file}
    *
    * @throws io.github.seldonhpa.k8s.ManifestReadException when the text is not readable YAML
    */
@@ -78,7 +78,7 @@ public final class SeldonHpaAssertions {
     return new ManifestsAssert(ManifestReader.create().read("<yaml>", yaml));
   }
 
-  /** Lint findings ({@code Lint.check}). */
+  /** {@return lint findings ({@code Lint.check})} */
   public static FindingsAssert assertThatFindings(List<Finding> findings) {
     return new FindingsAssert(findings);
   }
