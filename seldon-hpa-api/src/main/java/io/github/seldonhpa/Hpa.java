@@ -159,7 +159,7 @@ public abstract class Hpa {
      */
     public abstract Hpa build();
 
-    /** {@return {@code minReplicas} and {@code maxReplicas}} */
+    /** Sets {@code minReplicas} and {@code maxReplicas}. */
     public final Builder replicas(int min, int max) {
       return minReplicas(min).maxReplicas(max);
     }

@@ -183,12 +183,12 @@ public abstract class KedaOptions {
      */
     public abstract KedaOptions build();
 
-    /** {@return {@code activationThreshold} parsed as a quantity ({@code "0.5"}, {@code "500m"})} */
+    /** Sets {@code activationThreshold} parsed as a quantity ({@code "0.5"}, {@code "500m"}). */
     public final Builder activationThreshold(String threshold) {
       return activationThreshold(Quantity.parse("activationThreshold", threshold));
     }
 
-    /** {@return {@code fallback}: {@code replicas} after more than {@code failureThreshold} failed reads} */
+    /** Sets {@code fallback}: {@code replicas} after more than {@code failureThreshold} failed reads. */
     public final Builder fallback(int failureThreshold, int replicas) {
       return fallback(KedaFallback.of(failureThreshold, replicas));
     }

@@ -245,7 +245,7 @@ public abstract class Model {
      */
     public abstract Model build();
 
-    /** {@return {@code spec.memory} parsed as a quantity ({@code "3M"})} */
+    /** Sets {@code spec.memory} parsed as a quantity ({@code "3M"}). */
     public final Builder memory(String memory) {
       return memory(Quantity.parse("memory", memory));
     }

@@ -104,83 +104,210 @@ public abstract class ScalingPlan {
     /**
      * Copies every value of {@code plan}: scalar and optional values replace this builder's, list and
      * map entries are added.
+     *
+     * @param plan the plan whose values are copied; this builder's own list and map entries are kept
+     * @return this builder
      */
     public abstract Builder from(ScalingPlan plan);
 
-    /** Sets {@link ScalingPlan#modelName()}. */
+    /**
+     * Sets {@link ScalingPlan#modelName()}.
+     *
+     * @param modelName the Model's {@code metadata.name}, a DNS-1123 subdomain of at most 243 characters (the HPA names
+     *     append {@code -model-hpa})
+     * @return this builder
+     */
     public abstract Builder modelName(String modelName);
 
-    /** Sets {@link ScalingPlan#namespace()}. */
+    /**
+     * Sets {@link ScalingPlan#namespace()}.
+     *
+     * @param namespace the namespace of every rendered object, a DNS-1123 label such as {@code seldon-mesh}
+     * @return this builder
+     */
     public abstract Builder namespace(String namespace);
 
-    /** Sets {@link ScalingPlan#server()}: also derive {@code <server>-server-hpa}. */
+    /**
+     * Sets {@link ScalingPlan#server()}: also derive {@code <server>-server-hpa}.
+     *
+     * @param server the Server's {@code metadata.name}, at most 242 characters; it must host only this Model
+     * @return this builder
+     */
     public abstract Builder server(String server);
 
-    /** Sets or clears {@link ScalingPlan#server()}. */
+    /**
+     * Sets or clears {@link ScalingPlan#server()}.
+     *
+     * @param server the Server, or empty for no Server HPA
+     * @return this builder
+     */
     public abstract Builder server(Optional<String> server);
 
-    /** Sets {@link ScalingPlan#storageUri()}: also derive the Model CR. */
+    /**
+     * Sets {@link ScalingPlan#storageUri()}: also derive the Model CR.
+     *
+     * @param storageUri where the model artifact is, such as {@code
+     *     gs://seldon-models/scv2/samples/mlserver_1.5.0/iris-sklearn}
+     * @return this builder
+     */
     public abstract Builder storageUri(String storageUri);
 
-    /** Sets or clears {@link ScalingPlan#storageUri()}. */
+    /**
+     * Sets or clears {@link ScalingPlan#storageUri()}.
+     *
+     * @param storageUri the artifact location, or empty for no Model CR
+     * @return this builder
+     */
     public abstract Builder storageUri(Optional<String> storageUri);
 
-    /** Adds one of {@link ScalingPlan#requirements()}. */
+    /**
+     * Adds one of {@link ScalingPlan#requirements()}.
+     *
+     * @param requirement a capability the Server must offer, such as {@code sklearn}; not blank
+     * @return this builder
+     */
     public abstract Builder addRequirement(String requirement);
 
-    /** Adds to {@link ScalingPlan#requirements()}. */
+    /**
+     * Adds to {@link ScalingPlan#requirements()}.
+     *
+     * @param requirements capabilities the Server must offer, appended in order
+     * @return this builder
+     */
     public abstract Builder addRequirements(String... requirements);
 
-    /** Replaces {@link ScalingPlan#requirements()}. */
+    /**
+     * Replaces {@link ScalingPlan#requirements()}.
+     *
+     * @param requirements the new capabilities; empty removes them all
+     * @return this builder
+     */
     public abstract Builder requirements(Iterable<String> requirements);
 
-    /** Adds to {@link ScalingPlan#requirements()}. */
+    /**
+     * Adds to {@link ScalingPlan#requirements()}.
+     *
+     * @param requirements capabilities the Server must offer, appended in order
+     * @return this builder
+     */
     public abstract Builder addAllRequirements(Iterable<String> requirements);
 
-    /** Sets {@link ScalingPlan#memory()}. */
+    /**
+     * Sets {@link ScalingPlan#memory()}.
+     *
+     * @param memory the memory the model needs, above 0
+     * @return this builder
+     */
     public abstract Builder memory(Quantity memory);
 
-    /** Sets or clears {@link ScalingPlan#memory()}. */
+    /**
+     * Sets or clears {@link ScalingPlan#memory()}.
+     *
+     * @param memory the memory the model needs, or empty for none
+     * @return this builder
+     */
     public abstract Builder memory(Optional<? extends Quantity> memory);
 
-    /** Sets {@link ScalingPlan#memory()} parsed as a quantity ({@code "3M"}). */
+    /**
+     * Sets {@link ScalingPlan#memory()} parsed as a quantity ({@code "3M"}).
+     *
+     * @param memory a Kubernetes quantity above 0, such as {@code "3M"} or {@code "512Mi"}
+     * @return this builder
+     * @throws HpaValidationException if {@code memory} is not a quantity
+     */
     public final Builder memory(String memory) {
       return memory(Quantity.parse("memory", memory));
     }
 
-    /** Adds one of {@link ScalingPlan#metrics()}. */
+    /**
+     * Adds one of {@link ScalingPlan#metrics()}.
+     *
+     * @param metric an Object or External metric with an AverageValue target
+     * @return this builder
+     */
     public abstract Builder addMetric(Metric metric);
 
-    /** Adds to {@link ScalingPlan#metrics()}. */
+    /**
+     * Adds to {@link ScalingPlan#metrics()}.
+     *
+     * @param metrics Object or External metrics with AverageValue targets, appended in order
+     * @return this builder
+     */
     public abstract Builder addMetrics(Metric... metrics);
 
-    /** Replaces {@link ScalingPlan#metrics()}: how a plan derived with {@link #from} changes its targets. */
+    /**
+     * Replaces {@link ScalingPlan#metrics()}: how a plan derived with {@link #from} changes its targets.
+     *
+     * @param metrics the new metrics; {@link #build()} requires at least one
+     * @return this builder
+     */
     public abstract Builder metrics(Iterable<? extends Metric> metrics);
 
-    /** Adds to {@link ScalingPlan#metrics()}. */
+    /**
+     * Adds to {@link ScalingPlan#metrics()}.
+     *
+     * @param metrics Object or External metrics with AverageValue targets, appended in order
+     * @return this builder
+     */
     public abstract Builder addAllMetrics(Iterable<? extends Metric> metrics);
 
-    /** Sets {@link ScalingPlan#minReplicas()}. */
+    /**
+     * Sets {@link ScalingPlan#minReplicas()}.
+     *
+     * @param minReplicas the lower bound of both HPAs and the Model's {@code spec.replicas}, at least 1
+     * @return this builder
+     */
     public abstract Builder minReplicas(int minReplicas);
 
-    /** Sets {@link ScalingPlan#maxReplicas()}. */
+    /**
+     * Sets {@link ScalingPlan#maxReplicas()}.
+     *
+     * @param maxReplicas the upper bound of both HPAs, at least {@code minReplicas}
+     * @return this builder
+     */
     public abstract Builder maxReplicas(int maxReplicas);
 
-    /** Sets {@link ScalingPlan#minReplicas()} and {@link ScalingPlan#maxReplicas()}. */
+    /**
+     * Sets {@link ScalingPlan#minReplicas()} and {@link ScalingPlan#maxReplicas()}.
+     *
+     * @param max {@code maxReplicas}, at least {@code min}
+     * @param min {@code minReplicas}, at least 1
+     * @return this builder
+     */
     public final Builder replicas(int min, int max) {
       return minReplicas(min).maxReplicas(max);
     }
 
-    /** Sets {@link ScalingPlan#scaleUp()}. */
+    /**
+     * Sets {@link ScalingPlan#scaleUp()}.
+     *
+     * @param scaleUp the scale-up rules of both HPAs
+     * @return this builder
+     */
     public abstract Builder scaleUp(ScalingRules scaleUp);
 
-    /** Sets or clears {@link ScalingPlan#scaleUp()}. */
+    /**
+     * Sets or clears {@link ScalingPlan#scaleUp()}.
+     *
+     * @param scaleUp the scale-up rules, or empty for the Kubernetes defaults
+     * @return this builder
+     */
     public abstract Builder scaleUp(Optional<? extends ScalingRules> scaleUp);
 
-    /** Sets {@link ScalingPlan#scaleDown()}. */
+    /**
+     * Sets {@link ScalingPlan#scaleDown()}.
+     *
+     * @param scaleDown the scale-down rules of both HPAs
+     * @return this builder
+     */
     public abstract Builder scaleDown(ScalingRules scaleDown);
 
-    /** Sets or clears {@link ScalingPlan#scaleDown()}. */
+    /**
+     * Sets or clears {@link ScalingPlan#scaleDown()}.
+     *
+     * @param scaleDown the scale-down rules, or empty for the Kubernetes defaults
+     * @return this builder
+     */
     public abstract Builder scaleDown(Optional<? extends ScalingRules> scaleDown);
 
     /**

@@ -668,13 +668,13 @@ public final class HpaController {
 
     private Builder() {}
 
-    /** {@return {@code spec.minReplicas}} Range: 0..maxReplicas (0 needs an Object or External metric). Default: 1. */
+    /** Sets {@code spec.minReplicas}. Range: 0..maxReplicas (0 needs an Object or External metric). Default: 1. */
     public Builder minReplicas(int minReplicas) {
       this.minReplicas = minReplicas;
       return this;
     }
 
-    /** {@return {@code spec.maxReplicas}} Range: &gt;= 1. Required. */
+    /** Sets {@code spec.maxReplicas}. Range: &gt;= 1. Required. */
     public Builder maxReplicas(int maxReplicas) {
       this.maxReplicas = maxReplicas;
       return this;
@@ -686,28 +686,28 @@ public final class HpaController {
       return this;
     }
 
-    /** {@return {@code spec.behavior.scaleUp}; implies {@link #behavior()}} */
+    /** Sets {@code spec.behavior.scaleUp}; implies {@link #behavior()}. */
     public Builder scaleUp(ScalingRules rules) {
       this.scaleUp = Optional.of(Objects.requireNonNull(rules, "scaleUp"));
       this.behavior = true;
       return this;
     }
 
-    /** {@return {@code spec.behavior.scaleDown}; implies {@link #behavior()}} */
+    /** Sets {@code spec.behavior.scaleDown}; implies {@link #behavior()}. */
     public Builder scaleDown(ScalingRules rules) {
       this.scaleDown = Optional.of(Objects.requireNonNull(rules, "scaleDown"));
       this.behavior = true;
       return this;
     }
 
-    /** {@return {@code --horizontal-pod-autoscaler-tolerance}} Range: &gt;= 0. Default: 0.1. */
+    /** Sets {@code --horizontal-pod-autoscaler-tolerance}. Range: &gt;= 0. Default: 0.1. */
     public Builder tolerance(double tolerance) {
       this.tolerance = tolerance;
       return this;
     }
 
     /**
-     * {@return feature gate {@code HPAConfigurableTolerance}: whether {@code behavior.*.tolerance} is honoured}
+     * Sets feature gate {@code HPAConfigurableTolerance}: whether {@code behavior.*.tolerance} is honoured.
      * Default: true (beta, on by default in current releases; alpha and off in 1.33).
      */
     public Builder configurableTolerance(boolean enabled) {
@@ -716,28 +716,28 @@ public final class HpaController {
     }
 
     /**
-     * {@return {@code --horizontal-pod-autoscaler-downscale-stabilization}: the legacy window and the default
-     * scale-down stabilization window} Default: 5 min.
+     * Sets {@code --horizontal-pod-autoscaler-downscale-stabilization}: the legacy window and the default
+     * scale-down stabilization window. Default: 5 min.
      */
     public Builder downscaleStabilization(Duration window) {
       this.downscaleStabilization = Objects.requireNonNull(window, "downscaleStabilization");
       return this;
     }
 
-    /** {@return the legacy scale-up factor ({@code max(factor * current, 4)})} Default: 2 (the Go unit tests use 8). */
+    /** Sets the legacy scale-up factor ({@code max(factor * current, 4)}). Default: 2 (the Go unit tests use 8). */
     public Builder scaleUpLimitFactor(double factor) {
       this.scaleUpLimitFactor = factor;
       return this;
     }
 
-    /** {@return {@code --horizontal-pod-autoscaler-sync-period}} Default: 15 s. */
+    /** Sets {@code --horizontal-pod-autoscaler-sync-period}. Default: 15 s. */
     public Builder syncPeriod(Duration period) {
       this.syncPeriod = Objects.requireNonNull(period, "syncPeriod");
       return this;
     }
 
     /**
-     * {@return whether the legacy window counts an entry exactly as old as the window (Go's literal {@code <=})}
+     * Sets whether the legacy window counts an entry exactly as old as the window (Go's literal {@code <=}).
      * Default: false (strict, which matches the real controller's drifting intervals).
      */
     public Builder legacyWindowInclusive(boolean inclusive) {

@@ -33,19 +33,19 @@ public final class AdapterConfigAssert extends AbstractAssert<AdapterConfigAsser
   }
 
   /**
-   * {@return the adapter serves the metric for the object to an HPA in {@code hpaNamespace}; continue on the
-   * explanation ({@code .hasQuery(..)})}
+   * The adapter serves the metric for the object to an HPA in {@code hpaNamespace}; continue on the
+   * explanation ({@code .hasQuery(..)}).
    */
   public ExplanationAssert serves(String metricName, ObjectReference object, String hpaNamespace) {
     return explaining(metric(metricName, object), hpaNamespace).isServed();
   }
 
-  /** {@return the adapter does not serve the metric for the object; continue on the explanation ({@code .hasReason(..)})} */
+  /** The adapter does not serve the metric for the object; continue on the explanation ({@code .hasReason(..)}). */
   public ExplanationAssert doesNotServe(String metricName, ObjectReference object, String hpaNamespace) {
     return explaining(metric(metricName, object), hpaNamespace).isNotServed();
   }
 
-  /** {@return assertions on what the adapter does with this HPA metric (its selector included) in {@code hpaNamespace}} */
+  /** Assertions on what the adapter does with this HPA metric (its selector included) in {@code hpaNamespace}. */
   public ExplanationAssert explaining(ObjectMetric metric, String hpaNamespace) {
     isNotNull();
     return new ExplanationAssert(actual.explain(metric, hpaNamespace, knownSeries));

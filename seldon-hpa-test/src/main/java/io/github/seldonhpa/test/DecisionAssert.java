@@ -10,7 +10,7 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, ScaleDe
     super(actual, DecisionAssert.class);
   }
 
-  /** {@return the reconcile leaves {@code scale.spec.replicas} at {@code expected}} */
+  /** The reconcile leaves {@code scale.spec.replicas} at {@code expected}. */
   public DecisionAssert hasDesiredReplicas(int expected) {
     isNotNull();
     if (actual.desiredReplicas() != expected) {
@@ -40,7 +40,7 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, ScaleDe
     return this;
   }
 
-  /** {@return the reconcile sets this condition, e.g. {@code ScalingLimited=True/TooManyReplicas}} */
+  /** The reconcile sets this condition, e.g. {@code ScalingLimited=True/TooManyReplicas}. */
   public DecisionAssert hasCondition(HpaCondition.Type type, boolean status, String reason) {
     isNotNull();
     String expected = type.yamlName() + "=" + (status ? "True" : "False") + "/" + reason;

@@ -31,7 +31,7 @@ public final class ExplanationAssert extends AbstractAssert<ExplanationAssert, E
     return this;
   }
 
-  /** {@return the adapter runs exactly this PromQL (a YAML {@code |} block keeps its final newline)} */
+  /** The adapter runs exactly this PromQL (a YAML {@code |} block keeps its final newline). */
   public ExplanationAssert hasQuery(String expected) {
     isNotNull();
     String query = actual.query().orElse(null);
@@ -45,7 +45,7 @@ public final class ExplanationAssert extends AbstractAssert<ExplanationAssert, E
     return this;
   }
 
-  /** {@return the HPA requests exactly this custom-metrics API path} */
+  /** The HPA requests exactly this custom-metrics API path. */
   public ExplanationAssert hasApiPath(String expected) {
     isNotNull();
     if (!actual.apiPath().equals(expected)) {
@@ -55,7 +55,7 @@ public final class ExplanationAssert extends AbstractAssert<ExplanationAssert, E
     return this;
   }
 
-  /** {@return one of the reasons the metric is not served contains {@code text}} */
+  /** One of the reasons the metric is not served contains {@code text}. */
   public ExplanationAssert hasReasonContaining(String text) {
     isNotNull();
     if (actual.reasons().stream().noneMatch(r -> r.contains(text))) {

@@ -33,7 +33,7 @@ public final class FindingsAssert extends AbstractAssert<FindingsAssert, List<Fi
     return without(List.of(Finding.Severity.ERROR, Finding.Severity.WARNING), "ERROR or WARNING");
   }
 
-  /** {@return at least one finding with this code} */
+  /** At least one finding with this code. */
   public FindingsAssert containsCode(LintCode code) {
     isNotNull();
     if (actual.stream().noneMatch(f -> f.code() == code)) {
@@ -43,7 +43,7 @@ public final class FindingsAssert extends AbstractAssert<FindingsAssert, List<Fi
     return this;
   }
 
-  /** {@return exactly these codes, one per finding, in the order lint returns them} */
+  /** Exactly these codes, one per finding, in the order lint returns them. */
   public FindingsAssert containsExactlyCodes(LintCode... codes) {
     isNotNull();
     List<String> have = actual.stream().map(f -> f.code().id()).collect(Collectors.toList());
@@ -55,7 +55,7 @@ public final class FindingsAssert extends AbstractAssert<FindingsAssert, List<Fi
     return this;
   }
 
-  /** {@return a finding with this code at this path (of the object), whose message is exactly {@code message}} */
+  /** A finding with this code at this path (of the object), whose message is exactly {@code message}. */
   public FindingsAssert hasFinding(LintCode code, String path, String message) {
     isNotNull();
     if (actual.stream().noneMatch(f -> f.code() == code && f.path().equals(path) && f.message().equals(message))) {

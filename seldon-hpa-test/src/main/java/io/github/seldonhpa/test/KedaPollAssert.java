@@ -20,7 +20,7 @@ public final class KedaPollAssert extends AbstractAssert<KedaPollAssert, KedaRea
     this.time = time;
   }
 
-  /** {@return the ScaledObject's only trigger reads exactly {@code expected}} */
+  /** The ScaledObject's only trigger reads exactly {@code expected}. */
   public KedaPollAssert hasTriggerValue(double expected) {
     isNotNull();
     if (actual.values().size() != 1 || Double.compare(actual.values().get(0).value(), expected) != 0) {
@@ -50,7 +50,7 @@ public final class KedaPollAssert extends AbstractAssert<KedaPollAssert, KedaRea
     return this;
   }
 
-  /** {@return KEDA and its HPA ask for {@code expected} replicas} */
+  /** KEDA and its HPA ask for {@code expected} replicas. */
   public KedaPollAssert decides(int expected) {
     isNotNull();
     if (actual.desiredReplicas() != expected) {

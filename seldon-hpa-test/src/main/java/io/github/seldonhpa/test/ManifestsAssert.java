@@ -20,8 +20,8 @@ public final class ManifestsAssert extends AbstractAssert<ManifestsAssert, List<
   }
 
   /**
-   * {@return the manifests are exactly these objects, in this order, each written like
-   * {@code HorizontalPodAutoscaler seldon-mesh/irisa0-model-hpa}}
+   * The manifests are exactly these objects, in this order, each written like
+   * {@code HorizontalPodAutoscaler seldon-mesh/irisa0-model-hpa}.
    */
   public ManifestsAssert containsExactlyObjects(String... objects) {
     isNotNull();
@@ -38,7 +38,7 @@ public final class ManifestsAssert extends AbstractAssert<ManifestsAssert, List<
     return lintsClean(LintFacts.defaults());
   }
 
-  /** {@return no lint finding of severity ERROR or WARNING with these facts (INFO findings are allowed)} */
+  /** No lint finding of severity ERROR or WARNING with these facts (INFO findings are allowed). */
   public ManifestsAssert lintsClean(LintFacts facts) {
     lint(facts).hasNoErrorsOrWarnings();
     return this;
@@ -49,7 +49,7 @@ public final class ManifestsAssert extends AbstractAssert<ManifestsAssert, List<
     return lint(LintFacts.defaults());
   }
 
-  /** {@return assertions on the findings of lint with these facts} */
+  /** Assertions on the findings of lint with these facts. */
   public FindingsAssert lint(LintFacts facts) {
     isNotNull();
     List<Finding> findings = Lint.check(actual, facts);

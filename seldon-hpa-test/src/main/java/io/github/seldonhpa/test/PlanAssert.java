@@ -12,7 +12,7 @@ public final class PlanAssert extends AbstractAssert<PlanAssert, ScalingPlan> {
     super(actual, PlanAssert.class);
   }
 
-  /** {@return the plan renders exactly this YAML ({@code Manifests.yaml(plan)})} */
+  /** The plan renders exactly this YAML ({@code Manifests.yaml(plan)}). */
   public PlanAssert rendersYaml(String expected) {
     isNotNull();
     String yaml = Manifests.yaml(actual);
@@ -32,15 +32,15 @@ public final class PlanAssert extends AbstractAssert<PlanAssert, ScalingPlan> {
   }
 
   /**
-   * {@return what the HPA pair decides when the plan's only metric reads {@code value} (requests per second for the
-   * seeds' {@code infer_rps}); continue with {@code .fromReplicas(n)} and {@code .decides(n)}}
+   * What the HPA pair decides when the plan's only metric reads {@code value} (requests per second for the
+   * seeds' {@code infer_rps}); continue with {@code .fromReplicas(n)} and {@code .decides(n)}.
    */
   public PlanDecisionAssert at(double value) {
     isNotNull();
     return new PlanDecisionAssert(actual, value, Map.of(), actual.minReplicas());
   }
 
-  /** {@return what the HPA pair decides when this metric reads {@code value}; add the others with {@code .at(name, value)}} */
+  /** What the HPA pair decides when this metric reads {@code value}; add the others with {@code .at(name, value)}. */
   public PlanDecisionAssert at(String metricName, double value) {
     isNotNull();
     return new PlanDecisionAssert(actual, null, Map.of(metricName, value), actual.minReplicas());

@@ -37,20 +37,20 @@ public final class PlanDecisionAssert extends AbstractAssert<PlanDecisionAssert,
     this.fromReplicas = fromReplicas;
   }
 
-  /** {@return with this metric at this value, besides the ones named before (for plans with several metrics)} */
+  /** With this metric at this value, besides the ones named before (for plans with several metrics). */
   public PlanDecisionAssert at(String metricName, double value) {
     Map<String, Double> more = new LinkedHashMap<>(values);
     more.put(metricName, value);
     return new PlanDecisionAssert(actual, null, more, fromReplicas);
   }
 
-  /** {@return from this many replicas (default: the plan's {@code minReplicas})} */
+  /** From this many replicas (default: the plan's {@code minReplicas}). */
   public PlanDecisionAssert fromReplicas(int replicas) {
     Validation.check(replicas >= 0, "fromReplicas must be >= 0 (was %d)", replicas);
     return new PlanDecisionAssert(actual, onlyValue, values, replicas);
   }
 
-  /** {@return both HPAs of the pair decide {@code expected} replicas} */
+  /** Both HPAs of the pair decide {@code expected} replicas. */
   public PlanDecisionAssert decides(int expected) {
     isNotNull();
     List<Hpa> hpas = new ArrayList<>();

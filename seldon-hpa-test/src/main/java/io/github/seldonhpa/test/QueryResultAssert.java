@@ -14,7 +14,7 @@ public final class QueryResultAssert extends AbstractAssert<QueryResultAssert, Q
     super(actual, QueryResultAssert.class);
   }
 
-  /** {@return the result is one sample, of exactly this value} */
+  /** The result is one sample, of exactly this value. */
   public QueryResultAssert hasValue(double expected) {
     isNotNull();
     if (actual.samples().size() != 1 || Double.compare(actual.samples().get(0).value(), expected) != 0) {
@@ -25,14 +25,14 @@ public final class QueryResultAssert extends AbstractAssert<QueryResultAssert, Q
   }
 
   /**
-   * {@return the sample whose {@code label} is {@code value} (the last one, as prometheus-adapter picks the sample for
-   * an object) is exactly {@code expected}}
+   * The sample whose {@code label} is {@code value} (the last one, as prometheus-adapter picks the sample for
+   * an object) is exactly {@code expected}.
    */
   public QueryResultAssert hasValue(String label, String value, double expected) {
     return hasValueWithin(label, value, expected, 0);
   }
 
-  /** {@return as {@link #hasValue(String, String, double)}, within {@code tolerance} of {@code expected}} */
+  /** As {@link #hasValue(String, String, double)}, within {@code tolerance} of {@code expected}. */
   public QueryResultAssert hasValueWithin(String label, String value, double expected, double tolerance) {
     isNotNull();
     OptionalDouble have = actual.valueOf(label, value);
@@ -48,7 +48,7 @@ public final class QueryResultAssert extends AbstractAssert<QueryResultAssert, Q
     return this;
   }
 
-  /** {@return the result has exactly this many samples} */
+  /** The result has exactly this many samples. */
   public QueryResultAssert hasSamples(int expected) {
     isNotNull();
     if (actual.samples().size() != expected) {

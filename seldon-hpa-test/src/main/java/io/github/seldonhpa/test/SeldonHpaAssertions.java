@@ -29,48 +29,48 @@ import java.util.List;
 public final class SeldonHpaAssertions {
   private SeldonHpaAssertions() {}
 
-  /** {@return a plan: the YAML it renders, its manifests, what its HPA pair decides} */
+  /** {@return assertions on a plan: the YAML it renders, its manifests, what its HPA pair decides} */
   public static PlanAssert assertThat(ScalingPlan plan) {
     return new PlanAssert(plan);
   }
 
-  /** {@return one reconcile of one HPA} */
+  /** {@return assertions on one reconcile of one HPA} */
   public static DecisionAssert assertThat(ScaleDecision decision) {
     return new DecisionAssert(decision);
   }
 
-  /** {@return a prometheus-adapter config: what it serves, with which query} */
+  /** {@return assertions on a prometheus-adapter config: what it serves, with which query} */
   public static AdapterConfigAssert assertThat(AdapterConfig config) {
     return new AdapterConfigAssert(config, SeldonPresets.defaultSeries());
   }
 
-  /** {@return what the adapter does with one HPA metric} */
+  /** {@return assertions on what the adapter does with one HPA metric} */
   public static ExplanationAssert assertThat(Explanation explanation) {
     return new ExplanationAssert(explanation);
   }
 
-  /** {@return the real Prometheus of a {@link PrometheusExtension}: queries and their values} */
+  /** {@return assertions on the real Prometheus of a {@link PrometheusExtension}: queries and their values} */
   public static PrometheusAssert assertThat(PrometheusExtension prometheus) {
     return new PrometheusAssert(prometheus);
   }
 
-  /** {@return the result of an instant query} */
+  /** {@return assertions on the result of an instant query} */
   public static QueryResultAssert assertThat(QueryResult result) {
     return new QueryResultAssert(result);
   }
 
-  /** {@return a simulated Model/Server pair} */
+  /** {@return assertions on a simulated Model/Server pair} */
   public static SimulationAssert assertThat(SimulationResult result) {
     return new SimulationAssert(result);
   }
 
-  /** {@return manifests as read ({@code ManifestReader})} */
+  /** {@return assertions on manifests as read ({@code ManifestReader})} */
   public static ManifestsAssert assertThatManifests(List<Manifest> manifests) {
     return new ManifestsAssert(manifests);
   }
 
   /**
-   * {@return manifests in YAML text, read as {@code ManifestReader} reads a file}
+   * {@return assertions on manifests in YAML text, read as {@code ManifestReader} reads a file}
    *
    * @throws io.github.seldonhpa.k8s.ManifestReadException when the text is not readable YAML
    */
@@ -78,7 +78,7 @@ public final class SeldonHpaAssertions {
     return new ManifestsAssert(ManifestReader.create().read("<yaml>", yaml));
   }
 
-  /** {@return lint findings ({@code Lint.check})} */
+  /** {@return assertions on lint findings ({@code Lint.check})} */
   public static FindingsAssert assertThatFindings(List<Finding> findings) {
     return new FindingsAssert(findings);
   }

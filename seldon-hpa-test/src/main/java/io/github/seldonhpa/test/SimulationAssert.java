@@ -15,7 +15,7 @@ public final class SimulationAssert extends AbstractAssert<SimulationAssert, Sim
     super(actual, SimulationAssert.class);
   }
 
-  /** {@return in total, the serving replicas spend at most {@code seconds} past their saturation RPS} */
+  /** In total, the serving replicas spend at most {@code seconds} past their saturation RPS. */
   public SimulationAssert spendsAtMostSecondsAboveSaturation(double seconds) {
     isNotNull();
     SimulationSummary s = actual.summary();
@@ -27,7 +27,7 @@ public final class SimulationAssert extends AbstractAssert<SimulationAssert, Sim
     return this;
   }
 
-  /** {@return no unbroken stretch above saturation lasts longer than {@code seconds}} */
+  /** No unbroken stretch above saturation lasts longer than {@code seconds}. */
   public SimulationAssert neverStaysAboveSaturationLongerThan(double seconds) {
     isNotNull();
     SimulationSummary s = actual.summary();
@@ -39,7 +39,7 @@ public final class SimulationAssert extends AbstractAssert<SimulationAssert, Sim
     return this;
   }
 
-  /** {@return the model is ScheduleFailed (waiting for server replicas) for at most {@code seconds} in total} */
+  /** The model is ScheduleFailed (waiting for server replicas) for at most {@code seconds} in total. */
   public SimulationAssert isScheduleFailedAtMostSeconds(double seconds) {
     isNotNull();
     SimulationSummary s = actual.summary();
@@ -50,7 +50,7 @@ public final class SimulationAssert extends AbstractAssert<SimulationAssert, Sim
     return this;
   }
 
-  /** {@return the Model HPA and the Server HPA each ask for at most {@code replicas}} */
+  /** The Model HPA and the Server HPA each ask for at most {@code replicas}. */
   public SimulationAssert peaksAtMostAt(int replicas) {
     isNotNull();
     SimulationSummary s = actual.summary();
