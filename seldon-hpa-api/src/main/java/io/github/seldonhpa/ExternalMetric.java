@@ -83,7 +83,12 @@ public abstract sealed class ExternalMetric extends Metric permits ImmutableExte
 
 }
 
-  /** {@return the External metric {@code metricName} with {@code target}} */
+  /**
+   * {@return the External metric {@code metricName} with {@code target}}
+   *
+   * @param metricName the external metric's name, as the adapter's {@code externalRules} serve it
+   * @param target a Value or AverageValue target
+   */
   public static ExternalMetric of(String metricName, MetricTarget target) {
     return builder().metricName(metricName).target(target).build();
   }

@@ -159,7 +159,13 @@ public abstract class Hpa {
      */
     public abstract Hpa build();
 
-    /** Sets {@code minReplicas} and {@code maxReplicas}. */
+    /**
+     * Sets {@code minReplicas} and {@code maxReplicas}.
+     *
+     * @param max {@code maxReplicas}, at least {@code min}
+     * @param min {@code minReplicas}, at least 1
+     * @return this builder
+     */
     public final Builder replicas(int min, int max) {
       return minReplicas(min).maxReplicas(max);
     }

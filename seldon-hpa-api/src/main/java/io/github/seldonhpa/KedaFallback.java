@@ -18,7 +18,12 @@ public abstract class KedaFallback {
   /** {@return {@code replicas}: the replica count to hold while the metric fails} Range: &gt;= 0. */
   public abstract int replicas();
 
-  /** {@return the fallback to {@code replicas} after more than {@code failureThreshold} failed reads} */
+  /**
+   * {@return the fallback to {@code replicas} after more than {@code failureThreshold} failed reads}
+   *
+   * @param failureThreshold failed metric reads tolerated before the fallback, at least 0
+   * @param replicas the replicas KEDA sets while the metric cannot be read, at least 0
+   */
   public static KedaFallback of(int failureThreshold, int replicas) {
     return ImmutableKedaFallback.builder().failureThreshold(failureThreshold).replicas(replicas).build();
   }

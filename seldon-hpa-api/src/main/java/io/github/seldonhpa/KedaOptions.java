@@ -183,18 +183,33 @@ public abstract class KedaOptions {
      */
     public abstract KedaOptions build();
 
-    /** Sets {@code activationThreshold} parsed as a quantity ({@code "0.5"}, {@code "500m"}). */
+    /**
+     * Sets {@code activationThreshold} parsed as a quantity ({@code "0.5"}, {@code "500m"}).
+     *
+     * @param threshold a Kubernetes quantity at least 0; the metric value at or below which KEDA deactivates the target
+     * @return this builder
+     */
     public final Builder activationThreshold(String threshold) {
       return activationThreshold(Quantity.parse("activationThreshold", threshold));
     }
 
-    /** Sets {@code fallback}: {@code replicas} after more than {@code failureThreshold} failed reads. */
+    /**
+     * Sets {@code fallback}: {@code replicas} after more than {@code failureThreshold} failed reads.
+     *
+     * @param failureThreshold failed metric reads tolerated before the fallback, at least 0
+     * @param replicas the replicas KEDA sets while the metric cannot be read, at least 0
+     * @return this builder
+     */
     public final Builder fallback(int failureThreshold, int replicas) {
       return fallback(KedaFallback.of(failureThreshold, replicas));
     }
   }
 
-  /** {@return the Model's ScaledObject name: {@code <modelName>-model}} */
+  /**
+   * {@return the Model's ScaledObject name: {@code <modelName>-model}}
+   *
+   * @param plan the plan whose {@code modelName} names the ScaledObject
+   */
   public static String modelScaledObjectName(ScalingPlan plan) {
     return plan.modelName() + MODEL_SUFFIX;
   }
@@ -205,6 +220,7 @@ public abstract class KedaOptions {
    *
    * @param queries the PromQL of each plan metric, in order: what prometheus-adapter runs for it (see
    *     {@code KedaManifests} in {@code seldon-hpa-k8s}, which takes them from the adapter's explain)
+   * @param plan the plan to run on KEDA; its metrics become the triggers, in order
    * @throws HpaValidationException when the queries do not match the metrics or a ScaledObject is invalid
    */
   public final List<ScaledObject> scaledObjects(ScalingPlan plan, List<String> queries) {

@@ -105,7 +105,12 @@ public abstract class LabelSelector {
 
 }
 
-  /** {@return the selector {@code key=value}} */
+  /**
+   * {@return the selector {@code key=value}}
+   *
+   * @param key the label key, in Kubernetes label-key syntax
+   * @param value the label value, empty or a label name of at most 63 characters
+   */
   public static LabelSelector matchLabel(String key, String value) {
     return builder().putMatchLabel(key, value).build();
   }

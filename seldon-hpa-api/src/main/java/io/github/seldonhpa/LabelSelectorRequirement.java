@@ -32,6 +32,8 @@ public abstract class LabelSelectorRequirement {
     /**
      * {@return the operator spelled as in YAML}
      *
+     * @param field the YAML path of the value, named in the error message
+     * @param value the operator as written in YAML, such as {@code NotIn}
      * @throws HpaValidationException for any other spelling
      */
     public static Operator fromYaml(String field, String value) {
@@ -120,22 +122,40 @@ public abstract class LabelSelectorRequirement {
 
 }
 
-  /** {@return {@code key In (values)}} */
+  /**
+   * {@return {@code key In (values)}}
+   *
+   * @param key the label key
+   * @param values the values the label may take; at least one
+   */
   public static LabelSelectorRequirement in(String key, String... values) {
     return builder().key(key).operator(Operator.IN).addValues(values).build();
   }
 
-  /** {@return {@code key NotIn (values)}} */
+  /**
+   * {@return {@code key NotIn (values)}}
+   *
+   * @param key the label key
+   * @param values the values the label must not take; at least one
+   */
   public static LabelSelectorRequirement notIn(String key, String... values) {
     return builder().key(key).operator(Operator.NOT_IN).addValues(values).build();
   }
 
-  /** {@return {@code key Exists}} */
+  /**
+   * {@return {@code key Exists}}
+   *
+   * @param key the label key that must be present
+   */
   public static LabelSelectorRequirement exists(String key) {
     return builder().key(key).operator(Operator.EXISTS).build();
   }
 
-  /** {@return {@code key DoesNotExist}} */
+  /**
+   * {@return {@code key DoesNotExist}}
+   *
+   * @param key the label key that must be absent
+   */
   public static LabelSelectorRequirement doesNotExist(String key) {
     return builder().key(key).operator(Operator.DOES_NOT_EXIST).build();
   }

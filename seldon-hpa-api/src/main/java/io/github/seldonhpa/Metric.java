@@ -33,6 +33,8 @@ public abstract sealed class Metric permits ObjectMetric, PodsMetric, ResourceMe
     /**
      * {@return the type spelled as in YAML}
      *
+     * @param field the YAML path of the value, named in the error message
+     * @param value the type as written in YAML, such as {@code Object}
      * @throws HpaValidationException for any other spelling
      */
     public static Type fromYaml(String field, String value) {

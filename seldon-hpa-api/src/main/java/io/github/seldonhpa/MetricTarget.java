@@ -35,6 +35,8 @@ public abstract class MetricTarget {
     /**
      * {@return the type spelled as in YAML}
      *
+     * @param field the YAML path of the value, named in the error message
+     * @param value the type as written in YAML, such as {@code AverageValue}
      * @throws HpaValidationException for any other spelling
      */
     public static Type fromYaml(String field, String value) {
@@ -135,37 +137,67 @@ public abstract class MetricTarget {
 
 }
 
-  /** {@return {@code type: AverageValue} with {@code averageValue}} */
+  /**
+   * {@return {@code type: AverageValue} with {@code averageValue}}
+   *
+   * @param averageValue the value per replica, above 0
+   */
   public static MetricTarget averageValue(Quantity averageValue) {
     return builder().type(Type.AVERAGE_VALUE).averageValue(averageValue).build();
   }
 
-  /** {@return {@code type: AverageValue} with the integer {@code averageValue}} */
+  /**
+   * {@return {@code type: AverageValue} with the integer {@code averageValue}}
+   *
+   * @param averageValue the value per replica, above 0
+   */
   public static MetricTarget averageValue(long averageValue) {
     return averageValue(Quantity.of(averageValue));
   }
 
-  /** {@return {@code type: AverageValue} with {@code averageValue} parsed as a quantity ({@code "500m"})} */
+  /**
+   * {@return {@code type: AverageValue} with {@code averageValue} parsed as a quantity ({@code "500m"})}
+   *
+   * @param averageValue a Kubernetes quantity above 0, such as {@code "500m"} or {@code "3"}
+   * @throws HpaValidationException if {@code averageValue} is not a quantity
+   */
   public static MetricTarget averageValue(String averageValue) {
     return averageValue(Quantity.parse("averageValue", averageValue));
   }
 
-  /** {@return {@code type: Value} with {@code value}} */
+  /**
+   * {@return {@code type: Value} with {@code value}}
+   *
+   * @param value the total value, above 0
+   */
   public static MetricTarget value(Quantity value) {
     return builder().type(Type.VALUE).value(value).build();
   }
 
-  /** {@return {@code type: Value} with the integer {@code value}} */
+  /**
+   * {@return {@code type: Value} with the integer {@code value}}
+   *
+   * @param value the total value, above 0
+   */
   public static MetricTarget value(long value) {
     return value(Quantity.of(value));
   }
 
-  /** {@return {@code type: Value} with {@code value} parsed as a quantity} */
+  /**
+   * {@return {@code type: Value} with {@code value} parsed as a quantity}
+   *
+   * @param value a Kubernetes quantity above 0, such as {@code "10k"}
+   * @throws HpaValidationException if {@code value} is not a quantity
+   */
   public static MetricTarget value(String value) {
     return value(Quantity.parse("value", value));
   }
 
-  /** {@return {@code type: Utilization} with {@code averageUtilization} percent} */
+  /**
+   * {@return {@code type: Utilization} with {@code averageUtilization} percent}
+   *
+   * @param averageUtilization percent of the pods' resource request, above 0 (may exceed 100)
+   */
   public static MetricTarget utilization(int averageUtilization) {
     return builder().type(Type.UTILIZATION).averageUtilization(averageUtilization).build();
   }

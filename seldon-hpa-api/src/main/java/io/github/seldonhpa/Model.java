@@ -245,7 +245,13 @@ public abstract class Model {
      */
     public abstract Model build();
 
-    /** Sets {@code spec.memory} parsed as a quantity ({@code "3M"}). */
+    /**
+     * Sets {@code spec.memory} parsed as a quantity ({@code "3M"}).
+     *
+     * @param memory a Kubernetes quantity above 0, such as {@code "3M"} or {@code "512Mi"}
+     * @return this builder
+     * @throws HpaValidationException if {@code memory} is not a quantity
+     */
     public final Builder memory(String memory) {
       return memory(Quantity.parse("memory", memory));
     }

@@ -103,7 +103,12 @@ public abstract sealed class ObjectMetric extends Metric permits ImmutableObject
 
 }
 
-  /** {@return the Object metric {@code metricName} with {@code target}; a plan describes its Model with it} */
+  /**
+   * {@return the Object metric {@code metricName} with {@code target}; a plan describes its Model with it}
+   *
+   * @param metricName the metric name the adapter serves, such as {@code infer_rps}
+   * @param target the target, an AverageValue for a plan's Model HPA
+   */
   public static ObjectMetric of(String metricName, MetricTarget target) {
     return builder().metricName(metricName).target(target).build();
   }

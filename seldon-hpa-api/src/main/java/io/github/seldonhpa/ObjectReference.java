@@ -27,17 +27,31 @@ public abstract class ObjectReference {
   /** {@return {@code name} of the referent, in the HPA's namespace} */
   public abstract String name();
 
-  /** {@return a reference to any object} */
+  /**
+   * {@return a reference to any object}
+   *
+   * @param apiVersion the object's {@code apiVersion}, such as {@code mlops.seldon.io/v1alpha1}
+   * @param kind the object's {@code kind}, such as {@code Model}
+   * @param name the object's {@code metadata.name}
+   */
   public static ObjectReference of(String apiVersion, String kind, String name) {
     return ImmutableObjectReference.builder().apiVersion(apiVersion).kind(kind).name(name).build();
   }
 
-  /** {@return the Seldon Model {@code name} ({@code mlops.seldon.io/v1alpha1}, kind {@code Model})} */
+  /**
+   * {@return the Seldon Model {@code name} ({@code mlops.seldon.io/v1alpha1}, kind {@code Model})}
+   *
+   * @param name the Model's {@code metadata.name}
+   */
   public static ObjectReference model(String name) {
     return of(SELDON_API_VERSION, "Model", name);
   }
 
-  /** {@return the Seldon Server {@code name} ({@code mlops.seldon.io/v1alpha1}, kind {@code Server})} */
+  /**
+   * {@return the Seldon Server {@code name} ({@code mlops.seldon.io/v1alpha1}, kind {@code Server})}
+   *
+   * @param name the Server's {@code metadata.name}
+   */
   public static ObjectReference server(String name) {
     return of(SELDON_API_VERSION, "Server", name);
   }

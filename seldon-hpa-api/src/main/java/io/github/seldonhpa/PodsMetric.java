@@ -83,7 +83,12 @@ public abstract sealed class PodsMetric extends Metric permits ImmutablePodsMetr
 
 }
 
-  /** {@return the Pods metric {@code metricName} with an AverageValue {@code target}} */
+  /**
+   * {@return the Pods metric {@code metricName} with an AverageValue {@code target}}
+   *
+   * @param metricName the per-pod metric name the adapter serves
+   * @param target an AverageValue target per pod
+   */
   public static PodsMetric of(String metricName, MetricTarget target) {
     return builder().metricName(metricName).target(target).build();
   }

@@ -122,7 +122,11 @@ public abstract class PrometheusTrigger {
 
 }
 
-  /** {@return a quantity as KEDA's metadata hold it: a plain decimal ({@code 3}, {@code 0.5}, {@code 1500})} */
+  /**
+   * {@return a quantity as KEDA's metadata hold it: a plain decimal ({@code 3}, {@code 0.5}, {@code 1500})}
+   *
+   * @param q any quantity; binary suffixes and exponents are expanded
+   */
   public static String decimal(Quantity q) {
     return q.toBigDecimal().stripTrailingZeros().toPlainString();
   }

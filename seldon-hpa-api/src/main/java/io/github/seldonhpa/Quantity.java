@@ -48,6 +48,9 @@ public final class Quantity implements Comparable<Quantity> {
    * At least one digit is required, as the grammar and the CRDs' quantity pattern say (apimachinery's
    * parser alone also reads {@code "-"}, {@code "."} or {@code "m"} as 0).
    *
+   * @param text the quantity as written, such as {@code 500m}, {@code 3Gi} or {@code 1e3}
+   * @return the quantity; {@link #toString()} gives the text as written where apimachinery keeps it, else the canonical
+   *     form
    * @throws HpaValidationException naming {@code quantity} and the text when it is not a quantity
    */
   public static Quantity parse(String text) {
@@ -57,6 +60,10 @@ public final class Quantity implements Comparable<Quantity> {
   /**
    * Parses a quantity held in the named field.
    *
+   * @param field the field the text came from, named in the error message
+   * @param text the quantity as written, such as {@code 500m}
+   * @return the quantity; {@link #toString()} gives the text as written where apimachinery keeps it, else the canonical
+   *     form
    * @throws HpaValidationException naming {@code field} and the text when it is not a quantity
    */
   public static Quantity parse(String field, String text) {
@@ -71,7 +78,11 @@ public final class Quantity implements Comparable<Quantity> {
     return q;
   }
 
-  /** {@return the integer quantity {@code value}, written in decimal} */
+  /**
+   * {@return the integer quantity {@code value}, written in decimal}
+   *
+   * @param value any integer, negative included
+   */
   public static Quantity of(long value) {
     return new Quantity(BigDecimal.valueOf(value), Format.DECIMAL_SI, Long.toString(value));
   }
@@ -79,13 +90,19 @@ public final class Quantity implements Comparable<Quantity> {
   /**
    * {@return the decimal quantity {@code value}, rounded up to nano units as Kubernetes does, written in
    * canonical form ({@code 0.5} becomes {@code 500m})}
+   *
+   * @param value any decimal; digits beyond nano units round up
    */
   public static Quantity of(BigDecimal value) {
     Quantity q = new Quantity(roundToNano(value), Format.DECIMAL_SI, null);
     return new Quantity(q.value, q.format, q.canonical());
   }
 
-  /** {@return the quantity {@code milli / 1000}, written in canonical form ({@code ofMilli(1500)} is {@code 1500m})} */
+  /**
+   * {@return the quantity {@code milli / 1000}, written in canonical form ({@code ofMilli(1500)} is {@code 1500m})}
+   *
+   * @param milli the value in thousandths
+   */
   public static Quantity ofMilli(long milli) {
     return of(BigDecimal.valueOf(milli, 3));
   }

@@ -65,7 +65,12 @@ public abstract sealed class ResourceMetric extends Metric permits ImmutableReso
 
 }
 
-  /** {@return the Resource metric on {@code resource} ({@code cpu} or {@code memory}) with {@code target}} */
+  /**
+   * {@return the Resource metric on {@code resource} ({@code cpu} or {@code memory}) with {@code target}}
+   *
+   * @param resource {@code cpu} or {@code memory}
+   * @param target a Utilization (percent of the request) or AverageValue target
+   */
   public static ResourceMetric of(String resource, MetricTarget target) {
     return builder().resource(resource).target(target).build();
   }

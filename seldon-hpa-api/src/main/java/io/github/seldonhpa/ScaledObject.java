@@ -276,6 +276,8 @@ public abstract class ScaledObject {
   /**
    * {@return the External metric name KEDA gives trigger {@code index}: {@code s<index>-prometheus}
    * ({@code pkg/scalers/scaler.go}, {@code GenerateMetricNameWithIndex})}
+   *
+   * @param index the trigger's position in {@code triggers}, from 0
    */
   public static String metricName(int index) {
     return "s" + index + "-prometheus";

@@ -32,6 +32,8 @@ public abstract class ScalingPolicy {
     /**
      * {@return the type spelled as in YAML}
      *
+     * @param field the YAML path of the value, named in the error message
+     * @param value the type as written in YAML, such as {@code Pods}
      * @throws HpaValidationException for any other spelling
      */
     public static Type fromYaml(String field, String value) {
@@ -50,17 +52,34 @@ public abstract class ScalingPolicy {
   /** {@return {@code periodSeconds}: the window the change is limited over} Range: 1..1800 s, whole seconds. */
   public abstract Duration period();
 
-  /** {@return the policy {@code type} with {@code value} per {@code period}, as read from YAML} */
+  /**
+   * {@return the policy {@code type} with {@code value} per {@code period}, as read from YAML}
+   *
+   * @param period the window the limit applies to, 1 to 1800 seconds
+   * @param type {@code Pods} or {@code Percent}
+   * @param value pods, or percent of the current replicas, per period; above 0
+   */
   public static ScalingPolicy of(Type type, int value, Duration period) {
     return ImmutableScalingPolicy.builder().type(type).value(value).period(period).build();
   }
 
-  /** {@return at most {@code pods} replicas per {@code period}} */
+  /**
+   * {@return at most {@code pods} replicas per {@code period}}
+   *
+   * @param period the window the limit applies to, 1 to 1800 seconds
+   * @param pods the most pods added or removed in one {@code period}, above 0
+   */
   public static ScalingPolicy pods(int pods, Duration period) {
     return of(Type.PODS, pods, period);
   }
 
-  /** {@return at most {@code percent} percent of the current replicas per {@code period}} */
+  /**
+   * {@return at most {@code percent} percent of the current replicas per {@code period}}
+   *
+   * @param percent the most replicas added or removed in one {@code period}, in percent of the current replicas, above
+   *     0
+   * @param period the window the limit applies to, 1 to 1800 seconds
+   */
   public static ScalingPolicy percent(int percent, Duration period) {
     return of(Type.PERCENT, percent, period);
   }

@@ -37,6 +37,8 @@ public abstract class ScalingRules {
     /**
      * {@return the select policy spelled as in YAML}
      *
+     * @param field the YAML path of the value, named in the error message
+     * @param value the select policy as written in YAML, such as {@code Max}
      * @throws HpaValidationException for any other spelling
      */
     public static SelectPolicy fromYaml(String field, String value) {

@@ -37,12 +37,21 @@ public abstract class Cluster {
     return Duration.ofMinutes(10);
   }
 
-  /** {@return a cluster of {@code nodes} nodes fitting {@code podsPerNode} server pods each, without autoscaler} */
+  /**
+   * {@return a cluster of {@code nodes} nodes fitting {@code podsPerNode} server pods each, without autoscaler}
+   *
+   * @param nodes the number of ready nodes, at least 1
+   * @param podsPerNode server pods one node fits, at least 1
+   */
   public static Cluster nodes(int nodes, int podsPerNode) {
     return builder().nodes(nodes).podsPerNode(podsPerNode).build();
   }
 
-  /** {@return room for {@code pods} server pods in all (one node of that size), without autoscaler} */
+  /**
+   * {@return room for {@code pods} server pods in all (one node of that size), without autoscaler}
+   *
+   * @param pods server pods the cluster fits in all, at least 1
+   */
   public static Cluster podBudget(int pods) {
     return nodes(1, pods);
   }

@@ -23,7 +23,14 @@ import java.util.Optional;
 public final class Fault {
   /** What goes wrong. */
   public enum Kind {
-    METRIC_OUTAGE, STALE_SERIES, SCRAPE_GAP, POD_START_FAILURE
+    /** prometheus-adapter or Prometheus is down: every HPA's metric read fails. */
+    METRIC_OUTAGE,
+    /** One model's counter stops increasing: its rate falls to 0. */
+    STALE_SERIES,
+    /** One model's samples are missing: its rate covers what is left of the window. */
+    SCRAPE_GAP,
+    /** One server's pods started in the interval crash until it ends. */
+    POD_START_FAILURE
   }
 
   private final Kind kind;
@@ -43,22 +50,45 @@ public final class Fault {
     this.toMs = to.toMillis();
   }
 
-  /** {@return the metrics pipeline (adapter or Prometheus) is down for every HPA} */
+  /**
+   * {@return the metrics pipeline (adapter or Prometheus) is down for every HPA}
+   *
+   * @param from the start of the outage, since the start of the run; at least 0
+   * @param to the end of the outage (excluded), after {@code from}
+   */
   public static Fault metricOutage(Duration from, Duration to) {
     return new Fault(Kind.METRIC_OUTAGE, Optional.empty(), from, to);
   }
 
-  /** {@return the counter of model {@code model} stops increasing} */
+  /**
+   * {@return the counter of model {@code model} stops increasing}
+   *
+   * @param from the start of the fault, since the start of the run; at least 0
+   * @param model the Model's name in the fleet
+   * @param to the end of the fault (excluded), after {@code from}
+   */
   public static Fault staleSeries(String model, Duration from, Duration to) {
     return new Fault(Kind.STALE_SERIES, Optional.of(model), from, to);
   }
 
-  /** {@return the samples of model {@code model} are missing} */
+  /**
+   * {@return the samples of model {@code model} are missing}
+   *
+   * @param from the start of the gap, since the start of the run; at least 0
+   * @param model the Model's name in the fleet
+   * @param to the end of the gap (excluded), after {@code from}
+   */
   public static Fault scrapeGap(String model, Duration from, Duration to) {
     return new Fault(Kind.SCRAPE_GAP, Optional.of(model), from, to);
   }
 
-  /** {@return the pods of server {@code server} started in the interval fail until it ends} */
+  /**
+   * {@return the pods of server {@code server} started in the interval fail until it ends}
+   *
+   * @param from the start of the fault, since the start of the run; at least 0
+   * @param server the Server's name in the fleet
+   * @param to the end of the fault (excluded), after {@code from}
+   */
   public static Fault podStartFailure(String server, Duration from, Duration to) {
     return new Fault(Kind.POD_START_FAILURE, Optional.of(server), from, to);
   }

@@ -262,7 +262,11 @@ public abstract class Fleet {
 
 }
 
-  /** Runs the fleet. */
+  /**
+   * Runs the fleet.
+   *
+   * @return the per-tick fleet timelines, the per-model summaries and the cluster's use
+   */
   public FleetResult run() {
     return new FleetEngine(this).run();
   }

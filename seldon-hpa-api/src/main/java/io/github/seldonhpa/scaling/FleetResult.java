@@ -101,87 +101,156 @@ public final class FleetResult {
     return nodeSeconds;
   }
 
-  /** {@return the fleet timeline: ticks} */
+  /** {@return the number of ticks of the fleet timeline} */
   public int steps() {
     return rec.steps;
   }
 
-  /** {@return seconds since the start at tick {@code i}} */
+  /**
+   * {@return seconds since the start at tick {@code i}}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public double timeSeconds(int i) {
     return i * rec.tickSec;
   }
 
-  /** {@return bound (starting or ready) server pods at tick {@code i}} */
+  /**
+   * {@return bound (starting or ready) server pods at tick {@code i}}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public int boundPods(int i) {
     return rec.bound[i];
   }
 
-  /** {@return pending server pods at tick {@code i}} */
+  /**
+   * {@return pending server pods at tick {@code i}}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public int pendingPods(int i) {
     return rec.pending[i];
   }
 
-  /** {@return Server pods the ready nodes fit at tick {@code i}} */
+  /**
+   * {@return Server pods the ready nodes fit at tick {@code i}}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public long capacityPods(int i) {
     return rec.capacity[i];
   }
 
-  /** {@return Server {@code spec.replicas} summed at tick {@code i}} */
+  /**
+   * {@return Server {@code spec.replicas} summed at tick {@code i}}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public int demandedPods(int i) {
     return rec.demanded[i];
   }
 
-  /** {@return ready server pods at tick {@code i}} */
+  /**
+   * {@return ready server pods at tick {@code i}}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public int readyPods(int i) {
     return rec.readyPods[i];
   }
 
-  /** {@return the offered load of all models at tick {@code i}} */
+  /**
+   * {@return the offered load of all models at tick {@code i}}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public double loadRps(int i) {
     return rec.load[i];
   }
 
-  /** {@return what the serving replicas can take at tick {@code i}: serving replicas times their saturation RPS} */
+  /**
+   * {@return what the serving replicas can take at tick {@code i}: serving replicas times their saturation RPS}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public double servingCapacityRps(int i) {
     return rec.capacityRps[i];
   }
 
-  /** {@return models ScheduleFailed at tick {@code i}} */
+  /**
+   * {@return models ScheduleFailed at tick {@code i}}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public int modelsScheduleFailed(int i) {
     return rec.failed[i];
   }
 
-  /** {@return models above saturation at tick {@code i}} */
+  /**
+   * {@return models above saturation at tick {@code i}}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public int modelsAboveSaturation(int i) {
     return rec.above[i];
   }
 
-  /** {@return models whose HPA metric read failed at tick {@code i}} */
+  /**
+   * {@return models whose HPA metric read failed at tick {@code i}}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public int modelsWithMetricError(int i) {
     return rec.metricError[i];
   }
 
-  /** {@return serving replicas of model {@code m} at tick {@code i}, when model timelines are kept} */
+  /**
+   * {@return serving replicas of model {@code m} at tick {@code i}, when model timelines are kept}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   * @param m the model's index, in the order the fleet declares its models
+   */
   public int servingReplicas(int m, int i) {
     return rec.modelServing[m][i];
   }
 
-  /** {@return Model {@code spec.replicas} of model {@code m} at tick {@code i}, when model timelines are kept} */
+  /**
+   * {@return Model {@code spec.replicas} of model {@code m} at tick {@code i}, when model timelines are kept}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   * @param m the model's index, in the order the fleet declares its models
+   */
   public int desiredReplicas(int m, int i) {
     return rec.modelDesired[m][i];
   }
 
-  /** {@return the offered load of model {@code m} at tick {@code i}, when model timelines are kept} */
+  /**
+   * {@return the offered load of model {@code m} at tick {@code i}, when model timelines are kept}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   * @param m the model's index, in the order the fleet declares its models
+   */
   public double rps(int m, int i) {
     return rec.modelRps[m][i];
   }
 
-  /** {@return whether model {@code m} was ScheduleFailed at tick {@code i}, when model timelines are kept} */
+  /**
+   * {@return whether model {@code m} was ScheduleFailed at tick {@code i}, when model timelines are kept}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   * @param m the model's index, in the order the fleet declares its models
+   */
   public boolean scheduleFailed(int m, int i) {
     return rec.modelFailed[m][i];
   }
 
-  /** {@return whether model {@code m}'s HPA metric read failed at tick {@code i}, when model timelines are kept} */
+  /**
+   * {@return whether model {@code m}'s HPA metric read failed at tick {@code i}, when model timelines are kept}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   * @param m the model's index, in the order the fleet declares its models
+   */
   public boolean metricError(int m, int i) {
     return rec.modelError[m][i];
   }
@@ -233,12 +302,20 @@ public final class FleetResult {
     return sb.toString();
   }
 
-  /** {@return the fleet view as SVG: stacked serving replicas against the cluster's room, saturation and fault bands} */
+  /**
+   * {@return the fleet view as SVG: stacked serving replicas against the cluster's room, saturation and fault bands}
+   *
+   * @param title the chart's title, escaped for XML
+   */
   public String toSvg(String title) {
     return FleetChart.render(title, this);
   }
 
-  /** {@return a self-contained HTML report (inline SVG and CSS, no network): the fleet view and one row per model} */
+  /**
+   * {@return a self-contained HTML report (inline SVG and CSS, no network): the fleet view and one row per model}
+   *
+   * @param title the page's title and heading, escaped for HTML
+   */
   public String toHtml(String title) {
     return FleetReport.html(title, this);
   }

@@ -25,6 +25,8 @@ public final class KedaComparison {
   /**
    * {@return the Model's cold starts in {@code result}: how often it went from no replica serving to serving (after
    * its server pods started and loaded it), a run that starts at zero included}
+   *
+   * @param result a simulation run with model timelines
    */
   public static int coldStarts(SimulationResult result) {
     int starts = 0;

@@ -69,7 +69,12 @@ public final class PairDivergence {
     this.maxReplicas = maxReplicas;
   }
 
-  /** {@return the bands of a Model HPA and its Server HPA, both with an Object or External AverageValue metric} */
+  /**
+   * {@return the bands of a Model HPA and its Server HPA, both with an Object or External AverageValue metric}
+   *
+   * @param modelHpa the Model HPA
+   * @param serverHpa the Server HPA of the Server that hosts only that Model
+   */
   public static PairDivergence of(Hpa modelHpa, Hpa serverHpa) {
     HpaController model = HpaController.of(modelHpa);
     HpaController server = HpaController.of(serverHpa);
@@ -82,6 +87,17 @@ public final class PairDivergence {
   /**
    * {@return the bands from the raw settings: each HPA's replica bounds, its target per replica and its down and up
    * tolerances}
+   *
+   * @param modelDown the Model HPA's scale-down tolerance, such as 0.1
+   * @param modelMax the Model HPA's {@code maxReplicas}
+   * @param modelMin the Model HPA's {@code minReplicas}
+   * @param modelTarget the Model HPA's target per replica, in metric units
+   * @param modelUp the Model HPA's scale-up tolerance, such as 0.1
+   * @param serverDown the Server HPA's scale-down tolerance
+   * @param serverMax the Server HPA's {@code maxReplicas}
+   * @param serverMin the Server HPA's {@code minReplicas}
+   * @param serverTarget the Server HPA's target per replica, in metric units
+   * @param serverUp the Server HPA's scale-up tolerance
    */
   public static PairDivergence of(int modelMin, int modelMax, double modelTarget, double modelDown, double modelUp,
       int serverMin, int serverMax, double serverTarget, double serverDown, double serverUp) {

@@ -53,6 +53,8 @@ public final class PlanSearch {
   /**
    * {@return the least time above saturation at no more than {@code replicaSeconds}, strictly less than
    * {@code baseline}'s: a plan that beats the baseline on risk at no extra cost, if the search found one}
+   *
+   * @param baseline the candidate to beat, typically {@link Planner#evaluate} of the plan in use
    */
   public Optional<PlanCandidate> improveOn(PlanCandidate baseline) {
     PlanCandidate best = null;
@@ -91,7 +93,11 @@ public final class PlanSearch {
         : "at most " + SimulationResult.num(planner.maxSecondsAboveSaturation()) + " s above saturation";
   }
 
-  /** {@return the candidates as an SVG scatter of cost against risk, the front joined, the chosen plan ringed} */
+  /**
+   * {@return the candidates as an SVG scatter of cost against risk, the front joined, the chosen plan ringed}
+   *
+   * @param title the chart's title, escaped for XML
+   */
   public String toSvg(String title) {
     int w = 900;
     int h = 480;

@@ -284,6 +284,9 @@ public abstract class Planner {
   /**
    * Replays a plan (for example the one in use) the way the search replays its candidates; a plan whose
    * minReplicas do not fit the cluster counts as never converging, at infinite cost and risk.
+   *
+   * @param plan the plan to replay, on the planner's trace and cluster
+   * @return the plan's cost and risk
    */
   public PlanCandidate evaluate(ScalingPlan plan) {
     if ((long) Math.max(1, plan.minReplicas()) * traces().size() > cluster().initialCapacity()) {
@@ -299,7 +302,11 @@ public abstract class Planner {
     return new PlanCandidate(plan, cost, risk, r.scheduleFailedSeconds(), r.neverConverged().size(), feasible);
   }
 
-  /** Searches, as the class describes. */
+  /**
+   * Searches, as the class describes.
+   *
+   * @return the candidates, the cost-risk front and the chosen plan
+   */
   public PlanSearch search() {
     double peak = peakRps();
     Map<Long, PlanCandidate> seen = new HashMap<>();

@@ -66,7 +66,11 @@ public final class ScaleDecision {
     return Collections.unmodifiableList(out);
   }
 
-  /** {@return the condition of the given type if this reconcile set it} */
+  /**
+   * {@return the condition of the given type if this reconcile set it}
+   *
+   * @param type the condition type, such as {@code ScalingLimited}
+   */
   public Optional<HpaCondition> condition(HpaCondition.Type type) {
     for (HpaCondition c : conditions()) {
       if (c.type() == type) {

@@ -30,6 +30,8 @@ public final class SeldonVersion implements Comparable<SeldonVersion> {
   /**
    * Parses {@code 2.9}, {@code 2.9.1} or {@code v2.10.2}.
    *
+   * @param text the version as written, with or without a leading {@code v}
+   * @return the version
    * @throws io.github.seldonhpa.HpaValidationException when the text is not such a version
    */
   public static SeldonVersion of(String text) {

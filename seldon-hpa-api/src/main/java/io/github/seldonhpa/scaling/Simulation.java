@@ -313,12 +313,20 @@ public abstract class Simulation {
 
 }
 
-  /** Runs the simulation: the per-step timeline and its summary. */
+  /**
+   * Runs the simulation: the per-step timeline and its summary.
+   *
+   * @return the timeline, one step per controller sync, and its summary
+   */
   public SimulationResult run() {
     return new Engine(this, true).run();
   }
 
-  /** Runs the simulation keeping only the summary (no timeline: constant memory). */
+  /**
+   * Runs the simulation keeping only the summary (no timeline: constant memory).
+   *
+   * @return the summary
+   */
   public SimulationSummary summarize() {
     return new Engine(this, false).run().summary();
   }

@@ -59,7 +59,11 @@ public final class SimulationResult {
     return sb.toString();
   }
 
-  /** {@return an SVG chart of the timeline titled {@code title}: load, load per serving replica, replicas} */
+  /**
+   * {@return an SVG chart of the timeline titled {@code title}: load, load per serving replica, replicas}
+   *
+   * @param title the chart's title, escaped for XML
+   */
   public String toSvg(String title) {
     return SvgChart.render(title, this);
   }

@@ -19,6 +19,9 @@ public final class Sizing {
   /**
    * {@return {@code target.averageValue = peak / maxReplicas}, rounded up to a milli-unit so that the peak never
    * asks for more than {@code maxReplicas}}
+   *
+   * @param maxReplicas the HPA's {@code maxReplicas}, at least 1
+   * @param peakRps the peak offered RPS, finite and at least 0
    */
   public static Quantity averageValue(double peakRps, int maxReplicas) {
     checkRps("peakRps", peakRps);
@@ -29,6 +32,8 @@ public final class Sizing {
   /**
    * {@return {@code maxReplicas = ceil(peak / averageValue)}, at least 1}
    *
+   * @param averageValue the target per replica, above 0
+   * @param peakRps the peak offered RPS, finite and at least 0
    * @throws io.github.seldonhpa.HpaValidationException when the result is beyond an HPA's int32
    *     {@code maxReplicas}
    */
@@ -47,6 +52,7 @@ public final class Sizing {
    * to a milli-unit} The margin absorbs load growth while new replicas start.
    *
    * @param margin the fraction kept free, in [0, 1)
+   * @param saturationRps the RPS per replica at which the service saturates (its latency SLO breaks), above 0
    */
   public static Quantity targetFromSaturation(double saturationRps, double margin) {
     checkRps("saturationRps", saturationRps);
@@ -61,6 +67,10 @@ public final class Sizing {
   /**
    * {@return {@code minReplicas} for the low-load regime: {@code ceil(lowRps / averageValue)}, raised to
    * {@code floor} (a higher floor buys immediate headroom when load leaves the low regime fast)}
+   *
+   * @param averageValue the target per replica, above 0
+   * @param floor the least {@code minReplicas} wanted, at least 1
+   * @param lowRps the offered RPS of the low-load regime, finite and at least 0
    */
   public static int minReplicas(double lowRps, Quantity averageValue, int floor) {
     Checks.check(floor >= 1, "floor must be >= 1 (was %d)", floor);
@@ -74,6 +84,7 @@ public final class Sizing {
    *
    * @param podsStartingTogether how many server pods the cluster can start at once
    * @param podStartup how long a server pod takes to serve (a high percentile, with margin)
+   * @param stabilizationWindow the rules' stabilization window, 0 to 3600 seconds
    */
   public static ScalingRules scaleUpRules(int podsStartingTogether, Duration podStartup, Duration stabilizationWindow) {
     Checks.check(podsStartingTogether >= 1, "podsStartingTogether must be >= 1 (was %d)", podsStartingTogether);
