@@ -88,31 +88,77 @@ public abstract class AdapterInstall {
   public abstract static class Builder {
     Builder() {}
 
-    /** Copies every value of {@code install}. */
+    /**
+     * Copies every value of {@code install}.
+     *
+     * @param install the install whose values are copied; this builder's values for the ones it lacks are kept
+     * @return this builder
+     */
     public abstract Builder from(AdapterInstall install);
 
-    /** Sets {@link AdapterInstall#release()}. */
+    /**
+     * Sets {@link AdapterInstall#release()}.
+     *
+     * @param release the Helm release name, a DNS-1123 label such as {@code hpa-metrics}
+     * @return this builder
+     */
     public abstract Builder release(String release);
 
-    /** Sets {@link AdapterInstall#namespace()}. */
+    /**
+     * Sets {@link AdapterInstall#namespace()}.
+     *
+     * @param namespace the release's namespace, a DNS-1123 label such as {@code seldon-monitoring}
+     * @return this builder
+     */
     public abstract Builder namespace(String namespace);
 
-    /** Sets {@link AdapterInstall#prometheusUrl()}. */
+    /**
+     * Sets {@link AdapterInstall#prometheusUrl()}.
+     *
+     * @param prometheusUrl the Prometheus service URL without port and path, such as {@code
+     *     http://seldon-monitoring-prometheus}
+     * @return this builder
+     */
     public abstract Builder prometheusUrl(String prometheusUrl);
 
-    /** Sets {@link AdapterInstall#prometheusPort()}. */
+    /**
+     * Sets {@link AdapterInstall#prometheusPort()}.
+     *
+     * @param prometheusPort the Prometheus port, 1 to 65535
+     * @return this builder
+     */
     public abstract Builder prometheusPort(int prometheusPort);
 
-    /** Sets or clears {@link AdapterInstall#prometheusPort()}. */
+    /**
+     * Sets or clears {@link AdapterInstall#prometheusPort()}.
+     *
+     * @param prometheusPort the Prometheus port, or empty for the chart's 9090
+     * @return this builder
+     */
     public abstract Builder prometheusPort(Optional<Integer> prometheusPort);
 
-    /** Sets {@link AdapterInstall#metricsRelistInterval()}. */
+    /**
+     * Sets {@link AdapterInstall#metricsRelistInterval()}.
+     *
+     * @param metricsRelistInterval above 0, in whole milliseconds; at least the Prometheus scrape interval
+     * @return this builder
+     */
     public abstract Builder metricsRelistInterval(Duration metricsRelistInterval);
 
-    /** Sets or clears {@link AdapterInstall#metricsRelistInterval()}. */
+    /**
+     * Sets or clears {@link AdapterInstall#metricsRelistInterval()}.
+     *
+     * @param metricsRelistInterval the interval, or empty for the chart's 1m
+     * @return this builder
+     */
     public abstract Builder metricsRelistInterval(Optional<? extends Duration> metricsRelistInterval);
 
-    /** Sets {@link AdapterInstall#config()}. */
+    /**
+     * Sets {@link AdapterInstall#config()}.
+     *
+     * @param config the adapter's rules
+     * @return this builder
+     */
     public abstract Builder config(AdapterConfig config);
 
     /**
@@ -175,6 +221,8 @@ public abstract class AdapterInstall {
    * {@return the Seldon docs' commands, shell-safe and in order: add and update the chart repository, install the
    * release pointed at Prometheus, replace the ConfigMap with {@code configMapFile} (holding
    * {@link #configMapYaml()}), restart the adapter so it reads it, and list the custom metrics API}
+   *
+   * @param configMapFile the file {@code kubectl replace -f} reads, holding {@link #configMapYaml()}; not blank
    */
   public final List<String> commands(String configMapFile) {
     Checks.notBlank("configMapFile", configMapFile);
@@ -191,6 +239,8 @@ public abstract class AdapterInstall {
   /**
    * {@return the commands with the rules in the chart values instead of a replaced ConfigMap: add and update the
    * repository, install with {@code -f valuesFile} (holding {@link #chartValuesYaml()}), list the API}
+   *
+   * @param valuesFile the file {@code helm install -f} reads, holding {@link #chartValuesYaml()}; not blank
    */
   public final List<String> chartValuesCommands(String valuesFile) {
     Checks.notBlank("valuesFile", valuesFile);

@@ -45,6 +45,7 @@ public final class FindingReports {
    *
    * @param files how many files were read (for the summary)
    * @param colour whether to colour the severities with ANSI escapes (only for a terminal)
+   * @param findings the findings, in the order lint returned them
    */
   public static String text(List<Finding> findings, int files, boolean colour) {
     StringBuilder out = new StringBuilder(256 + findings.size() * 200);
@@ -67,7 +68,12 @@ public final class FindingReports {
     return out.append(summary(findings, files)).append('\n').toString();
   }
 
-  /** {@return {@code 2 errors, 1 warning, 0 infos in 3 files}} */
+  /**
+   * {@return {@code 2 errors, 1 warning, 0 infos in 3 files}}
+   *
+   * @param files how many files were read
+   * @param findings the findings, in the order lint returned them
+   */
   public static String summary(List<Finding> findings, int files) {
     Map<Finding.Severity, Integer> counts = counts(findings);
     return count(counts.get(Finding.Severity.ERROR), "error") + ", "
@@ -80,6 +86,9 @@ public final class FindingReports {
    * {@code line} and {@code column} (when known), {@code document}, {@code object}, {@code path},
    * {@code message} and {@code fix}; and {@code summary} with the counts of errors, warnings and infos and
    * the number of files} Two-space indentation, a final line break.
+   *
+   * @param files how many files were read
+   * @param findings the findings, in the order lint returned them
    */
   public static String json(List<Finding> findings, int files) {
     ObjectNode root = NODES.objectNode();
@@ -113,6 +122,9 @@ public final class FindingReports {
    * line and column as its region, the object and path as a logical location, and {@code properties.fix}}
    * A finding from a source that is not a file ({@code <stdin>}, {@code <adapter config>}) has only the
    * logical location.
+   *
+   * @param findings the findings, in the order lint returned them
+   * @param toolVersion the version the log names for the tool, such as {@code 0.1.0}
    */
   public static String sarif(List<Finding> findings, String toolVersion) {
     ObjectNode root = NODES.objectNode();

@@ -22,7 +22,11 @@ public final class KedaExplain {
 
   private KedaExplain() {}
 
-  /** {@return the generated HPA and each trigger's External metric} */
+  /**
+   * {@return the generated HPA and each trigger's External metric}
+   *
+   * @param so the ScaledObject
+   */
   public static KedaExplanation explain(ScaledObject so) {
     var out = KedaExplanation.builder().scaledObject(so).hpa(so.hpa());
     // the HPA's external metrics client: GET namespaces/<ns>/<metric>?labelSelector=<selector>
@@ -46,6 +50,9 @@ public final class KedaExplain {
    * one sample is KEDA's error "returned multiple elements"), and derives the replicas}
    *
    * @param currentReplicas the target's {@code spec.replicas}
+   * @param prometheus the Prometheus the triggers' {@code serverAddress} names
+   * @param so the ScaledObject whose triggers are polled
+   * @param time the time of the poll, the queries' evaluation time
    * @throws PrometheusException when Prometheus cannot be queried
    * @throws HpaValidationException when a query returns several samples, which KEDA refuses
    */

@@ -40,6 +40,9 @@ public final class KedaManifests {
    * {@return the plan's ScaledObjects (Model, then Server) with the queries the adapter would run for its metrics,
    * explained against the series Seldon Core 2 publishes ({@link SeldonPresets#defaultSeries()})}
    *
+   * @param adapter the adapter config whose queries the triggers take
+   * @param keda the KEDA settings
+   * @param plan the plan; its metrics must be Object metrics
    * @throws HpaValidationException when a metric is not an Object metric, the adapter serves no query for
    *     it, or scale to zero is asked on a metric the Model's own pods count
    */
@@ -47,7 +50,14 @@ public final class KedaManifests {
     return scaledObjects(plan, keda, adapter, SeldonPresets.defaultSeries());
   }
 
-  /** {@return as {@link #scaledObjects(ScalingPlan, KedaOptions, AdapterConfig)}, explained against {@code knownSeries}} */
+  /**
+   * {@return as {@link #scaledObjects(ScalingPlan, KedaOptions, AdapterConfig)}, explained against {@code knownSeries}}
+   *
+   * @param adapter the adapter config whose queries the triggers take
+   * @param keda the KEDA settings
+   * @param knownSeries the series Prometheus holds (name and labels), standing in for {@code /api/v1/series}
+   * @param plan the plan; its metrics must be Object metrics
+   */
   public static List<ScaledObject> scaledObjects(ScalingPlan plan, KedaOptions keda, AdapterConfig adapter,
       List<Series> knownSeries) {
     List<Metric> metrics = plan.modelHpa().metrics();
@@ -79,7 +89,13 @@ public final class KedaManifests {
     return keda.scaledObjects(plan, queries);
   }
 
-  /** {@return the plan's ScaledObjects as fabric8 objects} */
+  /**
+   * {@return the plan's ScaledObjects as fabric8 objects}
+   *
+   * @param adapter the adapter config whose queries the triggers take
+   * @param keda the KEDA settings
+   * @param plan the plan; its metrics must be Object metrics
+   */
   public static List<GenericKubernetesResource> of(ScalingPlan plan, KedaOptions keda, AdapterConfig adapter) {
     List<GenericKubernetesResource> out = new ArrayList<>(2);
     for (ScaledObject so : scaledObjects(plan, keda, adapter)) {
@@ -88,12 +104,22 @@ public final class KedaManifests {
     return out;
   }
 
-  /** {@return the plan's ScaledObjects as one multi-document YAML text} */
+  /**
+   * {@return the plan's ScaledObjects as one multi-document YAML text}
+   *
+   * @param adapter the adapter config whose queries the triggers take
+   * @param keda the KEDA settings
+   * @param plan the plan; its metrics must be Object metrics
+   */
   public static String yaml(ScalingPlan plan, KedaOptions keda, AdapterConfig adapter) {
     return yaml(scaledObjects(plan, keda, adapter));
   }
 
-  /** {@return ScaledObjects as one multi-document YAML text} */
+  /**
+   * {@return ScaledObjects as one multi-document YAML text}
+   *
+   * @param scaledObjects the ScaledObjects, written in this order
+   */
   public static String yaml(List<ScaledObject> scaledObjects) {
     StringBuilder out = new StringBuilder(2048);
     for (ScaledObject so : scaledObjects) {
@@ -105,12 +131,20 @@ public final class KedaManifests {
     return out.toString();
   }
 
-  /** {@return one ScaledObject as YAML} */
+  /**
+   * {@return one ScaledObject as YAML}
+   *
+   * @param scaledObject the ScaledObject
+   */
   public static String yaml(ScaledObject scaledObject) {
     return yaml(List.of(scaledObject));
   }
 
-  /** {@return one ScaledObject as a fabric8 object (fresh on every call)} */
+  /**
+   * {@return one ScaledObject as a fabric8 object (fresh on every call)}
+   *
+   * @param scaledObject the ScaledObject
+   */
   public static GenericKubernetesResource scaledObject(ScaledObject scaledObject) {
     return Manifests.Mapper.INSTANCE.convertValue(tree(scaledObject), GenericKubernetesResource.class);
   }

@@ -74,6 +74,8 @@ public final class Manifest {
    * {@return where the value at {@code path} starts ({@code spec.metrics[0].object.target.type}; keys that are not
    * plain words are quoted: {@code data."config.yaml"}); for a mapping key, the position of the key}
    * The empty path is the object itself.
+   *
+   * @param path a dotted path such as {@code spec.metrics[0].object.target.type}; "" for the object itself
    */
   public Optional<Position> position(String path) {
     return positions.find(root, path);
@@ -96,6 +98,7 @@ public final class Manifest {
    * {@return {@link #toHpa()}, with {@code namespace} for an HPA written without {@code metadata.namespace} (as
    * {@code kubectl apply -n namespace} places it)}
    *
+   * @param namespace the namespace of an HPA written without {@code metadata.namespace}, a DNS-1123 label
    * @throws io.github.seldonhpa.HpaValidationException naming the field
    */
   public Hpa toHpa(String namespace) {
@@ -137,7 +140,11 @@ public final class Manifest {
     return YamlTrees.write(root);
   }
 
-  /** {@return several objects as one multi-document YAML stream, separated by {@code ---}} */
+  /**
+   * {@return several objects as one multi-document YAML stream, separated by {@code ---}}
+   *
+   * @param manifests the objects, written in this order
+   */
   public static String toYaml(List<Manifest> manifests) {
     StringBuilder out = new StringBuilder();
     for (Manifest m : manifests) {

@@ -12,9 +12,12 @@ import java.util.Optional;
 public final class ManifestReadException extends HpaValidationException {
   private static final long serialVersionUID = 1L;
 
+  /** The stream the error is in: a file path, {@code <stdin>} or {@code <string>}. */
   private final String source;
+  /** The document in the stream, counted from 0. */
   private final int document;
   private final transient Position position;
+  /** What is wrong, without the location. */
   private final String problem;
 
   ManifestReadException(String problem, String source, int document, Position position, Throwable cause) {

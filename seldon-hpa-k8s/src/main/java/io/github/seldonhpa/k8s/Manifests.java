@@ -44,6 +44,8 @@ public final class Manifests {
   /**
    * {@return the plan's manifests in the order to apply them: the Model (when the plan has a {@code storageUri}),
    * the Model HPA and, for single-model serving, the Server HPA}
+   *
+   * @param plan the plan to render
    */
   public static List<HasMetadata> of(ScalingPlan plan) {
     List<HasMetadata> objects = new ArrayList<>(3);
@@ -52,7 +54,11 @@ public final class Manifests {
     return objects;
   }
 
-  /** {@return the plan's HPAs: {@code <model>-model-hpa} and, when the plan names a server, {@code <server>-server-hpa}} */
+  /**
+   * {@return the plan's HPAs: {@code <model>-model-hpa} and, when the plan names a server, {@code <server>-server-hpa}}
+   *
+   * @param plan the plan to render
+   */
   public static List<HorizontalPodAutoscaler> hpas(ScalingPlan plan) {
     List<HorizontalPodAutoscaler> hpas = new ArrayList<>(2);
     hpas.add(hpa(plan.modelHpa()));
@@ -60,22 +66,38 @@ public final class Manifests {
     return hpas;
   }
 
-  /** {@return an autoscaling/v2 HorizontalPodAutoscaler} */
+  /**
+   * {@return an autoscaling/v2 HorizontalPodAutoscaler}
+   *
+   * @param hpa the HPA to render
+   */
   public static HorizontalPodAutoscaler hpa(Hpa hpa) {
     return Mapper.INSTANCE.convertValue(ManifestTrees.hpa(hpa), HorizontalPodAutoscaler.class);
   }
 
-  /** {@return a Seldon Model ({@code mlops.seldon.io/v1alpha1})} */
+  /**
+   * {@return a Seldon Model ({@code mlops.seldon.io/v1alpha1})}
+   *
+   * @param model the Model to render
+   */
   public static GenericKubernetesResource model(Model model) {
     return Mapper.INSTANCE.convertValue(ManifestTrees.model(model), GenericKubernetesResource.class);
   }
 
-  /** {@return a Seldon Server ({@code mlops.seldon.io/v1alpha1})} */
+  /**
+   * {@return a Seldon Server ({@code mlops.seldon.io/v1alpha1})}
+   *
+   * @param server the Server to render
+   */
   public static GenericKubernetesResource server(Server server) {
     return Mapper.INSTANCE.convertValue(ManifestTrees.server(server), GenericKubernetesResource.class);
   }
 
-  /** {@return the plan's manifests (see {@link #of(ScalingPlan)}) as one multi-document YAML text} */
+  /**
+   * {@return the plan's manifests (see {@link #of(ScalingPlan)}) as one multi-document YAML text}
+   *
+   * @param plan the plan to render
+   */
   public static String yaml(ScalingPlan plan) {
     StringBuilder out = new StringBuilder(2048);
     plan.model().ifPresent(m -> document(ManifestTrees.model(m), out));
@@ -84,7 +106,11 @@ public final class Manifests {
     return out.toString();
   }
 
-  /** {@return the plan's HPAs (see {@link #hpas(ScalingPlan)}) as one multi-document YAML text} */
+  /**
+   * {@return the plan's HPAs (see {@link #hpas(ScalingPlan)}) as one multi-document YAML text}
+   *
+   * @param plan the plan to render
+   */
   public static String hpasYaml(ScalingPlan plan) {
     StringBuilder out = new StringBuilder(2048);
     document(ManifestTrees.hpa(plan.modelHpa()), out);
@@ -92,17 +118,29 @@ public final class Manifests {
     return out.toString();
   }
 
-  /** {@return one HPA as YAML} */
+  /**
+   * {@return one HPA as YAML}
+   *
+   * @param hpa the HPA to render
+   */
   public static String yaml(Hpa hpa) {
     return documentText(ManifestTrees.hpa(hpa));
   }
 
-  /** {@return one Model as YAML} */
+  /**
+   * {@return one Model as YAML}
+   *
+   * @param model the Model to render
+   */
   public static String yaml(Model model) {
     return documentText(ManifestTrees.model(model));
   }
 
-  /** {@return one Server as YAML} */
+  /**
+   * {@return one Server as YAML}
+   *
+   * @param server the Server to render
+   */
   public static String yaml(Server server) {
     return documentText(ManifestTrees.server(server));
   }
@@ -110,6 +148,8 @@ public final class Manifests {
   /**
    * {@return Seldon's native scaling settings as a {@code seldon-core-v2-setup} helm values file: the dotted keys of
    * {@link NativeScaling#helmValues()} nested, the agent settings as strings as the chart holds them}
+   *
+   * @param settings the native scaling settings
    */
   public static String helmValuesYaml(NativeScaling settings) {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -130,7 +170,11 @@ public final class Manifests {
     return (Map<String, Object>) o;
   }
 
-  /** {@return several YAML documents joined with {@code ---} separators} */
+  /**
+   * {@return several YAML documents joined with {@code ---} separators}
+   *
+   * @param documents YAML documents, each with or without a trailing newline
+   */
   public static String join(List<String> documents) {
     StringBuilder out = new StringBuilder();
     for (String d : documents) {
@@ -142,12 +186,20 @@ public final class Manifests {
     return out.toString();
   }
 
-  /** {@return the name prometheus-adapter's Helm chart gives its ConfigMap: {@code <release>-prometheus-adapter}} */
+  /**
+   * {@return the name prometheus-adapter's Helm chart gives its ConfigMap: {@code <release>-prometheus-adapter}}
+   *
+   * @param release the chart's Helm release name, such as {@code hpa-metrics}
+   */
   public static String adapterConfigMapName(String release) {
     return release + "-prometheus-adapter";
   }
 
-  /** {@return the adapter's {@code config.yaml} text} */
+  /**
+   * {@return the adapter's {@code config.yaml} text}
+   *
+   * @param config the adapter's rules
+   */
   public static String adapterConfigYaml(AdapterConfig config) {
     return documentText(ManifestTrees.adapterConfig(config));
   }
@@ -155,12 +207,22 @@ public final class Manifests {
   /**
    * {@return the ConfigMap the prometheus-adapter Helm release {@code release} reads its rules from
    * ({@code <release>-prometheus-adapter} in the adapter's namespace, key {@code config.yaml})}
+   *
+   * @param config the adapter's rules, the ConfigMap's {@code config.yaml}
+   * @param namespace the release's namespace, such as {@code seldon-monitoring}
+   * @param release the chart's Helm release name, such as {@code hpa-metrics}
    */
   public static ConfigMap adapterConfigMap(String release, String namespace, AdapterConfig config) {
     return Mapper.INSTANCE.convertValue(adapterConfigMapTree(release, namespace, config), ConfigMap.class);
   }
 
-  /** {@return {@link #adapterConfigMap(String, String, AdapterConfig)} as YAML} */
+  /**
+   * {@return {@link #adapterConfigMap(String, String, AdapterConfig)} as YAML}
+   *
+   * @param config the adapter's rules, the ConfigMap's {@code config.yaml}
+   * @param namespace the release's namespace, such as {@code seldon-monitoring}
+   * @param release the chart's Helm release name, such as {@code hpa-metrics}
+   */
   public static String adapterConfigMapYaml(String release, String namespace, AdapterConfig config) {
     return documentText(adapterConfigMapTree(release, namespace, config));
   }

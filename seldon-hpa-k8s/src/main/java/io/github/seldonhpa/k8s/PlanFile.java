@@ -93,12 +93,23 @@ public final class PlanFile {
     this.nativeScaling = nativeScaling;
   }
 
-  /** Reads the plans of a file ({@code -}: standard input), one per YAML document. */
+  /**
+   * Reads the plans of a file ({@code -}: standard input), one per YAML document.
+   *
+   * @param file a plan file, or {@code -} for standard input
+   * @return the plans, one per YAML document, in order
+   */
   public static List<PlanFile> read(Path file) {
     return of(ManifestReader.create().read(file));
   }
 
-  /** Reads the plans of a YAML text; {@code source} names it in errors. */
+  /**
+   * Reads the plans of a YAML text; {@code source} names it in errors.
+   *
+   * @param source the name of the text in errors, such as a file path
+   * @param yaml the YAML text, one plan per document
+   * @return the plans, one per YAML document, in order
+   */
   public static List<PlanFile> read(String source, String yaml) {
     return of(ManifestReader.create().read(source, yaml));
   }
@@ -106,6 +117,9 @@ public final class PlanFile {
   /**
    * {@return a plan built in Java (by a build step that renders plans from code), as if read from {@code source}: no
    * adapter, no native scaling}
+   *
+   * @param plan the plan
+   * @param source the name the plan goes by in errors and findings
    */
   public static PlanFile of(String source, ScalingPlan plan) {
     return new PlanFile(source, 1, plan, Optional.empty(), DEFAULT_ADAPTER_RELEASE, DEFAULT_ADAPTER_NAMESPACE,
@@ -160,6 +174,8 @@ public final class PlanFile {
   /**
    * {@return the objects of several plans, each once: an object two plans render alike (a shared adapter ConfigMap)
    * is kept once; two different objects of the same kind, namespace and name are an error naming both plans}
+   *
+   * @param plans the plans, in the order their objects are kept
    */
   public static List<Manifest> objects(List<PlanFile> plans) {
     Map<String, Manifest> seen = new LinkedHashMap<>();
@@ -183,6 +199,9 @@ public final class PlanFile {
   /**
    * {@return a file name for one object, unique per kind, namespace and name ({@code _} cannot occur in them):
    * {@code horizontalpodautoscaler_seldon-mesh_irisa0-model-hpa.yaml}}
+   *
+   * @param extension the file extension without the dot, such as {@code yaml}
+   * @param object the object to name
    */
   public static String fileName(Manifest object, String extension) {
     return object.kind().orElse("object").toLowerCase(java.util.Locale.ROOT) + "_"

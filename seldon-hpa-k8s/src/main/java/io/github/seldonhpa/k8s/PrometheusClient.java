@@ -96,6 +96,7 @@ public final class PrometheusClient {
    * {@return a client for the Prometheus at {@code baseUri} (e.g. {@code http://localhost:9090}, or with a path
    * prefix such as {@code http://host/prometheus}) with the {@link #DEFAULT_TIMEOUT}}
    *
+   * @param baseUri the Prometheus base URI, absolute, http or https
    * @throws HpaValidationException when {@code baseUri} is not an absolute http or https URI
    */
   public static PrometheusClient of(URI baseUri) {
@@ -106,6 +107,8 @@ public final class PrometheusClient {
    * {@return a client for the Prometheus at {@code baseUri} that waits at most {@code timeout} for each answer,
    * connecting, headers and body included}
    *
+   * @param baseUri the Prometheus base URI, absolute, http or https, with a host
+   * @param timeout the deadline of each answer, above 0
    * @throws HpaValidationException when {@code baseUri} is not an absolute http or https URI with a host,
    *     or {@code timeout} is not positive
    */
@@ -128,6 +131,7 @@ public final class PrometheusClient {
   /**
    * {@return this client with another limit of a response body's size, in bytes}
    *
+   * @param maxResponseBytes the limit, at least 1
    * @throws HpaValidationException when {@code maxResponseBytes} is not positive
    */
   public PrometheusClient withMaxResponseBytes(long maxResponseBytes) {
@@ -156,6 +160,9 @@ public final class PrometheusClient {
    * Evaluates {@code promql} at {@code time} (sent in Unix seconds to the millisecond, Prometheus'
    * precision) and returns the result vector.
    *
+   * @param promql the PromQL expression, not blank
+   * @param time the evaluation time
+   * @return the samples of the instant vector, in Prometheus' order
    * @throws HpaValidationException when {@code promql} is blank or {@code time} is beyond the range of
    *     Unix milliseconds (about 292 million years either side of 1970)
    * @throws PrometheusException.Unreachable when the host is unknown or refuses the connection
@@ -182,6 +189,11 @@ public final class PrometheusClient {
    * expression had no value). Prometheus refuses more than {@link RangeResult#MAX_POINTS_PER_SERIES} points
    * per series; this is checked before the request.
    *
+   * @param end the range's end, at or after {@code start}
+   * @param promql the PromQL expression, not blank
+   * @param start the range's start
+   * @param step the resolution, above 0, in whole milliseconds
+   * @return the series of the range matrix, each with its points
    * @throws HpaValidationException when {@code promql} is blank, {@code step} is not positive (or not whole
    *     milliseconds), {@code end} is before {@code start}, or the range needs more than 11,000 points
    * @throws PrometheusException.Unreachable when the server does not answer within the timeout

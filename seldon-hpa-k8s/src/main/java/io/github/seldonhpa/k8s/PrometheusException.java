@@ -53,8 +53,11 @@ public class PrometheusException extends RuntimeException {
    */
   public static final class QueryError extends PrometheusException {
     private static final long serialVersionUID = 1L;
+    /** The HTTP status of the answer. */
     private final int httpStatus;
+    /** Prometheus' {@code errorType}. */
     private final String errorType;
+    /** Prometheus' {@code error}. */
     private final String error;
 
     QueryError(int httpStatus, String errorType, String error, String query) {
@@ -87,7 +90,9 @@ public class PrometheusException extends RuntimeException {
    */
   public static final class EmptyResult extends PrometheusException {
     private static final long serialVersionUID = 1L;
+    /** The PromQL that matched nothing. */
     private final String query;
+    /** The evaluation time. */
     private final Instant time;
 
     EmptyResult(String message, String query, Instant time) {

@@ -30,6 +30,9 @@ public abstract class QueryResult {
    * {@code value} (e.g. {@code model}, {@code irisa0}): the last sample with that label value, as the
    * adapter takes the last when several match} The adapter then reports it in milli-units, truncated, and
    * NaN as 0. Empty when no sample matches, which the adapter reports as "metric not found".
+   *
+   * @param label the label name, such as {@code model}
+   * @param value the label value, such as {@code irisa0}
    */
   public OptionalDouble valueOf(String label, String value) {
     OptionalDouble found = OptionalDouble.empty();

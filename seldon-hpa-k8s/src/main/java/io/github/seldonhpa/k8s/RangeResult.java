@@ -64,7 +64,12 @@ public final class RangeResult {
     return warnings;
   }
 
-  /** {@return the series whose label {@code label} is {@code value}} */
+  /**
+   * {@return the series whose label {@code label} is {@code value}}
+   *
+   * @param label the label name, such as {@code model}
+   * @param value the label value, such as {@code irisa0}
+   */
   public Optional<RangeSeries> seriesWith(String label, String value) {
     return series.stream().filter(s -> value.equals(s.labels().get(label))).findFirst();
   }
@@ -73,6 +78,7 @@ public final class RangeResult {
    * {@return one trace per value of {@code label} (e.g. {@code model}), by that value in the series' order: its points
    * at seconds since {@link #start()}, linear between them, lasting until {@link #end()}}
    *
+   * @param label the label whose values key the map, such as {@code model}
    * @throws HpaValidationException when a series lacks the label, two series share its value, or a series
    *     has a negative, NaN or infinite point (a rate is never any of those)
    */

@@ -30,12 +30,20 @@ public final class RangeSeries {
     return times.length;
   }
 
-  /** {@return the time of point {@code i}} */
+  /**
+   * {@return the time of point {@code i}}
+   *
+   * @param i the point's index, from 0 to {@code size() - 1}
+   */
   public Instant time(int i) {
     return Instant.ofEpochMilli(times[i]);
   }
 
-  /** {@return the value of point {@code i}} */
+  /**
+   * {@return the value of point {@code i}}
+   *
+   * @param i the point's index, from 0 to {@code size() - 1}
+   */
   public double value(int i) {
     return values[i];
   }

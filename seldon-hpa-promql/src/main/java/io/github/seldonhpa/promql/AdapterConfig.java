@@ -143,7 +143,12 @@ public abstract class AdapterConfig {
     return ResourceTable.builtIn();
   }
 
-  /** {@return this config in a cluster serving {@code resources}} */
+  /**
+   * {@return this config in a cluster serving {@code resources}}
+   *
+   * @param resources the API resources the cluster serves, which {@code resources.template} and overrides resolve
+   *     against
+   */
   public final AdapterConfig inCluster(ResourceTable resources) {
     return builder().addAllRules(rules()).addAllExternalRules(externalRules()).resourceRules(resourceRules())
         .resourceTable(resources).build();
@@ -170,6 +175,7 @@ public abstract class AdapterConfig {
   /**
    * Checks the config as prometheus-adapter does when it starts.
    *
+   * @return this config, unchanged, when it loads
    * @throws HpaValidationException with the first of {@link #loadErrors()}
    */
   public final AdapterConfig validate() {
@@ -185,6 +191,7 @@ public abstract class AdapterConfig {
    * evaluated against them (plain series selectors: {@code metric{label="v",label!="",label=~"re"}}),
    * then its filters, naming and resource association apply} Order: custom metrics, then external ones.
    *
+   * @param series the series Prometheus holds (name and labels), standing in for {@code /api/v1/series}
    * @throws HpaValidationException when the config does not load (see {@link #validate()})
    */
   public final List<RegisteredMetric> discover(List<Series> series) {
@@ -197,6 +204,7 @@ public abstract class AdapterConfig {
    * of the whole config ({@link #discover}) keeps one entry per metric, the later rule's; rules that collide
    * show only here.
    *
+   * @param series the series Prometheus holds (name and labels), standing in for {@code /api/v1/series}
    * @throws HpaValidationException when the config does not load (see {@link #validate()})
    */
   public final List<List<RegisteredMetric>> discoverByRule(List<Series> series) {
@@ -219,6 +227,8 @@ public abstract class AdapterConfig {
    *
    * @param knownSeries the series Prometheus holds (name and labels), standing in for
    *     {@code /api/v1/series}; {@link SeldonPresets#defaultSeries()} has the ones Seldon Core 2 publishes
+   * @param hpaNamespace the namespace of the HPA, which is the namespace of the described object
+   * @param metric the HPA's Object metric, with its described object and selector
    * @throws HpaValidationException when the metric has no described object, the kind is unknown or the
    *     selector is invalid
    */
@@ -235,6 +245,10 @@ public abstract class AdapterConfig {
    *
    * @param podSelector the scale target's pod selector (a Seldon Server's StatefulSet selects
    *     {@code seldon-server-name=<server>})
+   * @param hpaNamespace the namespace of the HPA and its scale target
+   * @param knownSeries the series Prometheus holds (name and labels), standing in for {@code /api/v1/series}
+   * @param metric the HPA's Pods metric
+   * @param podNames the names of the pods the selector selects
    * @throws HpaValidationException when a selector is invalid
    */
   public final Explanation explain(PodsMetric metric, String hpaNamespace, LabelSelector podSelector,
@@ -248,6 +262,9 @@ public abstract class AdapterConfig {
    * the external rule serving it and the query, whose matchers are the metric selector's and, unless the
    * rule says {@code resources.namespaced: false}, the namespace's}
    *
+   * @param hpaNamespace the namespace of the HPA
+   * @param knownSeries the series Prometheus holds (name and labels), standing in for {@code /api/v1/series}
+   * @param metric the HPA's External metric, with its selector
    * @throws HpaValidationException when the selector is invalid
    */
   public final Explanation explain(ExternalMetric metric, String hpaNamespace, List<Series> knownSeries) {
@@ -260,6 +277,10 @@ public abstract class AdapterConfig {
    * {@code /apis/metrics.k8s.io/v1beta1/namespaces/<ns>/pods?labelSelector=<podSelector>} and the
    * {@code containerQuery} over {@code podNames}, grouped by pod and {@code containerLabel}}
    *
+   * @param hpaNamespace the namespace of the HPA and its scale target
+   * @param metric the HPA's Resource metric ({@code cpu} or {@code memory})
+   * @param podNames the names of the pods the selector selects
+   * @param podSelector the scale target's pod selector
    * @throws HpaValidationException when the pod selector is invalid
    */
   public final Explanation explain(ResourceMetric metric, String hpaNamespace, LabelSelector podSelector,
@@ -272,6 +293,8 @@ public abstract class AdapterConfig {
    * {@code memory}) for these nodes, as the adapter runs it for {@code /apis/metrics.k8s.io/v1beta1/nodes}
    * ({@code kubectl top nodes})}
    *
+   * @param nodeNames the names of the nodes to query
+   * @param resource {@code cpu} or {@code memory}
    * @throws HpaValidationException when {@code resource} is neither {@code cpu} nor {@code memory}
    */
   public final Explanation explainNodes(String resource, List<String> nodeNames) {

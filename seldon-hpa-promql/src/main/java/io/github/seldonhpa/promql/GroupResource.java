@@ -20,12 +20,21 @@ public abstract class GroupResource {
   /** {@return {@code resource}: the resource name, singular or plural, as written} */
   public abstract String resource();
 
-  /** {@return the group-resource {@code resource} in {@code group}} */
+  /**
+   * {@return the group-resource {@code resource} in {@code group}}
+   *
+   * @param group the API group, such as {@code mlops.seldon.io}; "" for the core group
+   * @param resource the resource name, plural or singular, such as {@code models}
+   */
   public static GroupResource of(String group, String resource) {
     return builder().group(group).resource(resource).build();
   }
 
-  /** {@return a core-group resource such as {@code pod} or {@code namespace}} */
+  /**
+   * {@return a core-group resource such as {@code pod} or {@code namespace}}
+   *
+   * @param resource the resource name, plural or singular, such as {@code pods}
+   */
   public static GroupResource core(String resource) {
     return of("", resource);
   }

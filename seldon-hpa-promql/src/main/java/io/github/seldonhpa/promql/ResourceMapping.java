@@ -112,7 +112,11 @@ public abstract class ResourceMapping {
 
 }
 
-  /** {@return a mapping with only a label {@code template}} */
+  /**
+   * {@return a mapping with only a label {@code template}}
+   *
+   * @param template a Go template over {@code .Group} and {@code .Resource}, such as {@code kubernetes_<<.Resource>>}
+   */
   public static ResourceMapping template(String template) {
     return builder().template(template).build();
   }

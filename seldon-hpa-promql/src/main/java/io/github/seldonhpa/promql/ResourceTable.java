@@ -93,6 +93,8 @@ public final class ResourceTable {
   /**
    * {@return this table and {@code resources}; a resource with the group and plural name of one already in the
    * table replaces it}
+   *
+   * @param resources the resources to add or replace
    */
   public ResourceTable with(ApiResource... resources) {
     List<Entry> out = new ArrayList<>(entries);

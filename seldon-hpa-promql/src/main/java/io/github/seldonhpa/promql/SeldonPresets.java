@@ -52,6 +52,8 @@ public final class SeldonPresets {
    * {@code seldon_model_infer_seconds_total} divided by the rate of {@code seldon_model_infer_total} over
    * the same matchers, for models, servers, pods and namespaces} Without traffic in the window the query
    * returns no sample (rather than NaN), so the HPA keeps the current scale.
+   *
+   * @param window the {@code rate()} window, such as 1 minute; at least two scrape intervals
    */
   public static DiscoveryRule modelLatency(Duration window) {
     return DiscoveryRule.builder()
@@ -67,6 +69,8 @@ public final class SeldonPresets {
    * {@code seldon_pipeline_infer_total}, for pipelines, pods and namespaces} Its {@code server} label is
    * always {@code pipeline-gateway}, so it is not mapped. A Pipeline has no scale subresource: use it to
    * scale the gateway, not a Seldon CR.
+   *
+   * @param window the {@code rate()} window, such as 1 minute; at least two scrape intervals
    */
   public static DiscoveryRule pipelineInferRps(Duration window) {
     return DiscoveryRule.builder()
@@ -81,6 +85,8 @@ public final class SeldonPresets {
    * {@return mean inference latency per pipeline in seconds, {@code pipeline_infer_latency_seconds}, as
    * {@link #modelLatency} for {@code seldon_pipeline_infer_seconds_total} over
    * {@code seldon_pipeline_infer_total}}
+   *
+   * @param window the {@code rate()} window, such as 1 minute; at least two scrape intervals
    */
   public static DiscoveryRule pipelineLatency(Duration window) {
     return DiscoveryRule.builder()
@@ -91,7 +97,11 @@ public final class SeldonPresets {
         .build();
   }
 
-  /** {@return Seldon's documented adapter config: the single {@link #modelInferRps} rule} */
+  /**
+   * {@return Seldon's documented adapter config: the single {@link #modelInferRps} rule}
+   *
+   * @param window the {@code rate()} window, such as 1 minute; at least two scrape intervals
+   */
   public static AdapterConfig inferRpsConfig(Duration window) {
     return AdapterConfig.builder().addRule(modelInferRps(window)).build();
   }

@@ -17,7 +17,12 @@ public abstract class Series {
   /** {@return the labels other than {@code __name__}} */
   public abstract Map<String, String> labels();
 
-  /** {@return the series {@code name} with {@code labels}} */
+  /**
+   * {@return the series {@code name} with {@code labels}}
+   *
+   * @param labels the series labels, without {@code __name__}
+   * @param name the series name ({@code __name__}), such as {@code seldon_model_infer_total}
+   */
   public static Series of(String name, Map<String, String> labels) {
     return builder().name(name).putAllLabels(labels).build();
   }

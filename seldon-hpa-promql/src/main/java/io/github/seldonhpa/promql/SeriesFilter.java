@@ -18,12 +18,20 @@ public abstract class SeriesFilter {
   /** {@return {@code isNot}: series names must not match} */
   public abstract Optional<String> isNot();
 
-  /** {@return {@code is: <regexp>}} */
+  /**
+   * {@return {@code is: <regexp>}}
+   *
+   * @param regexp a Go RE2 regexp a series name must match to be kept
+   */
   public static SeriesFilter is(String regexp) {
     return builder().is(regexp).build();
   }
 
-  /** {@return {@code isNot: <regexp>}} */
+  /**
+   * {@return {@code isNot: <regexp>}}
+   *
+   * @param regexp a Go RE2 regexp a series name must not match to be kept
+   */
   public static SeriesFilter isNot(String regexp) {
     return builder().isNot(regexp).build();
   }
@@ -81,12 +89,22 @@ public abstract class SeriesFilter {
      */
     public abstract SeriesFilter build();
 
-    /** Sets {@code isNot} (the generated setter drops the {@code is} prefix as for any accessor). */
+    /**
+     * Sets {@code isNot} (the generated setter drops the {@code is} prefix as for any accessor).
+     *
+     * @param regexp a Go RE2 regexp a series name must not match to be kept
+     * @return this builder
+     */
     public final Builder isNot(String regexp) {
       return not(regexp);
     }
 
-    /** Sets or clears {@code isNot}. */
+    /**
+     * Sets or clears {@code isNot}.
+     *
+     * @param regexp the regular expression, or empty for none
+     * @return this builder
+     */
     public final Builder isNot(Optional<String> regexp) {
       return not(regexp);
     }

@@ -49,6 +49,8 @@ public final class AgentSeries {
   /**
    * {@return a series of the model with the defaults: version 1, namespace {@code seldon-mesh}, server
    * {@code mlserver}, replica 0, method {@code rest}, code {@code 200}, 1/32 s per request}
+   *
+   * @param model the Model's name, the {@code model} label
    */
   public static AgentSeries model(String model) {
     return new AgentSeries(nonEmpty("model", model), 1, "seldon-mesh", "mlserver", 0, "rest", "200", 1.0 / 32,
@@ -65,7 +67,11 @@ public final class AgentSeries {
     return modelVersion;
   }
 
-  /** {@return a copy with this model version (>= 1)} */
+  /**
+   * {@return a copy with this model version (>= 1)}
+   *
+   * @param version the model version, at least 1
+   */
   public AgentSeries modelVersion(int version) {
     Validation.check(version >= 1, "modelVersion must be >= 1 (was %d)", version);
     return new AgentSeries(model, version, namespace, server, replica, methodType, code, secondsPerRequest,
@@ -77,7 +83,11 @@ public final class AgentSeries {
     return namespace;
   }
 
-  /** {@return a copy in this namespace} */
+  /**
+   * {@return a copy in this namespace}
+   *
+   * @param namespace the {@code namespace} label
+   */
   public AgentSeries namespace(String namespace) {
     return new AgentSeries(model, modelVersion, nonEmpty("namespace", namespace), server, replica, methodType,
         code, secondsPerRequest, extraLabels);
@@ -88,7 +98,11 @@ public final class AgentSeries {
     return server;
   }
 
-  /** {@return a copy on this server} */
+  /**
+   * {@return a copy on this server}
+   *
+   * @param server the Server's name, the {@code server} label
+   */
   public AgentSeries server(String server) {
     return new AgentSeries(model, modelVersion, namespace, nonEmpty("server", server), replica, methodType, code,
         secondsPerRequest, extraLabels);
@@ -99,7 +113,11 @@ public final class AgentSeries {
     return replica;
   }
 
-  /** {@return a copy on this server replica (>= 0), that is on pod {@code <server>-<replica>}} */
+  /**
+   * {@return a copy on this server replica (>= 0), that is on pod {@code <server>-<replica>}}
+   *
+   * @param replica the server replica, at least 0
+   */
   public AgentSeries replica(int replica) {
     Validation.check(replica >= 0, "replica must be >= 0 (was %d)", replica);
     return new AgentSeries(model, modelVersion, namespace, server, replica, methodType, code, secondsPerRequest,
@@ -116,7 +134,11 @@ public final class AgentSeries {
     return methodType;
   }
 
-  /** {@return a copy with this {@code method_type}} */
+  /**
+   * {@return a copy with this {@code method_type}}
+   *
+   * @param methodType {@code rest} or {@code grpc}
+   */
   public AgentSeries methodType(String methodType) {
     return new AgentSeries(model, modelVersion, namespace, server, replica, nonEmpty("methodType", methodType),
         code, secondsPerRequest, extraLabels);
@@ -127,7 +149,12 @@ public final class AgentSeries {
     return code;
   }
 
-  /** {@return a copy with this {@code code}} */
+  /**
+   * {@return a copy with this {@code code}}
+   *
+   * @param code the response code: an HTTP status such as {@code 200} for REST, a status name such as
+   *     {@code OK} for gRPC
+   */
   public AgentSeries code(String code) {
     return new AgentSeries(model, modelVersion, namespace, server, replica, methodType, nonEmpty("code", code),
         secondsPerRequest, extraLabels);
@@ -138,7 +165,11 @@ public final class AgentSeries {
     return secondsPerRequest;
   }
 
-  /** {@return a copy with this mean inference time per request (finite, >= 0)} */
+  /**
+   * {@return a copy with this mean inference time per request (finite, >= 0)}
+   *
+   * @param seconds the mean inference time per request in seconds, finite and at least 0
+   */
   public AgentSeries secondsPerRequest(double seconds) {
     Validation.check(Double.isFinite(seconds) && seconds >= 0, "secondsPerRequest must be a finite number >= 0 (was %s)",
         seconds);
@@ -148,6 +179,9 @@ public final class AgentSeries {
   /**
    * {@return a copy with one more label, or another value for a label above (such as {@code instance}): what a
    * PodMonitor's relabelling adds in your cluster}
+   *
+   * @param name the label name, a Prometheus label name
+   * @param value the label value
    */
   public AgentSeries label(String name, String value) {
     Validation.check(name != null && LABEL_NAME.matcher(name).matches() && !name.startsWith("__"),

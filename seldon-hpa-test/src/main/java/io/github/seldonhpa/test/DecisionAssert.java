@@ -10,7 +10,12 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, ScaleDe
     super(actual, DecisionAssert.class);
   }
 
-  /** The reconcile leaves {@code scale.spec.replicas} at {@code expected}. */
+  /**
+   * The reconcile leaves {@code scale.spec.replicas} at {@code expected}.
+   *
+   * @param expected the replicas, at least 0
+   * @return this assertion, to chain more
+   */
   public DecisionAssert hasDesiredReplicas(int expected) {
     isNotNull();
     if (actual.desiredReplicas() != expected) {
@@ -40,7 +45,14 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, ScaleDe
     return this;
   }
 
-  /** The reconcile sets this condition, e.g. {@code ScalingLimited=True/TooManyReplicas}. */
+  /**
+   * The reconcile sets this condition, e.g. {@code ScalingLimited=True/TooManyReplicas}.
+   *
+   * @param reason the condition's reason, such as {@code TooManyReplicas}
+   * @param status the condition's status
+   * @param type the condition type
+   * @return this assertion, to chain more
+   */
   public DecisionAssert hasCondition(HpaCondition.Type type, boolean status, String reason) {
     isNotNull();
     String expected = type.yamlName() + "=" + (status ? "True" : "False") + "/" + reason;

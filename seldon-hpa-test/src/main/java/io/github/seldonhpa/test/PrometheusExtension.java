@@ -57,13 +57,21 @@ public final class PrometheusExtension implements ExecutionCondition, BeforeAllC
     this.startTimeout = startTimeout;
   }
 
-  /** {@return a Prometheus holding this traffic; backfill and readiness each wait at most 60 s} */
+  /**
+   * {@return a Prometheus holding this traffic; backfill and readiness each wait at most 60 s}
+   *
+   * @param traffic the traffic to backfill, as {@code SeldonTraffic} writes it
+   */
   public static PrometheusExtension backfilling(SeldonTraffic traffic) {
     Validation.check(traffic != null, "traffic must be set (was null)");
     return new PrometheusExtension(traffic, Duration.ofSeconds(60));
   }
 
-  /** {@return a copy that waits at most this long for the backfill and, again, for Prometheus to be ready} */
+  /**
+   * {@return a copy that waits at most this long for the backfill and, again, for Prometheus to be ready}
+   *
+   * @param timeout the longest wait, above 0
+   */
   public PrometheusExtension startTimeout(Duration timeout) {
     Validation.check(!timeout.isNegative() && !timeout.isZero(), "startTimeout must be > 0 (was %s)", timeout);
     return new PrometheusExtension(traffic, timeout);
@@ -98,12 +106,21 @@ public final class PrometheusExtension implements ExecutionCondition, BeforeAllC
     return client().baseUri();
   }
 
-  /** {@return an instant query at {@code time}, as prometheus-adapter runs it (see {@link PrometheusClient#query})} */
+  /**
+   * {@return an instant query at {@code time}, as prometheus-adapter runs it (see {@link PrometheusClient#query})}
+   *
+   * @param promql the PromQL expression
+   * @param time the evaluation time
+   */
   public QueryResult query(String promql, Instant time) {
     return client().query(promql, time);
   }
 
-  /** {@return an instant query at the traffic's last sample} */
+  /**
+   * {@return an instant query at the traffic's last sample}
+   *
+   * @param promql the PromQL expression
+   */
   public QueryResult query(String promql) {
     return query(promql, traffic.end());
   }

@@ -80,7 +80,11 @@ public final class SeldonTraffic {
     this.loads = loads;
   }
 
-  /** {@return no traffic yet, with samples every 15 s over the hour before {@code end} (the last sample)} */
+  /**
+   * {@return no traffic yet, with samples every 15 s over the hour before {@code end} (the last sample)}
+   *
+   * @param end the time of the last sample
+   */
   public static SeldonTraffic endingAt(Instant end) {
     Validation.check(end != null, "end must be set (was null)");
     Validation.check(end.getNano() % 1_000_000 == 0, "end must be whole milliseconds, Prometheus' precision (was %s)",
@@ -103,7 +107,11 @@ public final class SeldonTraffic {
     return scrapeInterval;
   }
 
-  /** {@return a copy with samples this far apart: whole seconds, at least 1 s, set before any series is added} */
+  /**
+   * {@return a copy with samples this far apart: whole seconds, at least 1 s, set before any series is added}
+   *
+   * @param interval the scrape interval
+   */
   public SeldonTraffic scrapeInterval(Duration interval) {
     return new SeldonTraffic(end, checkTiming("scrapeInterval", interval), history, loads);
   }
@@ -116,6 +124,8 @@ public final class SeldonTraffic {
   /**
    * {@return a copy with samples this far back from {@code end}: whole seconds, a whole number of scrape intervals
    * (checked when the first series is added), set before any series is added}
+   *
+   * @param history how far back the samples go
    */
   public SeldonTraffic history(Duration history) {
     return new SeldonTraffic(end, scrapeInterval, checkTiming("history", history), loads);
@@ -131,7 +141,12 @@ public final class SeldonTraffic {
     return (int) (history.getSeconds() / scrapeInterval.getSeconds()) + 1;
   }
 
-  /** {@return a copy with the series at a constant {@code rps}} */
+  /**
+   * {@return a copy with the series at a constant {@code rps}}
+   *
+   * @param rps the requests per second, finite and at least 0
+   * @param series the agent series to add
+   */
   public SeldonTraffic constant(AgentSeries series, double rps) {
     return trace(series, RpsTrace.constant(rps, history));
   }
@@ -139,6 +154,12 @@ public final class SeldonTraffic {
   /**
    * {@return a copy with the series at {@code from} rps until {@code rampStart}, then linearly to {@code to} at
    * {@code rampEnd}, then {@code to}}
+   *
+   * @param from the requests per second before the ramp
+   * @param rampEnd when the ramp ends, at or after {@code rampStart}
+   * @param rampStart when the ramp starts
+   * @param series the agent series to add
+   * @param to the requests per second after the ramp
    */
   public SeldonTraffic ramp(AgentSeries series, double from, double to, Instant rampStart, Instant rampEnd) {
     Validation.check(rampStart != null && rampEnd != null && !rampStart.isBefore(start()) && rampEnd.isAfter(rampStart)
@@ -151,7 +172,14 @@ public final class SeldonTraffic {
         : RpsTrace.points(new double[] {0, a, b}, new double[] {from, from, to}, history));
   }
 
-  /** {@return a copy with the series at {@code before} rps until {@code at}, then {@code after}} */
+  /**
+   * {@return a copy with the series at {@code before} rps until {@code at}, then {@code after}}
+   *
+   * @param after the requests per second from {@code at}
+   * @param at when the rate changes
+   * @param before the requests per second before {@code at}
+   * @param series the agent series to add
+   */
   public SeldonTraffic step(AgentSeries series, double before, double after, Instant at) {
     Validation.check(at != null && at.isAfter(start()) && !at.isAfter(end),
         "step must be after %s and at or before %s (was %s)", start(), end, at);
@@ -166,6 +194,8 @@ public final class SeldonTraffic {
    * ({@code RpsTrace.readCsv}, {@code time_seconds,rps}), or any {@code RpsTrace}} Past the trace's last
    * point the load stays at its last value.
    *
+   * @param series the agent series to add
+   * @param trace the offered requests per second over time
    * @throws io.github.seldonhpa.HpaValidationException when the series was already added
    */
   public SeldonTraffic trace(AgentSeries series, RpsTrace trace) {
@@ -218,7 +248,12 @@ public final class SeldonTraffic {
     return out.toString();
   }
 
-  /** Writes {@link #toOpenMetrics()} to the file (UTF-8). */
+  /**
+   * Writes {@link #toOpenMetrics()} to the file (UTF-8).
+   *
+   * @param file the file to write; replaced if it exists
+   * @throws java.io.UncheckedIOException when the file cannot be written
+   */
   public void writeOpenMetrics(Path file) {
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       write(out);
