@@ -59,103 +59,122 @@ public abstract class Hpa {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code Hpa} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * Collection elements and entries will be added, not replaced.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the Hpa whose values are copied
+     * @return this builder
      */
     public abstract Builder from(Hpa instance);
 
     /**
-     * Initializes the value for the {@link Hpa#name() name} attribute.
-     * @param name The value for name 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Hpa#name()}.
+     *
+     * @param name {@code metadata.name}: a DNS-1123 subdomain
+     * @return this builder
      */
     public abstract Builder name(String name);
 
     /**
-     * Initializes the value for the {@link Hpa#namespace() namespace} attribute.
-     * @param namespace The value for namespace 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Hpa#namespace()}.
+     *
+     * @param namespace {@code metadata.namespace}: a DNS-1123 label
+     * @return this builder
      */
     public abstract Builder namespace(String namespace);
 
     /**
-     * Initializes the value for the {@link Hpa#scaleTargetRef() scaleTargetRef} attribute.
-     * @param scaleTargetRef The value for scaleTargetRef 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Hpa#scaleTargetRef()}.
+     *
+     * @param scaleTargetRef {@code spec.scaleTargetRef}: a Seldon Model or Server
+     * @return this builder
      */
     public abstract Builder scaleTargetRef(ObjectReference scaleTargetRef);
 
     /**
-     * Initializes the optional value {@link Hpa#minReplicas() minReplicas} to minReplicas.
-     * @param minReplicas The value for minReplicas
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Hpa#minReplicas()}.
+     *
+     * @param minReplicas {@code spec.minReplicas}. Range: &gt;= 1. Default: 1 (omitted from YAML)
+     * @return this builder
      */
     public abstract Builder minReplicas(int minReplicas);
 
     /**
-     * Initializes the optional value {@link Hpa#minReplicas() minReplicas} to minReplicas.
-     * @param minReplicas The value for minReplicas
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Hpa#minReplicas()}.
+     *
+     * @param minReplicas the value, or empty to clear it; {@code spec.minReplicas}. Range: &gt;= 1. Default: 1 (omitted
+     *     from YAML)
+     * @return this builder
      */
     public abstract Builder minReplicas(Optional<Integer> minReplicas);
 
     /**
-     * Initializes the value for the {@link Hpa#maxReplicas() maxReplicas} attribute.
-     * @param maxReplicas The value for maxReplicas 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Hpa#maxReplicas()}.
+     *
+     * @param maxReplicas {@code spec.maxReplicas}. Range: &gt;= minReplicas (&gt;= 1)
+     * @return this builder
      */
     public abstract Builder maxReplicas(int maxReplicas);
 
     /**
-     * Adds one element to {@link Hpa#metrics() metrics} list.
-     * @param element A metrics element
-     * @return {@code this} builder for use in a chained invocation
+     * Adds one element to {@link Hpa#metrics()}.
+     *
+     * @param element the element to append; the list is {@code spec.metrics}. Default: empty (the API server then uses
+     *     cpu Utilization 80, Server HPAs only)
+     * @return this builder
      */
     public abstract Builder addMetric(Metric element);
 
     /**
-     * Adds elements to {@link Hpa#metrics() metrics} list.
-     * @param elements An array of metrics elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link Hpa#metrics()}.
+     *
+     * @param elements the elements to append, in order; the list is {@code spec.metrics}. Default: empty (the API
+     *     server then uses cpu Utilization 80, Server HPAs only)
+     * @return this builder
      */
     public abstract Builder addMetrics(Metric... elements);
 
     /**
-     * Sets or replaces all elements for {@link Hpa#metrics() metrics} list.
-     * @param elements An iterable of metrics elements
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link Hpa#metrics()}.
+     *
+     * @param elements the new elements, in iteration order (empty clears the list); the list is {@code spec.metrics}.
+     *     Default: empty (the API server then uses cpu Utilization 80, Server HPAs only)
+     * @return this builder
      */
     public abstract Builder metrics(Iterable<? extends Metric> elements);
 
     /**
-     * Adds elements to {@link Hpa#metrics() metrics} list.
-     * @param elements An iterable of metrics elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link Hpa#metrics()}.
+     *
+     * @param elements the elements to append, in iteration order; the list is {@code spec.metrics}. Default: empty (the
+     *     API server then uses cpu Utilization 80, Server HPAs only)
+     * @return this builder
      */
     public abstract Builder addAllMetrics(Iterable<? extends Metric> elements);
 
     /**
-     * Initializes the optional value {@link Hpa#behavior() behavior} to behavior.
-     * @param behavior The value for behavior
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Hpa#behavior()}.
+     *
+     * @param behavior {@code spec.behavior}. Default: none (the Kubernetes default behaviour)
+     * @return this builder
      */
     public abstract Builder behavior(Behavior behavior);
 
     /**
-     * Initializes the optional value {@link Hpa#behavior() behavior} to behavior.
-     * @param behavior The value for behavior
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Hpa#behavior()}.
+     *
+     * @param behavior the value, or empty to clear it; {@code spec.behavior}. Default: none (the Kubernetes default
+     *     behaviour)
+     * @return this builder
      */
     public abstract Builder behavior(Optional<? extends Behavior> behavior);
 
     /**
-     * Builds a new {@link Hpa Hpa}.
-     * @return An immutable instance of Hpa
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link Hpa}, checking every rule of its fields.
+     *
+     * @return the Hpa
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract Hpa build();
 

@@ -63,123 +63,145 @@ public abstract class KedaOptions {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code KedaOptions} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the KedaOptions whose values are copied
+     * @return this builder
      */
     public abstract Builder from(KedaOptions instance);
 
     /**
-     * Initializes the value for the {@link KedaOptions#serverAddress() serverAddress} attribute.
-     * @param serverAddress The value for serverAddress 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link KedaOptions#serverAddress()}.
+     *
+     * @param serverAddress the triggers' {@code serverAddress}: the Prometheus base URL KEDA's operator queries
+     * @return this builder
      */
     public abstract Builder serverAddress(String serverAddress);
 
     /**
-     * Initializes the optional value {@link KedaOptions#pollingInterval() pollingInterval} to pollingInterval.
-     * @param pollingInterval The value for pollingInterval
-     * @return {@code this} builder for chained invocation
+     * Sets {@link KedaOptions#pollingInterval()}.
+     *
+     * @param pollingInterval {@code pollingInterval}. Default: KEDA's 30 s (omitted)
+     * @return this builder
      */
     public abstract Builder pollingInterval(Duration pollingInterval);
 
     /**
-     * Initializes the optional value {@link KedaOptions#pollingInterval() pollingInterval} to pollingInterval.
-     * @param pollingInterval The value for pollingInterval
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link KedaOptions#pollingInterval()}.
+     *
+     * @param pollingInterval the value, or empty to clear it; {@code pollingInterval}. Default: KEDA's 30 s (omitted)
+     * @return this builder
      */
     public abstract Builder pollingInterval(Optional<? extends Duration> pollingInterval);
 
     /**
-     * Initializes the optional value {@link KedaOptions#cooldownPeriod() cooldownPeriod} to cooldownPeriod.
-     * @param cooldownPeriod The value for cooldownPeriod
-     * @return {@code this} builder for chained invocation
+     * Sets {@link KedaOptions#cooldownPeriod()}.
+     *
+     * @param cooldownPeriod {@code cooldownPeriod}. Default: KEDA's 300 s (omitted)
+     * @return this builder
      */
     public abstract Builder cooldownPeriod(Duration cooldownPeriod);
 
     /**
-     * Initializes the optional value {@link KedaOptions#cooldownPeriod() cooldownPeriod} to cooldownPeriod.
-     * @param cooldownPeriod The value for cooldownPeriod
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link KedaOptions#cooldownPeriod()}.
+     *
+     * @param cooldownPeriod the value, or empty to clear it; {@code cooldownPeriod}. Default: KEDA's 300 s (omitted)
+     * @return this builder
      */
     public abstract Builder cooldownPeriod(Optional<? extends Duration> cooldownPeriod);
 
     /**
-     * Initializes the optional value {@link KedaOptions#minReplicaCount() minReplicaCount} to minReplicaCount.
-     * @param minReplicaCount The value for minReplicaCount
-     * @return {@code this} builder for chained invocation
+     * Sets {@link KedaOptions#minReplicaCount()}.
+     *
+     * @param minReplicaCount {@code minReplicaCount}. Default: the plan's minReplicas, always written (KEDA's own
+     *     default 0 would scale the Model to zero). 0 is scale to zero; see {@code docs/keda.md}
+     * @return this builder
      */
     public abstract Builder minReplicaCount(int minReplicaCount);
 
     /**
-     * Initializes the optional value {@link KedaOptions#minReplicaCount() minReplicaCount} to minReplicaCount.
-     * @param minReplicaCount The value for minReplicaCount
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link KedaOptions#minReplicaCount()}.
+     *
+     * @param minReplicaCount the value, or empty to clear it; {@code minReplicaCount}. Default: the plan's minReplicas,
+     *     always written (KEDA's own default 0 would scale the Model to zero). 0 is scale to zero; see
+     *     {@code docs/keda.md}
+     * @return this builder
      */
     public abstract Builder minReplicaCount(Optional<Integer> minReplicaCount);
 
     /**
-     * Initializes the optional value {@link KedaOptions#idleReplicaCount() idleReplicaCount} to idleReplicaCount.
-     * @param idleReplicaCount The value for idleReplicaCount
-     * @return {@code this} builder for chained invocation
+     * Sets {@link KedaOptions#idleReplicaCount()}.
+     *
+     * @param idleReplicaCount {@code idleReplicaCount}. Default: none
+     * @return this builder
      */
     public abstract Builder idleReplicaCount(int idleReplicaCount);
 
     /**
-     * Initializes the optional value {@link KedaOptions#idleReplicaCount() idleReplicaCount} to idleReplicaCount.
-     * @param idleReplicaCount The value for idleReplicaCount
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link KedaOptions#idleReplicaCount()}.
+     *
+     * @param idleReplicaCount the value, or empty to clear it; {@code idleReplicaCount}. Default: none
+     * @return this builder
      */
     public abstract Builder idleReplicaCount(Optional<Integer> idleReplicaCount);
 
     /**
-     * Initializes the optional value {@link KedaOptions#activationThreshold() activationThreshold} to activationThreshold.
-     * @param activationThreshold The value for activationThreshold
-     * @return {@code this} builder for chained invocation
+     * Sets {@link KedaOptions#activationThreshold()}.
+     *
+     * @param activationThreshold the triggers' {@code activationThreshold}. Default: none (KEDA's 0)
+     * @return this builder
      */
     public abstract Builder activationThreshold(Quantity activationThreshold);
 
     /**
-     * Initializes the optional value {@link KedaOptions#activationThreshold() activationThreshold} to activationThreshold.
-     * @param activationThreshold The value for activationThreshold
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link KedaOptions#activationThreshold()}.
+     *
+     * @param activationThreshold the value, or empty to clear it; the triggers' {@code activationThreshold}. Default:
+     *     none (KEDA's 0)
+     * @return this builder
      */
     public abstract Builder activationThreshold(Optional<? extends Quantity> activationThreshold);
 
     /**
-     * Initializes the optional value {@link KedaOptions#fallback() fallback} to fallback.
-     * @param fallback The value for fallback
-     * @return {@code this} builder for chained invocation
+     * Sets {@link KedaOptions#fallback()}.
+     *
+     * @param fallback {@code fallback}. Default: none
+     * @return this builder
      */
     public abstract Builder fallback(KedaFallback fallback);
 
     /**
-     * Initializes the optional value {@link KedaOptions#fallback() fallback} to fallback.
-     * @param fallback The value for fallback
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link KedaOptions#fallback()}.
+     *
+     * @param fallback the value, or empty to clear it; {@code fallback}. Default: none
+     * @return this builder
      */
     public abstract Builder fallback(Optional<? extends KedaFallback> fallback);
 
     /**
-     * Initializes the optional value {@link KedaOptions#authenticationRef() authenticationRef} to authenticationRef.
-     * @param authenticationRef The value for authenticationRef
-     * @return {@code this} builder for chained invocation
+     * Sets {@link KedaOptions#authenticationRef()}.
+     *
+     * @param authenticationRef the triggers' {@code authenticationRef.name}: a TriggerAuthentication. Default: none
+     * @return this builder
      */
     public abstract Builder authenticationRef(String authenticationRef);
 
     /**
-     * Initializes the optional value {@link KedaOptions#authenticationRef() authenticationRef} to authenticationRef.
-     * @param authenticationRef The value for authenticationRef
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link KedaOptions#authenticationRef()}.
+     *
+     * @param authenticationRef the value, or empty to clear it; the triggers' {@code authenticationRef.name}: a
+     *     TriggerAuthentication. Default: none
+     * @return this builder
      */
     public abstract Builder authenticationRef(Optional<String> authenticationRef);
 
     /**
-     * Builds a new {@link KedaOptions KedaOptions}.
-     * @return An immutable instance of KedaOptions
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link KedaOptions}, checking every rule of its fields.
+     *
+     * @return the KedaOptions
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract KedaOptions build();
 

@@ -62,61 +62,72 @@ public abstract class LabelSelectorRequirement {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code LabelSelectorRequirement} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * Collection elements and entries will be added, not replaced.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the LabelSelectorRequirement whose values are copied
+     * @return this builder
      */
     public abstract Builder from(LabelSelectorRequirement instance);
 
     /**
-     * Initializes the value for the {@link LabelSelectorRequirement#key() key} attribute.
-     * @param key The value for key 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link LabelSelectorRequirement#key()}.
+     *
+     * @param key {@code key}: a label key
+     * @return this builder
      */
     public abstract Builder key(String key);
 
     /**
-     * Initializes the value for the {@link LabelSelectorRequirement#operator() operator} attribute.
-     * @param operator The value for operator 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link LabelSelectorRequirement#operator()}.
+     *
+     * @param operator {@code operator}
+     * @return this builder
      */
     public abstract Builder operator(LabelSelectorRequirement.Operator operator);
 
     /**
-     * Adds one element to {@link LabelSelectorRequirement#values() values} list.
-     * @param element A values element
-     * @return {@code this} builder for use in a chained invocation
+     * Adds one element to {@link LabelSelectorRequirement#values()}.
+     *
+     * @param element the element to append; the list is {@code values}: non-empty for In and NotIn, empty for Exists
+     *     and DoesNotExist. Default: empty
+     * @return this builder
      */
     public abstract Builder addValue(String element);
 
     /**
-     * Adds elements to {@link LabelSelectorRequirement#values() values} list.
-     * @param elements An array of values elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link LabelSelectorRequirement#values()}.
+     *
+     * @param elements the elements to append, in order; the list is {@code values}: non-empty for In and NotIn, empty
+     *     for Exists and DoesNotExist. Default: empty
+     * @return this builder
      */
     public abstract Builder addValues(String... elements);
 
     /**
-     * Sets or replaces all elements for {@link LabelSelectorRequirement#values() values} list.
-     * @param elements An iterable of values elements
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link LabelSelectorRequirement#values()}.
+     *
+     * @param elements the new elements, in iteration order (empty clears the list); the list is {@code values}:
+     *     non-empty for In and NotIn, empty for Exists and DoesNotExist. Default: empty
+     * @return this builder
      */
     public abstract Builder values(Iterable<String> elements);
 
     /**
-     * Adds elements to {@link LabelSelectorRequirement#values() values} list.
-     * @param elements An iterable of values elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link LabelSelectorRequirement#values()}.
+     *
+     * @param elements the elements to append, in iteration order; the list is {@code values}: non-empty for In and
+     *     NotIn, empty for Exists and DoesNotExist. Default: empty
+     * @return this builder
      */
     public abstract Builder addAllValues(Iterable<String> elements);
 
     /**
-     * Builds a new {@link LabelSelectorRequirement LabelSelectorRequirement}.
-     * @return An immutable instance of LabelSelectorRequirement
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link LabelSelectorRequirement}, checking every rule of its fields.
+     *
+     * @return the LabelSelectorRequirement
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract LabelSelectorRequirement build();
 

@@ -71,67 +71,80 @@ public abstract class MetricTarget {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code MetricTarget} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the MetricTarget whose values are copied
+     * @return this builder
      */
     public abstract Builder from(MetricTarget instance);
 
     /**
-     * Initializes the value for the {@link MetricTarget#type() type} attribute.
-     * @param type The value for type 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link MetricTarget#type()}.
+     *
+     * @param type {@code type}
+     * @return this builder
      */
     public abstract Builder type(MetricTarget.Type type);
 
     /**
-     * Initializes the optional value {@link MetricTarget#value() value} to value.
-     * @param value The value for value
-     * @return {@code this} builder for chained invocation
+     * Sets {@link MetricTarget#value()}.
+     *
+     * @param value {@code value}, set exactly for type Value. Range: &gt; 0, at most 9223372036854775807m
+     * @return this builder
      */
     public abstract Builder value(Quantity value);
 
     /**
-     * Initializes the optional value {@link MetricTarget#value() value} to value.
-     * @param value The value for value
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link MetricTarget#value()}.
+     *
+     * @param value the value, or empty to clear it; {@code value}, set exactly for type Value. Range: &gt; 0, at most
+     *     9223372036854775807m
+     * @return this builder
      */
     public abstract Builder value(Optional<? extends Quantity> value);
 
     /**
-     * Initializes the optional value {@link MetricTarget#averageValue() averageValue} to averageValue.
-     * @param averageValue The value for averageValue
-     * @return {@code this} builder for chained invocation
+     * Sets {@link MetricTarget#averageValue()}.
+     *
+     * @param averageValue {@code averageValue}, set exactly for type AverageValue. Range: &gt; 0, at most
+     *     9223372036854775807m
+     * @return this builder
      */
     public abstract Builder averageValue(Quantity averageValue);
 
     /**
-     * Initializes the optional value {@link MetricTarget#averageValue() averageValue} to averageValue.
-     * @param averageValue The value for averageValue
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link MetricTarget#averageValue()}.
+     *
+     * @param averageValue the value, or empty to clear it; {@code averageValue}, set exactly for type AverageValue.
+     *     Range: &gt; 0, at most 9223372036854775807m
+     * @return this builder
      */
     public abstract Builder averageValue(Optional<? extends Quantity> averageValue);
 
     /**
-     * Initializes the optional value {@link MetricTarget#averageUtilization() averageUtilization} to averageUtilization.
-     * @param averageUtilization The value for averageUtilization
-     * @return {@code this} builder for chained invocation
+     * Sets {@link MetricTarget#averageUtilization()}.
+     *
+     * @param averageUtilization {@code averageUtilization} in percent, set exactly for type Utilization. Range: &gt; 0
+     * @return this builder
      */
     public abstract Builder averageUtilization(int averageUtilization);
 
     /**
-     * Initializes the optional value {@link MetricTarget#averageUtilization() averageUtilization} to averageUtilization.
-     * @param averageUtilization The value for averageUtilization
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link MetricTarget#averageUtilization()}.
+     *
+     * @param averageUtilization the value, or empty to clear it; {@code averageUtilization} in percent, set exactly for
+     *     type Utilization. Range: &gt; 0
+     * @return this builder
      */
     public abstract Builder averageUtilization(Optional<Integer> averageUtilization);
 
     /**
-     * Builds a new {@link MetricTarget MetricTarget}.
-     * @return An immutable instance of MetricTarget
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link MetricTarget}, checking every rule of its fields.
+     *
+     * @return the MetricTarget
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract MetricTarget build();
 

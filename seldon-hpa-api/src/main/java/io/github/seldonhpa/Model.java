@@ -74,174 +74,213 @@ public abstract class Model {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code Model} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * Collection elements and entries will be added, not replaced.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the Model whose values are copied
+     * @return this builder
      */
     public abstract Builder from(Model instance);
 
     /**
-     * Initializes the value for the {@link Model#name() name} attribute.
-     * @param name The value for name 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Model#name()}.
+     *
+     * @param name {@code metadata.name}: a DNS-1123 subdomain
+     * @return this builder
      */
     public abstract Builder name(String name);
 
     /**
-     * Initializes the optional value {@link Model#namespace() namespace} to namespace.
-     * @param namespace The value for namespace
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Model#namespace()}.
+     *
+     * @param namespace {@code metadata.namespace}: a DNS-1123 label. Default: none (the namespace applied to)
+     * @return this builder
      */
     public abstract Builder namespace(String namespace);
 
     /**
-     * Initializes the optional value {@link Model#namespace() namespace} to namespace.
-     * @param namespace The value for namespace
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Model#namespace()}.
+     *
+     * @param namespace the value, or empty to clear it; {@code metadata.namespace}: a DNS-1123 label. Default: none
+     *     (the namespace applied to)
+     * @return this builder
      */
     public abstract Builder namespace(Optional<String> namespace);
 
     /**
-     * Initializes the value for the {@link Model#storageUri() storageUri} attribute.
-     * @param storageUri The value for storageUri 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Model#storageUri()}.
+     *
+     * @param storageUri {@code spec.storageUri}: where the model artifact is ({@code gs://seldon-models/...}). Required
+     * @return this builder
      */
     public abstract Builder storageUri(String storageUri);
 
     /**
-     * Adds one element to {@link Model#requirements() requirements} list.
-     * @param element A requirements element
-     * @return {@code this} builder for use in a chained invocation
+     * Adds one element to {@link Model#requirements()}.
+     *
+     * @param element the element to append; the list is {@code spec.requirements}: capabilities a Server must offer
+     *     ({@code sklearn}). Default: empty
+     * @return this builder
      */
     public abstract Builder addRequirement(String element);
 
     /**
-     * Adds elements to {@link Model#requirements() requirements} list.
-     * @param elements An array of requirements elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link Model#requirements()}.
+     *
+     * @param elements the elements to append, in order; the list is {@code spec.requirements}: capabilities a Server
+     *     must offer ({@code sklearn}). Default: empty
+     * @return this builder
      */
     public abstract Builder addRequirements(String... elements);
 
     /**
-     * Sets or replaces all elements for {@link Model#requirements() requirements} list.
-     * @param elements An iterable of requirements elements
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link Model#requirements()}.
+     *
+     * @param elements the new elements, in iteration order (empty clears the list); the list is
+     *     {@code spec.requirements}: capabilities a Server must offer ({@code sklearn}). Default: empty
+     * @return this builder
      */
     public abstract Builder requirements(Iterable<String> elements);
 
     /**
-     * Adds elements to {@link Model#requirements() requirements} list.
-     * @param elements An iterable of requirements elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link Model#requirements()}.
+     *
+     * @param elements the elements to append, in iteration order; the list is {@code spec.requirements}: capabilities a
+     *     Server must offer ({@code sklearn}). Default: empty
+     * @return this builder
      */
     public abstract Builder addAllRequirements(Iterable<String> elements);
 
     /**
-     * Initializes the optional value {@link Model#memory() memory} to memory.
-     * @param memory The value for memory
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Model#memory()}.
+     *
+     * @param memory {@code spec.memory}: the memory the model needs. Range: &gt; 0. Default: none
+     * @return this builder
      */
     public abstract Builder memory(Quantity memory);
 
     /**
-     * Initializes the optional value {@link Model#memory() memory} to memory.
-     * @param memory The value for memory
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Model#memory()}.
+     *
+     * @param memory the value, or empty to clear it; {@code spec.memory}: the memory the model needs. Range: &gt; 0.
+     *     Default: none
+     * @return this builder
      */
     public abstract Builder memory(Optional<? extends Quantity> memory);
 
     /**
-     * Initializes the optional value {@link Model#server() server} to server.
-     * @param server The value for server
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Model#server()}.
+     *
+     * @param server {@code spec.server}: pins the model to this Server. Default: none (the scheduler picks one)
+     * @return this builder
      */
     public abstract Builder server(String server);
 
     /**
-     * Initializes the optional value {@link Model#server() server} to server.
-     * @param server The value for server
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Model#server()}.
+     *
+     * @param server the value, or empty to clear it; {@code spec.server}: pins the model to this Server. Default: none
+     *     (the scheduler picks one)
+     * @return this builder
      */
     public abstract Builder server(Optional<String> server);
 
     /**
-     * Initializes the optional value {@link Model#replicas() replicas} to replicas.
-     * @param replicas The value for replicas
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Model#replicas()}.
+     *
+     * @param replicas {@code spec.replicas}. Range: &gt;= 0. Default: none (Seldon uses 1, or minReplicas)
+     * @return this builder
      */
     public abstract Builder replicas(int replicas);
 
     /**
-     * Initializes the optional value {@link Model#replicas() replicas} to replicas.
-     * @param replicas The value for replicas
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Model#replicas()}.
+     *
+     * @param replicas the value, or empty to clear it; {@code spec.replicas}. Range: &gt;= 0. Default: none (Seldon
+     *     uses 1, or minReplicas)
+     * @return this builder
      */
     public abstract Builder replicas(Optional<Integer> replicas);
 
     /**
-     * Initializes the optional value {@link Model#minReplicas() minReplicas} to minReplicas.
-     * @param minReplicas The value for minReplicas
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Model#minReplicas()}.
+     *
+     * @param minReplicas {@code spec.minReplicas}: with maxReplicas, turns on native lag-based scaling. Range: &gt;= 0
+     * @return this builder
      */
     public abstract Builder minReplicas(int minReplicas);
 
     /**
-     * Initializes the optional value {@link Model#minReplicas() minReplicas} to minReplicas.
-     * @param minReplicas The value for minReplicas
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Model#minReplicas()}.
+     *
+     * @param minReplicas the value, or empty to clear it; {@code spec.minReplicas}: with maxReplicas, turns on native
+     *     lag-based scaling. Range: &gt;= 0
+     * @return this builder
      */
     public abstract Builder minReplicas(Optional<Integer> minReplicas);
 
     /**
-     * Initializes the optional value {@link Model#maxReplicas() maxReplicas} to maxReplicas.
-     * @param maxReplicas The value for maxReplicas
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Model#maxReplicas()}.
+     *
+     * @param maxReplicas {@code spec.maxReplicas}: 0 or unset is unbounded. Range: &gt;= minReplicas when &gt; 0
+     * @return this builder
      */
     public abstract Builder maxReplicas(int maxReplicas);
 
     /**
-     * Initializes the optional value {@link Model#maxReplicas() maxReplicas} to maxReplicas.
-     * @param maxReplicas The value for maxReplicas
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Model#maxReplicas()}.
+     *
+     * @param maxReplicas the value, or empty to clear it; {@code spec.maxReplicas}: 0 or unset is unbounded. Range:
+     *     &gt;= minReplicas when &gt; 0
+     * @return this builder
      */
     public abstract Builder maxReplicas(Optional<Integer> maxReplicas);
 
     /**
-     * Put one entry to the {@link Model#extraSpec() extraSpec} map.
-     * @param key The key in the extraSpec map
-     * @param value The associated value in the extraSpec map
-     * @return {@code this} builder for use in a chained invocation
+     * Puts one entry into {@link Model#extraSpec()}; a key put again takes the new value.
+     *
+     * @param key the key
+     * @param value the value; the map is other {@code spec} fields of the Model CRD ({@code dedicated},
+     *     {@code parameters}, ...), rendered as given. Must not repeat a typed field. Default: empty
+     * @return this builder
      */
     public abstract Builder putExtraSpec(String key, Object value);
 
     /**
-     * Put one entry to the {@link Model#extraSpec() extraSpec} map. Nulls are not permitted
-     * @param entry The key and value entry
-     * @return {@code this} builder for use in a chained invocation
+     * Puts one entry into {@link Model#extraSpec()}; a key put again takes the new value.
+     *
+     * @param entry the key and value; the map is other {@code spec} fields of the Model CRD ({@code dedicated},
+     *     {@code parameters}, ...), rendered as given. Must not repeat a typed field. Default: empty
+     * @return this builder
      */
     public abstract Builder putExtraSpec(Map.Entry<String, ? extends Object> entry);
 
     /**
-     * Sets or replaces all mappings from the specified map as entries for the {@link Model#extraSpec() extraSpec} map. Nulls are not permitted
-     * @param entries The entries that will be added to the extraSpec map
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link Model#extraSpec()}.
+     *
+     * @param entries the new entries, in iteration order (empty clears the map); the map is other {@code spec} fields
+     *     of the Model CRD ({@code dedicated}, {@code parameters}, ...), rendered as given. Must not repeat a typed
+     *     field. Default: empty
+     * @return this builder
      */
     public abstract Builder extraSpec(Map<String, ? extends Object> entries);
 
     /**
-     * Put all mappings from the specified map as entries to {@link Model#extraSpec() extraSpec} map. Nulls are not permitted
-     * @param entries The entries that will be added to the extraSpec map
-     * @return {@code this} builder for use in a chained invocation
+     * Puts every entry of {@code entries} into {@link Model#extraSpec()}, keeping the others.
+     *
+     * @param entries the entries, in iteration order; the map is other {@code spec} fields of the Model CRD
+     *     ({@code dedicated}, {@code parameters}, ...), rendered as given. Must not repeat a typed field. Default:
+     *     empty
+     * @return this builder
      */
     public abstract Builder putAllExtraSpec(Map<String, ? extends Object> entries);
 
     /**
-     * Builds a new {@link Model Model}.
-     * @return An immutable instance of Model
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link Model}, checking every rule of its fields.
+     *
+     * @return the Model
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract Model build();
 

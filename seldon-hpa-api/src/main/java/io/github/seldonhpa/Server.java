@@ -62,118 +62,144 @@ public abstract class Server {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code Server} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * Collection elements and entries will be added, not replaced.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the Server whose values are copied
+     * @return this builder
      */
     public abstract Builder from(Server instance);
 
     /**
-     * Initializes the value for the {@link Server#name() name} attribute.
-     * @param name The value for name 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Server#name()}.
+     *
+     * @param name {@code metadata.name}: a DNS-1123 subdomain
+     * @return this builder
      */
     public abstract Builder name(String name);
 
     /**
-     * Initializes the optional value {@link Server#namespace() namespace} to namespace.
-     * @param namespace The value for namespace
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Server#namespace()}.
+     *
+     * @param namespace {@code metadata.namespace}: a DNS-1123 label. Default: none (the namespace applied to)
+     * @return this builder
      */
     public abstract Builder namespace(String namespace);
 
     /**
-     * Initializes the optional value {@link Server#namespace() namespace} to namespace.
-     * @param namespace The value for namespace
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Server#namespace()}.
+     *
+     * @param namespace the value, or empty to clear it; {@code metadata.namespace}: a DNS-1123 label. Default: none
+     *     (the namespace applied to)
+     * @return this builder
      */
     public abstract Builder namespace(Optional<String> namespace);
 
     /**
-     * Initializes the value for the {@link Server#serverConfig() serverConfig} attribute.
-     * @param serverConfig The value for serverConfig 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Server#serverConfig()}.
+     *
+     * @param serverConfig {@code spec.serverConfig}: the ServerConfig to run ({@code mlserver}, {@code triton}).
+     *     Required
+     * @return this builder
      */
     public abstract Builder serverConfig(String serverConfig);
 
     /**
-     * Initializes the optional value {@link Server#replicas() replicas} to replicas.
-     * @param replicas The value for replicas
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Server#replicas()}.
+     *
+     * @param replicas {@code spec.replicas}. Range: &gt;= 0. Default: none (Seldon uses 1, or minReplicas)
+     * @return this builder
      */
     public abstract Builder replicas(int replicas);
 
     /**
-     * Initializes the optional value {@link Server#replicas() replicas} to replicas.
-     * @param replicas The value for replicas
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Server#replicas()}.
+     *
+     * @param replicas the value, or empty to clear it; {@code spec.replicas}. Range: &gt;= 0. Default: none (Seldon
+     *     uses 1, or minReplicas)
+     * @return this builder
      */
     public abstract Builder replicas(Optional<Integer> replicas);
 
     /**
-     * Initializes the optional value {@link Server#minReplicas() minReplicas} to minReplicas.
-     * @param minReplicas The value for minReplicas
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Server#minReplicas()}.
+     *
+     * @param minReplicas {@code spec.minReplicas}: for Seldon's own server scaling. Range: &gt;= 0. Default: none
+     * @return this builder
      */
     public abstract Builder minReplicas(int minReplicas);
 
     /**
-     * Initializes the optional value {@link Server#minReplicas() minReplicas} to minReplicas.
-     * @param minReplicas The value for minReplicas
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Server#minReplicas()}.
+     *
+     * @param minReplicas the value, or empty to clear it; {@code spec.minReplicas}: for Seldon's own server scaling.
+     *     Range: &gt;= 0. Default: none
+     * @return this builder
      */
     public abstract Builder minReplicas(Optional<Integer> minReplicas);
 
     /**
-     * Initializes the optional value {@link Server#maxReplicas() maxReplicas} to maxReplicas.
-     * @param maxReplicas The value for maxReplicas
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Server#maxReplicas()}.
+     *
+     * @param maxReplicas {@code spec.maxReplicas}: 0 or unset is unbounded. Range: &gt;= minReplicas when &gt; 0
+     * @return this builder
      */
     public abstract Builder maxReplicas(int maxReplicas);
 
     /**
-     * Initializes the optional value {@link Server#maxReplicas() maxReplicas} to maxReplicas.
-     * @param maxReplicas The value for maxReplicas
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Server#maxReplicas()}.
+     *
+     * @param maxReplicas the value, or empty to clear it; {@code spec.maxReplicas}: 0 or unset is unbounded. Range:
+     *     &gt;= minReplicas when &gt; 0
+     * @return this builder
      */
     public abstract Builder maxReplicas(Optional<Integer> maxReplicas);
 
     /**
-     * Put one entry to the {@link Server#extraSpec() extraSpec} map.
-     * @param key The key in the extraSpec map
-     * @param value The associated value in the extraSpec map
-     * @return {@code this} builder for use in a chained invocation
+     * Puts one entry into {@link Server#extraSpec()}; a key put again takes the new value.
+     *
+     * @param key the key
+     * @param value the value; the map is other {@code spec} fields of the Server CRD ({@code podSpec},
+     *     {@code capabilities}, ...), rendered as given. Must not repeat a typed field. Default: empty
+     * @return this builder
      */
     public abstract Builder putExtraSpec(String key, Object value);
 
     /**
-     * Put one entry to the {@link Server#extraSpec() extraSpec} map. Nulls are not permitted
-     * @param entry The key and value entry
-     * @return {@code this} builder for use in a chained invocation
+     * Puts one entry into {@link Server#extraSpec()}; a key put again takes the new value.
+     *
+     * @param entry the key and value; the map is other {@code spec} fields of the Server CRD ({@code podSpec},
+     *     {@code capabilities}, ...), rendered as given. Must not repeat a typed field. Default: empty
+     * @return this builder
      */
     public abstract Builder putExtraSpec(Map.Entry<String, ? extends Object> entry);
 
     /**
-     * Sets or replaces all mappings from the specified map as entries for the {@link Server#extraSpec() extraSpec} map. Nulls are not permitted
-     * @param entries The entries that will be added to the extraSpec map
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link Server#extraSpec()}.
+     *
+     * @param entries the new entries, in iteration order (empty clears the map); the map is other {@code spec} fields
+     *     of the Server CRD ({@code podSpec}, {@code capabilities}, ...), rendered as given. Must not repeat a typed
+     *     field. Default: empty
+     * @return this builder
      */
     public abstract Builder extraSpec(Map<String, ? extends Object> entries);
 
     /**
-     * Put all mappings from the specified map as entries to {@link Server#extraSpec() extraSpec} map. Nulls are not permitted
-     * @param entries The entries that will be added to the extraSpec map
-     * @return {@code this} builder for use in a chained invocation
+     * Puts every entry of {@code entries} into {@link Server#extraSpec()}, keeping the others.
+     *
+     * @param entries the entries, in iteration order; the map is other {@code spec} fields of the Server CRD
+     *     ({@code podSpec}, {@code capabilities}, ...), rendered as given. Must not repeat a typed field. Default:
+     *     empty
+     * @return this builder
      */
     public abstract Builder putAllExtraSpec(Map<String, ? extends Object> entries);
 
     /**
-     * Builds a new {@link Server Server}.
-     * @return An immutable instance of Server
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link Server}, checking every rule of its fields.
+     *
+     * @return the Server
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract Server build();
 

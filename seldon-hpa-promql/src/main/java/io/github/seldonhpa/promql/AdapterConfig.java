@@ -37,97 +37,117 @@ public abstract class AdapterConfig {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code AdapterConfig} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * Collection elements and entries will be added, not replaced.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the AdapterConfig whose values are copied
+     * @return this builder
      */
     public abstract Builder from(AdapterConfig instance);
 
     /**
-     * Adds one element to {@link AdapterConfig#rules() rules} list.
-     * @param element A rules element
-     * @return {@code this} builder for use in a chained invocation
+     * Adds one element to {@link AdapterConfig#rules()}.
+     *
+     * @param element the element to append; the list is {@code rules}: served on {@code custom.metrics.k8s.io}
+     * @return this builder
      */
     public abstract Builder addRule(DiscoveryRule element);
 
     /**
-     * Adds elements to {@link AdapterConfig#rules() rules} list.
-     * @param elements An array of rules elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link AdapterConfig#rules()}.
+     *
+     * @param elements the elements to append, in order; the list is {@code rules}: served on
+     *     {@code custom.metrics.k8s.io}
+     * @return this builder
      */
     public abstract Builder addRules(DiscoveryRule... elements);
 
     /**
-     * Sets or replaces all elements for {@link AdapterConfig#rules() rules} list.
-     * @param elements An iterable of rules elements
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link AdapterConfig#rules()}.
+     *
+     * @param elements the new elements, in iteration order (empty clears the list); the list is {@code rules}: served
+     *     on {@code custom.metrics.k8s.io}
+     * @return this builder
      */
     public abstract Builder rules(Iterable<? extends DiscoveryRule> elements);
 
     /**
-     * Adds elements to {@link AdapterConfig#rules() rules} list.
-     * @param elements An iterable of rules elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link AdapterConfig#rules()}.
+     *
+     * @param elements the elements to append, in iteration order; the list is {@code rules}: served on
+     *     {@code custom.metrics.k8s.io}
+     * @return this builder
      */
     public abstract Builder addAllRules(Iterable<? extends DiscoveryRule> elements);
 
     /**
-     * Adds one element to {@link AdapterConfig#externalRules() externalRules} list.
-     * @param element A externalRules element
-     * @return {@code this} builder for use in a chained invocation
+     * Adds one element to {@link AdapterConfig#externalRules()}.
+     *
+     * @param element the element to append; the list is {@code externalRules}: served on
+     *     {@code external.metrics.k8s.io}
+     * @return this builder
      */
     public abstract Builder addExternalRule(DiscoveryRule element);
 
     /**
-     * Adds elements to {@link AdapterConfig#externalRules() externalRules} list.
-     * @param elements An array of externalRules elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link AdapterConfig#externalRules()}.
+     *
+     * @param elements the elements to append, in order; the list is {@code externalRules}: served on
+     *     {@code external.metrics.k8s.io}
+     * @return this builder
      */
     public abstract Builder addExternalRules(DiscoveryRule... elements);
 
     /**
-     * Sets or replaces all elements for {@link AdapterConfig#externalRules() externalRules} list.
-     * @param elements An iterable of externalRules elements
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link AdapterConfig#externalRules()}.
+     *
+     * @param elements the new elements, in iteration order (empty clears the list); the list is {@code externalRules}:
+     *     served on {@code external.metrics.k8s.io}
+     * @return this builder
      */
     public abstract Builder externalRules(Iterable<? extends DiscoveryRule> elements);
 
     /**
-     * Adds elements to {@link AdapterConfig#externalRules() externalRules} list.
-     * @param elements An iterable of externalRules elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link AdapterConfig#externalRules()}.
+     *
+     * @param elements the elements to append, in iteration order; the list is {@code externalRules}: served on
+     *     {@code external.metrics.k8s.io}
+     * @return this builder
      */
     public abstract Builder addAllExternalRules(Iterable<? extends DiscoveryRule> elements);
 
     /**
-     * Initializes the optional value {@link AdapterConfig#resourceRules() resourceRules} to resourceRules.
-     * @param resourceRules The value for resourceRules
-     * @return {@code this} builder for chained invocation
+     * Sets {@link AdapterConfig#resourceRules()}.
+     *
+     * @param resourceRules {@code resourceRules}: served on {@code metrics.k8s.io}
+     * @return this builder
      */
     public abstract Builder resourceRules(ResourceRules resourceRules);
 
     /**
-     * Initializes the optional value {@link AdapterConfig#resourceRules() resourceRules} to resourceRules.
-     * @param resourceRules The value for resourceRules
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link AdapterConfig#resourceRules()}.
+     *
+     * @param resourceRules the value, or empty to clear it; {@code resourceRules}: served on {@code metrics.k8s.io}
+     * @return this builder
      */
     public abstract Builder resourceRules(Optional<? extends ResourceRules> resourceRules);
 
     /**
-     * Initializes the value for the {@link AdapterConfig#resourceTable() resourceTable} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link AdapterConfig#resourceTable() resourceTable}.</em>
-     * @param resourceTable The value for resourceTable 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link AdapterConfig#resourceTable()}.
+     *
+     * @param resourceTable the resources of the cluster the adapter runs in, which it discovers through its RESTMapper:
+     *     overrides are normalised against them, and an override naming a resource the table lacks stops the adapter.
+     *     Not part of {@code config.yaml}. Default: {@link ResourceTable#builtIn()}
+     * @return this builder
      */
     public abstract Builder resourceTable(ResourceTable resourceTable);
 
     /**
-     * Builds a new {@link AdapterConfig AdapterConfig}.
-     * @return An immutable instance of AdapterConfig
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link AdapterConfig}, checking every rule of its fields.
+     *
+     * @return the AdapterConfig
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract AdapterConfig build();
 

@@ -46,46 +46,52 @@ public abstract class SeriesFilter {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code SeriesFilter} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the SeriesFilter whose values are copied
+     * @return this builder
      */
     public abstract Builder from(SeriesFilter instance);
 
     /**
-     * Initializes the optional value {@link SeriesFilter#is() is} to is.
-     * @param is The value for is
-     * @return {@code this} builder for chained invocation
+     * Sets {@link SeriesFilter#is()}.
+     *
+     * @param is {@code is}: series names must match
+     * @return this builder
      */
     public abstract Builder is(String is);
 
     /**
-     * Initializes the optional value {@link SeriesFilter#is() is} to is.
-     * @param is The value for is
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link SeriesFilter#is()}.
+     *
+     * @param is the value, or empty to clear it; {@code is}: series names must match
+     * @return this builder
      */
     public abstract Builder is(Optional<String> is);
 
     /**
-     * Initializes the optional value {@link SeriesFilter#isNot() not} to not.
-     * @param not The value for not
-     * @return {@code this} builder for chained invocation
+     * Sets {@link SeriesFilter#isNot()}.
+     *
+     * @param not {@code isNot}: series names must not match
+     * @return this builder
      */
     public abstract Builder not(String not);
 
     /**
-     * Initializes the optional value {@link SeriesFilter#isNot() not} to not.
-     * @param not The value for not
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link SeriesFilter#isNot()}.
+     *
+     * @param not the value, or empty to clear it; {@code isNot}: series names must not match
+     * @return this builder
      */
     public abstract Builder not(Optional<String> not);
 
     /**
-     * Builds a new {@link SeriesFilter SeriesFilter}.
-     * @return An immutable instance of SeriesFilter
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link SeriesFilter}, checking every rule of its fields.
+     *
+     * @return the SeriesFilter
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract SeriesFilter build();
 
