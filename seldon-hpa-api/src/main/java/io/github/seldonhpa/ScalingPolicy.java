@@ -64,7 +64,7 @@ public abstract class ScalingPolicy {
   }
 
   /**
-   * {@return at most {@code pods} replicas per {@code period}}
+   * {@return a Pods policy: at most {@code pods} replicas per {@code period}}
    *
    * @param period the window the limit applies to, 1 to 1800 seconds
    * @param pods the most pods added or removed in one {@code period}, above 0
@@ -74,7 +74,7 @@ public abstract class ScalingPolicy {
   }
 
   /**
-   * {@return at most {@code percent} percent of the current replicas per {@code period}}
+   * {@return a Percent policy: at most {@code percent} percent of the current replicas per {@code period}}
    *
    * @param percent the most replicas added or removed in one {@code period}, in percent of the current replicas, above
    *     0

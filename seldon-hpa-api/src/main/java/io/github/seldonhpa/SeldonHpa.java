@@ -103,7 +103,7 @@ public final class SeldonHpa {
   }
 
   /**
-   * {@return target {@code type: AverageValue} with the integer {@code averageValue}}
+   * {@return a target of {@code type: AverageValue} with the integer {@code averageValue}}
    *
    * @param averageValue the value per replica, above 0
    */
@@ -112,7 +112,7 @@ public final class SeldonHpa {
   }
 
   /**
-   * {@return target {@code type: AverageValue} with {@code averageValue} as a quantity ({@code "500m"})}
+   * {@return a target of {@code type: AverageValue} with {@code averageValue} as a quantity ({@code "500m"})}
    *
    * @param averageValue a Kubernetes quantity above 0, such as {@code "500m"} or {@code "3"}
    */
@@ -121,7 +121,7 @@ public final class SeldonHpa {
   }
 
   /**
-   * {@return target {@code type: AverageValue} with {@code averageValue}}
+   * {@return a target of {@code type: AverageValue} with {@code averageValue}}
    *
    * @param averageValue the value per replica, above 0
    */
@@ -130,7 +130,7 @@ public final class SeldonHpa {
   }
 
   /**
-   * {@return target {@code type: Value} with the integer {@code value}}
+   * {@return a target of {@code type: Value} with the integer {@code value}}
    *
    * @param value the total value, above 0
    */
@@ -139,7 +139,7 @@ public final class SeldonHpa {
   }
 
   /**
-   * {@return target {@code type: Value} with {@code value} as a quantity}
+   * {@return a target of {@code type: Value} with {@code value} as a quantity}
    *
    * @param value a Kubernetes quantity above 0, such as {@code "10k"}
    */
@@ -148,7 +148,7 @@ public final class SeldonHpa {
   }
 
   /**
-   * {@return target {@code type: Value} with {@code value}}
+   * {@return a target of {@code type: Value} with {@code value}}
    *
    * @param value the total value, above 0
    */
@@ -157,7 +157,7 @@ public final class SeldonHpa {
   }
 
   /**
-   * {@return target {@code type: Utilization} with {@code averageUtilization} percent (Resource metrics)}
+   * {@return a target of {@code type: Utilization} with {@code averageUtilization} percent (Resource metrics)}
    *
    * @param averageUtilization percent of the pods' resource request, above 0 (may exceed 100)
    */

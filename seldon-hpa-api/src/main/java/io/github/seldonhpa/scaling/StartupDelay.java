@@ -12,7 +12,7 @@ public abstract class StartupDelay {
   StartupDelay() {}
 
   /**
-   * {@return every pod takes {@code delay}}
+   * {@return the same delay, {@code delay}, for every pod}
    *
    * @param delay how long each pod takes from creation to serving, at least 0
    */
@@ -37,7 +37,7 @@ public abstract class StartupDelay {
   }
 
   /**
-   * {@return each pod takes a delay drawn uniformly from {@code [min, max]} with a generator seeded by {@code seed}}
+   * {@return for each pod, a delay drawn uniformly from {@code [min, max]} with a generator seeded by {@code seed}}
    *
    * @param max the longest delay, at least {@code min}
    * @param min the shortest delay, at least 0
@@ -56,7 +56,7 @@ public abstract class StartupDelay {
   }
 
   /**
-   * {@return each pod takes {@code minimum} plus an exponentially distributed extra time with mean
+   * {@return for each pod, a delay of {@code minimum} plus an exponentially distributed extra time with mean
    * {@code meanExtra} (a long tail of slow image pulls and model downloads), seeded by {@code seed}}
    *
    * @param meanExtra the mean of the exponential extra time, at least 0

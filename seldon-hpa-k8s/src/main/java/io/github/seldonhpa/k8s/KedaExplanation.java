@@ -44,7 +44,7 @@ public abstract class KedaExplanation {
     /** {@return the HPA's target: the threshold rounded to milli-units} */
     public abstract Quantity hpaTarget();
 
-    /** {@return above which value KEDA activates the target from 0 (or the idle count): the activation threshold, or 0} */
+    /** {@return the value above which KEDA activates the target from 0 (or the idle count): the activation threshold, or 0} */
     public abstract Quantity activationThreshold();
 
     /**
