@@ -20,7 +20,10 @@ public abstract class PrometheusTrigger {
     return MetricTarget.Type.AVERAGE_VALUE;
   }
 
-  /** {@return {@code metadata.serverAddress}: the Prometheus base URL, e.g. {@code http://prometheus.seldon-monitoring:9090}} */
+  /**
+   * {@return {@code metadata.serverAddress}: the Prometheus base URL, e.g.
+   * {@code http://prometheus.seldon-monitoring:9090}}
+   */
   public abstract String serverAddress();
 
   /** {@return {@code metadata.query}: the PromQL; it must return one sample (or none, read as 0)} */
@@ -35,7 +38,9 @@ public abstract class PrometheusTrigger {
    */
   public abstract Optional<Quantity> activationThreshold();
 
-  /** {@return {@code authenticationRef.name}: a TriggerAuthentication in the ScaledObject's namespace} Default: none. */
+  /**
+   * {@return {@code authenticationRef.name}: a TriggerAuthentication in the ScaledObject's namespace} Default: none.
+   */
   public abstract Optional<String> authenticationRef();
 
   /** {@return a builder} */

@@ -31,7 +31,9 @@ public abstract class ScaledObject {
 
   ScaledObject() {}
 
-  /** {@return {@code metadata.name}: a DNS-1123 subdomain of at most 54 characters (so {@code keda-hpa-<name>} fits 63)} */
+  /**
+   * {@return {@code metadata.name}: a DNS-1123 subdomain of at most 54 characters (so {@code keda-hpa-<name>} fits 63)}
+   */
   public abstract String name();
 
   /** {@return {@code metadata.namespace}: a DNS-1123 label} */
@@ -302,7 +304,9 @@ public abstract class ScaledObject {
     return cooldownPeriod().orElse(DEFAULT_COOLDOWN_PERIOD);
   }
 
-  /** {@return the generated HPA's name: {@code keda-hpa-<name>} ({@code controllers/keda/hpa.go}, {@code getHPAName})} */
+  /**
+   * {@return the generated HPA's name: {@code keda-hpa-<name>} ({@code controllers/keda/hpa.go}, {@code getHPAName})}
+   */
   public final String hpaName() {
     return HPA_PREFIX + name();
   }

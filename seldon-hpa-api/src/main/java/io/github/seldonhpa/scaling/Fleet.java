@@ -64,7 +64,9 @@ public abstract class Fleet {
     return SeldonVersion.LATEST;
   }
 
-  /** {@return how long a model must be unchanged before the scheduler applies a native scaling event} Default: 5 min. */
+  /**
+   * {@return how long a model must be unchanged before the scheduler applies a native scaling event} Default: 5 min.
+   */
   @Value.Default
   public Duration nativeStablePeriod() {
     return Duration.ofMinutes(5);

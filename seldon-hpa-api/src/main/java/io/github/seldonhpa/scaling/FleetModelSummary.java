@@ -2,7 +2,9 @@ package io.github.seldonhpa.scaling;
 
 import java.util.Optional;
 
-/** The figures of one model of a {@link Fleet} run; server figures are its Server's (shared on a multi-model server). */
+/**
+ * The figures of one model of a {@link Fleet} run; server figures are its Server's (shared on a multi-model server).
+ */
 public final class FleetModelSummary {
   private final String model;
   private final String server;
@@ -111,7 +113,10 @@ public final class FleetModelSummary {
     return finalServerReplicas;
   }
 
-  /** {@return whether it converged: not stuck (ScheduleFailed, HPAs apart, pods Pending) for the convergence window at the end} */
+  /**
+   * {@return whether it converged: not stuck (ScheduleFailed, HPAs apart, pods Pending) for the convergence window at
+   * the end}
+   */
   public boolean converged() {
     return notConverged.isEmpty();
   }

@@ -48,7 +48,9 @@ public abstract class FleetServer {
     return true;
   }
 
-  /** {@return the Server's {@code maxReplicas} for native server scaling} Default: the models' highest HPA maxReplicas. */
+  /**
+   * {@return the Server's {@code maxReplicas} for native server scaling} Default: the models' highest HPA maxReplicas.
+   */
   public abstract OptionalInt maxReplicas();
 
   /** {@return replicas at the start, all ready} Default: the largest initial model replica count. */

@@ -38,7 +38,10 @@ public abstract class KedaSimulation {
     return Duration.ZERO;
   }
 
-  /** {@return when Prometheus stops answering (every KEDA read fails until {@link #prometheusDownUntil()})} Default: never. */
+  /**
+   * {@return when Prometheus stops answering (every KEDA read fails until {@link #prometheusDownUntil()})} Default:
+   * never.
+   */
   public abstract Optional<Duration> prometheusDownFrom();
 
   /** {@return when Prometheus answers again} Default: the end of the run. */

@@ -50,7 +50,10 @@ public final class PlanCandidate {
     return neverConverged;
   }
 
-  /** {@return whether the candidate is within the planner's bound (above saturation, or its cost budget), with every model converging} */
+  /**
+   * {@return whether the candidate is within the planner's bound (above saturation, or its cost budget), with every
+   * model converging}
+   */
   public boolean feasible() {
     return feasible;
   }

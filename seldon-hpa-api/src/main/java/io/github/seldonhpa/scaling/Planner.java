@@ -57,7 +57,10 @@ public abstract class Planner {
 
   Planner() {}
 
-  /** {@return the plan to tune: names, namespace, Server (a Model/Server HPA pair) or none (native server scaling), metric name} */
+  /**
+   * {@return the plan to tune: names, namespace, Server (a Model/Server HPA pair) or none (native server scaling),
+   * metric name}
+   */
   public abstract ScalingPlan template();
 
   /** {@return the loads, one model each} */

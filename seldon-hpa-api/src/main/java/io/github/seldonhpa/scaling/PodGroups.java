@@ -107,7 +107,9 @@ public final class PodGroups {
     return ignored;
   }
 
-  /** {@return the state of each pod, in list order, for {@link PodSample}s (a missing pod is READY without a sample)} */
+  /**
+   * {@return the state of each pod, in list order, for {@link PodSample}s (a missing pod is READY without a sample)}
+   */
   public List<PodState> states() {
     return states;
   }

@@ -44,11 +44,15 @@ public abstract class KedaExplanation {
     /** {@return the HPA's target: the threshold rounded to milli-units} */
     public abstract Quantity hpaTarget();
 
-    /** {@return the value above which KEDA activates the target from 0 (or the idle count): the activation threshold, or 0} */
+    /**
+     * {@return the value above which KEDA activates the target from 0 (or the idle count): the activation threshold, or
+     * 0}
+     */
     public abstract Quantity activationThreshold();
 
     /**
-     * {@return the HPA's request, e.g. {@code /apis/external.metrics.k8s.io/v1beta1/namespaces/seldon-mesh/s0-prometheus?labelSelector=scaledobject.keda.sh%2Fname%3Dirisa0-model}}
+     * {@return the HPA's request, e.g.
+     * {@code /apis/external.metrics.k8s.io/v1beta1/namespaces/seldon-mesh/s0-prometheus?labelSelector=scaledobject.keda.sh%2Fname%3Dirisa0-model}}
      */
     public abstract String apiPath();
 

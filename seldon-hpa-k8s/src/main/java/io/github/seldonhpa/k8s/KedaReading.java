@@ -47,7 +47,10 @@ public abstract class KedaReading {
     /** {@return whether the value is strictly above the activation threshold} */
     public abstract boolean active();
 
-    /** {@return the HPA's proposal for this metric at the current replicas ({@code ceil(value / target)} outside tolerance)} */
+    /**
+     * {@return the HPA's proposal for this metric at the current replicas ({@code ceil(value / target)} outside
+     * tolerance)}
+     */
     public abstract int proposal();
   }
 

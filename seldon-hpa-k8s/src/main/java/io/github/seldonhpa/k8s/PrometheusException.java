@@ -73,12 +73,16 @@ public class PrometheusException extends RuntimeException {
       return httpStatus;
     }
 
-    /** {@return Prometheus' {@code errorType}: {@code bad_data}, {@code execution}, {@code timeout}, {@code canceled}..} */
+    /**
+     * {@return Prometheus' {@code errorType}: {@code bad_data}, {@code execution}, {@code timeout}, {@code canceled}..}
+     */
     public String errorType() {
       return errorType;
     }
 
-    /** {@return Prometheus' {@code error} text, e.g. {@code 1:5: parse error: unexpected end of input inside braces}} */
+    /**
+     * {@return Prometheus' {@code error} text, e.g. {@code 1:5: parse error: unexpected end of input inside braces}}
+     */
     public String error() {
       return error;
     }

@@ -51,7 +51,8 @@ public abstract class Explanation {
   public abstract String metricLabelSelector();
 
   /**
-   * {@return the request path, e.g. {@code /apis/custom.metrics.k8s.io/v1beta1/namespaces/seldon-mesh/models.mlops.seldon.io/irisa0/infer_rps},
+   * {@return the request path, e.g.
+   * {@code /apis/custom.metrics.k8s.io/v1beta1/namespaces/seldon-mesh/models.mlops.seldon.io/irisa0/infer_rps},
    * with {@code ?metricLabelSelector=} URL-encoded when a selector is set}
    */
   public abstract String apiPath();
