@@ -77,11 +77,105 @@ public abstract class LintFacts {
 
   /** {@return a builder} */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableLintFacts.builder();
   }
 
-  /** Builds {@link LintFacts}. */
-  public static class Builder extends ImmutableLintFacts.Builder {}
+  /** Builds {@link LintFacts}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's.
+     *
+     * @param instance the LintFacts whose values are copied
+     * @return this builder
+     */
+    public abstract Builder from(LintFacts instance);
+
+    /**
+     * Sets {@link LintFacts#scrapeInterval()}.
+     *
+     * @param scrapeInterval the interval at which Prometheus scrapes the Seldon agents, in whole milliseconds from
+     *     1 ms to 24 h
+     * @return this builder
+     */
+    public abstract Builder scrapeInterval(Duration scrapeInterval);
+
+    /**
+     * Sets {@link LintFacts#relistInterval()}.
+     *
+     * @param relistInterval prometheus-adapter's {@code --metrics-relist-interval}, in whole milliseconds from 1 ms
+     *     to 24 h
+     * @return this builder
+     */
+    public abstract Builder relistInterval(Duration relistInterval);
+
+    /**
+     * Sets {@link LintFacts#seldonVersion()}.
+     *
+     * @param seldonVersion the Seldon Core 2 version, such as {@code 2.10.1} or {@code v2.8.4}
+     * @return this builder
+     */
+    public abstract Builder seldonVersion(String seldonVersion);
+
+    /**
+     * Sets or clears {@link LintFacts#seldonVersion()}.
+     *
+     * @param seldonVersion the Seldon Core 2 version, or empty when unknown (version checks are skipped)
+     * @return this builder
+     */
+    public abstract Builder seldonVersion(Optional<String> seldonVersion);
+
+    /**
+     * Sets {@link LintFacts#serverStartup()}.
+     *
+     * @param serverStartup the time from a server pod's creation until it can load a model, in whole milliseconds
+     *     from 1 ms to 24 h
+     * @return this builder
+     */
+    public abstract Builder serverStartup(Duration serverStartup);
+
+    /**
+     * Sets or clears {@link LintFacts#serverStartup()}.
+     *
+     * @param serverStartup the start-up time, or empty when unknown (the start-up check is skipped)
+     * @return this builder
+     */
+    public abstract Builder serverStartup(Optional<? extends Duration> serverStartup);
+
+    /**
+     * Sets {@link LintFacts#defaultNamespace()}.
+     *
+     * @param defaultNamespace the namespace of objects written without {@code metadata.namespace}, a DNS-1123
+     *     label
+     * @return this builder
+     */
+    public abstract Builder defaultNamespace(String defaultNamespace);
+
+    /**
+     * Sets {@link LintFacts#reportNotChecked()}.
+     *
+     * @param reportNotChecked true to report objects lint does not check as {@link LintCode#NOT_CHECKED} (INFO)
+     * @return this builder
+     */
+    public abstract Builder reportNotChecked(boolean reportNotChecked);
+
+    /**
+     * Sets {@link LintFacts#resourceTable()}.
+     *
+     * @param resourceTable the resources of the cluster prometheus-adapter runs in
+     * @return this builder
+     */
+    public abstract Builder resourceTable(ResourceTable resourceTable);
+
+    /**
+     * Builds the {@link LintFacts}, checking every rule of its fields.
+     *
+     * @return the LintFacts
+     * @throws HpaValidationException when a value breaks a rule; the message names the field
+     */
+    public abstract LintFacts build();
+  }
 
   @Value.Check
   final void check() {
