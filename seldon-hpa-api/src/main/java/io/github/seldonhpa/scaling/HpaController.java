@@ -766,7 +766,7 @@ public final class HpaController {
      * Sets {@code --horizontal-pod-autoscaler-downscale-stabilization}: the legacy window and the default
      * scale-down stabilization window. Default: 5 min.
      *
-     * @param window the window, at least 0
+     * @param window the window, such as the flag's 5 min
      * @return this builder
      */
     public Builder downscaleStabilization(Duration window) {
@@ -777,7 +777,7 @@ public final class HpaController {
     /**
      * Sets the legacy scale-up factor ({@code max(factor * current, 4)}). Default: 2 (the Go unit tests use 8).
      *
-     * @param factor the scale-up limit relative to the current replicas, above 1
+     * @param factor the scale-up limit relative to the current replicas, above 0 (the controller uses 2)
      * @return this builder
      */
     public Builder scaleUpLimitFactor(double factor) {
