@@ -181,8 +181,8 @@ public abstract class Hpa {
     /**
      * Sets {@code minReplicas} and {@code maxReplicas}.
      *
-     * @param max {@code maxReplicas}, at least {@code min}
      * @param min {@code minReplicas}, at least 1
+     * @param max {@code maxReplicas}, at least {@code min}
      * @return this builder
      */
     public final Builder replicas(int min, int max) {

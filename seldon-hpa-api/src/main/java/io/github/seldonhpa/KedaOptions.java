@@ -240,9 +240,9 @@ public abstract class KedaOptions {
    * {@return the plan's ScaledObjects: the Model's and, when the plan names a server, the Server's, both on the same
    * triggers, bounds and behaviour}
    *
+   * @param plan the plan to run on KEDA; its metrics become the triggers, in order
    * @param queries the PromQL of each plan metric, in order: what prometheus-adapter runs for it (see
    *     {@code KedaManifests} in {@code seldon-hpa-k8s}, which takes them from the adapter's explain)
-   * @param plan the plan to run on KEDA; its metrics become the triggers, in order
    * @throws HpaValidationException when the queries do not match the metrics or a ScaledObject is invalid
    */
   public final List<ScaledObject> scaledObjects(ScalingPlan plan, List<String> queries) {

@@ -270,8 +270,8 @@ public abstract class ScalingPlan {
     /**
      * Sets {@link ScalingPlan#minReplicas()} and {@link ScalingPlan#maxReplicas()}.
      *
-     * @param max {@code maxReplicas}, at least {@code min}
      * @param min {@code minReplicas}, at least 1
+     * @param max {@code maxReplicas}, at least {@code min}
      * @return this builder
      */
     public final Builder replicas(int min, int max) {

@@ -55,9 +55,9 @@ public abstract class ScalingPolicy {
   /**
    * {@return the policy {@code type} with {@code value} per {@code period}, as read from YAML}
    *
-   * @param period the window the limit applies to, 1 to 1800 seconds
    * @param type {@code Pods} or {@code Percent}
    * @param value pods, or percent of the current replicas, per period; above 0
+   * @param period the window the limit applies to, 1 to 1800 seconds
    */
   public static ScalingPolicy of(Type type, int value, Duration period) {
     return ImmutableScalingPolicy.builder().type(type).value(value).period(period).build();
@@ -66,8 +66,8 @@ public abstract class ScalingPolicy {
   /**
    * {@return a Pods policy: at most {@code pods} replicas per {@code period}}
    *
-   * @param period the window the limit applies to, 1 to 1800 seconds
    * @param pods the most pods added or removed in one {@code period}, above 0
+   * @param period the window the limit applies to, 1 to 1800 seconds
    */
   public static ScalingPolicy pods(int pods, Duration period) {
     return of(Type.PODS, pods, period);

@@ -168,8 +168,8 @@ public final class SeldonHpa {
   /**
    * {@return a scaling policy: at most {@code pods} replicas per {@code period}}
    *
-   * @param period the window the limit applies to, 1 to 1800 seconds
    * @param pods the most pods added or removed in one {@code period}, above 0
+   * @param period the window the limit applies to, 1 to 1800 seconds
    */
   public static ScalingPolicy pods(int pods, Duration period) {
     return ScalingPolicy.pods(pods, period);

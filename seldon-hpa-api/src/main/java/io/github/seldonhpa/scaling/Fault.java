@@ -63,8 +63,8 @@ public final class Fault {
   /**
    * {@return the counter of model {@code model} stops increasing}
    *
-   * @param from the start of the fault, since the start of the run; at least 0
    * @param model the Model's name in the fleet
+   * @param from the start of the fault, since the start of the run; at least 0
    * @param to the end of the fault (excluded), after {@code from}
    */
   public static Fault staleSeries(String model, Duration from, Duration to) {
@@ -74,8 +74,8 @@ public final class Fault {
   /**
    * {@return the samples of model {@code model} are missing}
    *
-   * @param from the start of the gap, since the start of the run; at least 0
    * @param model the Model's name in the fleet
+   * @param from the start of the gap, since the start of the run; at least 0
    * @param to the end of the gap (excluded), after {@code from}
    */
   public static Fault scrapeGap(String model, Duration from, Duration to) {
@@ -85,8 +85,8 @@ public final class Fault {
   /**
    * {@return the pods of server {@code server} started in the interval fail until it ends}
    *
-   * @param from the start of the fault, since the start of the run; at least 0
    * @param server the Server's name in the fleet
+   * @param from the start of the fault, since the start of the run; at least 0
    * @param to the end of the fault (excluded), after {@code from}
    */
   public static Fault podStartFailure(String server, Duration from, Duration to) {

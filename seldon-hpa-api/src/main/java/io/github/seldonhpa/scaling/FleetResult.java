@@ -208,8 +208,8 @@ public final class FleetResult {
   /**
    * {@return serving replicas of model {@code m} at tick {@code i}, when model timelines are kept}
    *
-   * @param i the tick, from 0 to {@code steps() - 1}
    * @param m the model's index, in the order the fleet declares its models
+   * @param i the tick, from 0 to {@code steps() - 1}
    */
   public int servingReplicas(int m, int i) {
     return rec.modelServing[m][i];
@@ -218,8 +218,8 @@ public final class FleetResult {
   /**
    * {@return Model {@code spec.replicas} of model {@code m} at tick {@code i}, when model timelines are kept}
    *
-   * @param i the tick, from 0 to {@code steps() - 1}
    * @param m the model's index, in the order the fleet declares its models
+   * @param i the tick, from 0 to {@code steps() - 1}
    */
   public int desiredReplicas(int m, int i) {
     return rec.modelDesired[m][i];
@@ -228,8 +228,8 @@ public final class FleetResult {
   /**
    * {@return the offered load of model {@code m} at tick {@code i}, when model timelines are kept}
    *
-   * @param i the tick, from 0 to {@code steps() - 1}
    * @param m the model's index, in the order the fleet declares its models
+   * @param i the tick, from 0 to {@code steps() - 1}
    */
   public double rps(int m, int i) {
     return rec.modelRps[m][i];
@@ -238,8 +238,8 @@ public final class FleetResult {
   /**
    * {@return whether model {@code m} was ScheduleFailed at tick {@code i}, when model timelines are kept}
    *
-   * @param i the tick, from 0 to {@code steps() - 1}
    * @param m the model's index, in the order the fleet declares its models
+   * @param i the tick, from 0 to {@code steps() - 1}
    */
   public boolean scheduleFailed(int m, int i) {
     return rec.modelFailed[m][i];
@@ -248,8 +248,8 @@ public final class FleetResult {
   /**
    * {@return whether model {@code m}'s HPA metric read failed at tick {@code i}, when model timelines are kept}
    *
-   * @param i the tick, from 0 to {@code steps() - 1}
    * @param m the model's index, in the order the fleet declares its models
+   * @param i the tick, from 0 to {@code steps() - 1}
    */
   public boolean metricError(int m, int i) {
     return rec.modelError[m][i];

@@ -232,8 +232,8 @@ public abstract class FleetServer {
   /**
    * {@return a single-model-serving pair: the Model with its Model HPA on this Server with the Server HPA}
    *
-   * @param model the Model with its Model HPA
    * @param server the Server's name; it hosts only {@code model}
+   * @param model the Model with its Model HPA
    * @param serverHpa the Server HPA, on the same metric, bounds and behaviour as the Model HPA
    */
   public static FleetServer pair(String server, FleetModel model, Hpa serverHpa) {

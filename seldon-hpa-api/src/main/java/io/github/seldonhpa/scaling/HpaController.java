@@ -187,9 +187,9 @@ public final class HpaController {
   /**
    * {@return one reconcile with {@code scale.status.replicas} equal to {@code scale.spec.replicas} and one metric}
    *
+   * @param now the time of the reconcile; the stabilization windows and rate limits look back from it
    * @param currentReplicas {@code scale.spec.replicas} before the reconcile, at least 0
    * @param metric the one metric as the metrics API returned it
-   * @param now the time of the reconcile; the stabilization windows and rate limits look back from it
    */
   public ScaleDecision step(Instant now, int currentReplicas, MetricReading metric) {
     return reconcile(now.toEpochMilli(), currentReplicas, currentReplicas, Objects.requireNonNull(metric, "metric"),
@@ -208,8 +208,8 @@ public final class HpaController {
    * controller.step(now, 1, Quantity.parse("9150m")).desiredReplicas(); // 4
    * }</pre>
    *
-   * @param currentReplicas {@code scale.spec.replicas} before the reconcile, at least 0
    * @param now the time of the reconcile; the stabilization windows and rate limits look back from it
+   * @param currentReplicas {@code scale.spec.replicas} before the reconcile, at least 0
    * @param values one value per {@code spec.metrics} entry, in order, as the metrics API returned it
    * @throws HpaValidationException when the controller has no HPA metrics, the count of values differs
    *     from the count of metrics, or a metric is not an Object or External AverageValue metric

@@ -17,9 +17,9 @@ public final class LatencySlo {
    * {@return the RPS per replica at which the measured latency reaches {@code sloSeconds}, interpolated linearly
    * between the load test's points (RPS rising, latency at each)}
    *
-   * @param latencySeconds the measured latency at each point (the percentile the SLO is on), in seconds
-   * @param rpsPerReplica the load test's offered RPS per replica, rising
    * @param sloSeconds the latency objective in seconds, above 0
+   * @param rpsPerReplica the load test's offered RPS per replica, rising
+   * @param latencySeconds the measured latency at each point (the percentile the SLO is on), in seconds
    * @throws io.github.seldonhpa.HpaValidationException when the points are not rising pairs, or the SLO is
    *     not reached within them (measure further), or already broken at the first point
    */
@@ -53,10 +53,10 @@ public final class LatencySlo {
    * {@return the {@code infer_rps} averageValue {@code margin} below the SLO's saturation point ({@link
    * Sizing#targetFromSaturation})}
    *
+   * @param sloSeconds the latency objective in seconds, above 0
+   * @param rpsPerReplica the load test's offered RPS per replica, rising
    * @param latencySeconds the measured latency at each point (the percentile the SLO is on), in seconds
    * @param margin the fraction of the saturation RPS kept free, in [0, 1)
-   * @param rpsPerReplica the load test's offered RPS per replica, rising
-   * @param sloSeconds the latency objective in seconds, above 0
    */
   public static Quantity rpsTarget(double sloSeconds, double[] rpsPerReplica, double[] latencySeconds, double margin) {
     return Sizing.targetFromSaturation(saturationRps(sloSeconds, rpsPerReplica, latencySeconds), margin);

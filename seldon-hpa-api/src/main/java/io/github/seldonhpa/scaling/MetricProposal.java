@@ -26,8 +26,8 @@ public final class MetricProposal {
   /**
    * {@return a valid proposal}
    *
-   * @param currentMilli the value reported in {@code status.currentMetrics}, in milli-units
    * @param replicas the replicas the metric proposes, at least 0
+   * @param currentMilli the value reported in {@code status.currentMetrics}, in milli-units
    */
   public static MetricProposal of(int replicas, long currentMilli) {
     return new MetricProposal(replicas, currentMilli, -1, null, null);
@@ -36,9 +36,9 @@ public final class MetricProposal {
   /**
    * {@return a valid proposal of a Resource Utilization metric, with the utilization it reports}
    *
-   * @param rawAverageMilli the average raw usage per pod, in milli-units
    * @param replicas the replicas the metric proposes, at least 0
    * @param utilization the average utilization reported, in percent of the request
+   * @param rawAverageMilli the average raw usage per pod, in milli-units
    */
   public static MetricProposal ofUtilization(int replicas, int utilization, long rawAverageMilli) {
     return new MetricProposal(replicas, rawAverageMilli, utilization, null, null);

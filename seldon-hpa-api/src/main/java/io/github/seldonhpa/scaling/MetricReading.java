@@ -22,8 +22,8 @@ public interface MetricReading {
   /**
    * {@return an Object metric with an {@code AverageValue} target (the Seldon case): value and target in milli-units}
    *
-   * @param targetAverageMilli {@code target.averageValue}, in milli-units
    * @param usageMilli the metric value the adapter returned, in milli-units
+   * @param targetAverageMilli {@code target.averageValue}, in milli-units
    */
   static MetricReading objectAverageValue(long usageMilli, long targetAverageMilli) {
     return new AverageValueReading(usageMilli, targetAverageMilli);
@@ -32,10 +32,10 @@ public interface MetricReading {
   /**
    * {@return an Object metric with a {@code Value} target, with the ready and total pod counts of the scale selector}
    *
-   * @param podCount all pods matching the scale selector
-   * @param readyPodCount pods matching the scale selector that are Running and Ready
-   * @param targetMilli {@code target.value}, in milli-units
    * @param usageMilli the metric value the adapter returned, in milli-units
+   * @param targetMilli {@code target.value}, in milli-units
+   * @param readyPodCount pods matching the scale selector that are Running and Ready
+   * @param podCount all pods matching the scale selector
    */
   static MetricReading objectValue(long usageMilli, long targetMilli, int readyPodCount, int podCount) {
     return (spec, status, down, up) ->
@@ -45,8 +45,8 @@ public interface MetricReading {
   /**
    * {@return an External metric with an {@code AverageValue} target; the series values are summed}
    *
-   * @param targetAverageMilli {@code target.averageValue}, in milli-units
    * @param valuesMilli the value of each series the external metrics API returned, in milli-units
+   * @param targetAverageMilli {@code target.averageValue}, in milli-units
    */
   static MetricReading externalAverageValue(long[] valuesMilli, long targetAverageMilli) {
     long[] values = valuesMilli.clone();
@@ -57,10 +57,10 @@ public interface MetricReading {
   /**
    * {@return an External metric with a {@code Value} target; the series values are summed}
    *
-   * @param podCount all pods matching the scale selector
-   * @param readyPodCount pods matching the scale selector that are Running and Ready
-   * @param targetMilli {@code target.value}, in milli-units
    * @param valuesMilli the value of each series the external metrics API returned, in milli-units
+   * @param targetMilli {@code target.value}, in milli-units
+   * @param readyPodCount pods matching the scale selector that are Running and Ready
+   * @param podCount all pods matching the scale selector
    */
   static MetricReading externalValue(long[] valuesMilli, long targetMilli, int readyPodCount, int podCount) {
     long[] values = valuesMilli.clone();
@@ -83,9 +83,9 @@ public interface MetricReading {
   /**
    * {@return a Resource metric with a {@code Utilization} target, with samples for pods not in the list}
    *
-   * @param extraSamplesMilli samples the metrics API returned for pods not in the list, in milli-units
-   * @param pods the scale target's pods, each with its state, sample and request
    * @param resource the resource name, for the error text ({@code cpu}, {@code memory})
+   * @param pods the scale target's pods, each with its state, sample and request
+   * @param extraSamplesMilli samples the metrics API returned for pods not in the list, in milli-units
    * @param targetUtilization {@code target.averageUtilization}, in percent of the request
    */
   static MetricReading resourceUtilization(String resource, List<PodSample> pods, long[] extraSamplesMilli,

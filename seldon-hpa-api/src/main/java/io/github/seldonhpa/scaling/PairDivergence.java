@@ -88,15 +88,15 @@ public final class PairDivergence {
    * {@return the bands from the raw settings: each HPA's replica bounds, its target per replica and its down and up
    * tolerances}
    *
-   * @param modelDown the Model HPA's scale-down tolerance, such as 0.1
-   * @param modelMax the Model HPA's {@code maxReplicas}
    * @param modelMin the Model HPA's {@code minReplicas}
+   * @param modelMax the Model HPA's {@code maxReplicas}
    * @param modelTarget the Model HPA's target per replica, in metric units
+   * @param modelDown the Model HPA's scale-down tolerance, such as 0.1
    * @param modelUp the Model HPA's scale-up tolerance, such as 0.1
-   * @param serverDown the Server HPA's scale-down tolerance
-   * @param serverMax the Server HPA's {@code maxReplicas}
    * @param serverMin the Server HPA's {@code minReplicas}
+   * @param serverMax the Server HPA's {@code maxReplicas}
    * @param serverTarget the Server HPA's target per replica, in metric units
+   * @param serverDown the Server HPA's scale-down tolerance
    * @param serverUp the Server HPA's scale-up tolerance
    */
   public static PairDivergence of(int modelMin, int modelMax, double modelTarget, double modelDown, double modelUp,

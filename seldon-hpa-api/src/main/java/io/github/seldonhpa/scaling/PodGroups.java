@@ -38,11 +38,11 @@ public final class PodGroups {
    * became ready; after it, only a pod that turned unready within the initial readiness delay of its
    * start is).
    *
+   * @param pods the pods matching the scale selector
    * @param cpu whether the metric is the {@code cpu} resource
+   * @param now the time of the reconcile
    * @param cpuInitializationPeriod {@code --horizontal-pod-autoscaler-cpu-initialization-period}, 5 min by default
    * @param initialReadinessDelay {@code --horizontal-pod-autoscaler-initial-readiness-delay}, 30 s by default
-   * @param now the time of the reconcile
-   * @param pods the pods matching the scale selector
    * @return the pods' states and the names in each group
    */
   public static PodGroups of(List<PodInfo> pods, boolean cpu, Instant now, Duration cpuInitializationPeriod,

@@ -37,9 +37,9 @@ public abstract class PodSample {
   /**
    * {@return a pod with a sample and a request (Resource Utilization)}
    *
-   * @param requestMilli the sum of its containers' requests of the resource, in milli-units
    * @param state how the controller classified the pod
    * @param usageMilli the pod's sample, in milli-units
+   * @param requestMilli the sum of its containers' requests of the resource, in milli-units
    */
   public static PodSample of(PodState state, long usageMilli, long requestMilli) {
     return ImmutablePodSample.builder().state(state).usageMilli(usageMilli).requestMilli(requestMilli).build();
@@ -48,8 +48,8 @@ public abstract class PodSample {
   /**
    * {@return a pod the metrics API returned no sample for, with its request}
    *
-   * @param requestMilli the sum of its containers' requests of the resource, in milli-units
    * @param state how the controller classified the pod
+   * @param requestMilli the sum of its containers' requests of the resource, in milli-units
    */
   public static PodSample missing(PodState state, long requestMilli) {
     return ImmutablePodSample.builder().state(state).requestMilli(requestMilli).build();
@@ -58,9 +58,9 @@ public abstract class PodSample {
   /**
    * {@return a pod with any combination of sample and request}
    *
-   * @param requestMilli the sum of its containers' requests in milli-units, or empty when a container requests none
    * @param state how the controller classified the pod
    * @param usageMilli the pod's sample in milli-units, or empty when the metrics API returned none
+   * @param requestMilli the sum of its containers' requests in milli-units, or empty when a container requests none
    */
   public static PodSample of(PodState state, OptionalLong usageMilli, OptionalLong requestMilli) {
     return ImmutablePodSample.builder().state(state).usageMilli(usageMilli).requestMilli(requestMilli).build();

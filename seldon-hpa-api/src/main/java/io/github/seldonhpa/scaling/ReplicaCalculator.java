@@ -23,8 +23,8 @@ public final class ReplicaCalculator {
    * {@return whether a usage ratio is within tolerance: {@code 1 - down <= ratio <= 1 + up}; NaN and infinities
    * never are}
    *
-   * @param down the scale-down tolerance, such as 0.1
    * @param ratio the usage ratio, usage over target
+   * @param down the scale-down tolerance, such as 0.1
    * @param up the scale-up tolerance, such as 0.1
    */
   public static boolean within(double ratio, double down, double up) {
@@ -62,11 +62,11 @@ public final class ReplicaCalculator {
    * {@return an Object metric with an {@code AverageValue} target ({@code GetObjectPerPodMetricReplicas}): needs no
    * pods, which is why it is the one target Seldon Model HPAs can use}
    *
+   * @param usageMilli the metric value, in milli-units
+   * @param targetAverageMilli {@code target.averageValue}, in milli-units
    * @param statusReplicas {@code scale.status.replicas}
    * @param down the scale-down tolerance, such as 0.1
-   * @param targetAverageMilli {@code target.averageValue}, in milli-units
    * @param up the scale-up tolerance, such as 0.1
-   * @param usageMilli the metric value, in milli-units
    */
   public static MetricProposal objectAverageValue(long usageMilli, long targetAverageMilli,
       int statusReplicas, double down, double up) {
@@ -85,13 +85,13 @@ public final class ReplicaCalculator {
   /**
    * {@return an External metric with a {@code Value} target: the series are summed, then as {@link #objectValue}}
    *
-   * @param down the scale-down tolerance, such as 0.1
-   * @param podCount all pods matching the scale selector
-   * @param readyPodCount pods matching the scale selector that are Running and Ready
-   * @param specReplicas {@code scale.spec.replicas}
-   * @param targetMilli {@code target.value}, in milli-units
-   * @param up the scale-up tolerance, such as 0.1
    * @param valuesMilli the value of each series, in milli-units
+   * @param targetMilli {@code target.value}, in milli-units
+   * @param specReplicas {@code scale.spec.replicas}
+   * @param readyPodCount pods matching the scale selector that are Running and Ready
+   * @param podCount all pods matching the scale selector
+   * @param down the scale-down tolerance, such as 0.1
+   * @param up the scale-up tolerance, such as 0.1
    */
   public static MetricProposal externalValue(long[] valuesMilli, long targetMilli, int specReplicas,
       int readyPodCount, int podCount, double down, double up) {
@@ -103,11 +103,11 @@ public final class ReplicaCalculator {
    * {@return an External metric with an {@code AverageValue} target: the series are summed, then as
    * {@link #objectAverageValue}, the proposal capped at {@code MaxInt32}}
    *
-   * @param down the scale-down tolerance, such as 0.1
-   * @param statusReplicas {@code scale.status.replicas}
-   * @param targetAverageMilli {@code target.averageValue}, in milli-units
-   * @param up the scale-up tolerance, such as 0.1
    * @param valuesMilli the value of each series, in milli-units
+   * @param targetAverageMilli {@code target.averageValue}, in milli-units
+   * @param statusReplicas {@code scale.status.replicas}
+   * @param down the scale-down tolerance, such as 0.1
+   * @param up the scale-up tolerance, such as 0.1
    */
   public static MetricProposal externalAverageValue(long[] valuesMilli, long targetAverageMilli,
       int statusReplicas, double down, double up) {
@@ -126,11 +126,11 @@ public final class ReplicaCalculator {
   /**
    * {@return a Pods metric ({@code target.averageValue}), pods classified with the non-CPU rules}
    *
-   * @param extraSamplesMilli samples the metrics API returned for pods not in the list
-   * @param down the scale-down tolerance, such as 0.1
    * @param pods the scale target's pods, each with its state and sample
-   * @param specReplicas {@code scale.spec.replicas}
+   * @param extraSamplesMilli samples the metrics API returned for pods not in the list
    * @param targetMilli {@code target.averageValue}, in milli-units
+   * @param specReplicas {@code scale.spec.replicas}
+   * @param down the scale-down tolerance, such as 0.1
    * @param up the scale-up tolerance, such as 0.1
    */
   public static MetricProposal pods(List<PodSample> pods, long[] extraSamplesMilli, long targetMilli,
@@ -141,11 +141,11 @@ public final class ReplicaCalculator {
   /**
    * {@return a Resource metric with an {@code AverageValue} target (raw usage per pod), as {@link #pods}}
    *
-   * @param down the scale-down tolerance, such as 0.1
-   * @param extraSamplesMilli samples the metrics API returned for pods not in the list, in milli-units
    * @param pods the scale target's pods, each with its state and sample
-   * @param specReplicas {@code scale.spec.replicas}
+   * @param extraSamplesMilli samples the metrics API returned for pods not in the list, in milli-units
    * @param targetMilli {@code target.averageValue}, in milli-units
+   * @param specReplicas {@code scale.spec.replicas}
+   * @param down the scale-down tolerance, such as 0.1
    * @param up the scale-up tolerance, such as 0.1
    */
   public static MetricProposal resourceAverageValue(List<PodSample> pods, long[] extraSamplesMilli,
@@ -156,12 +156,12 @@ public final class ReplicaCalculator {
   /**
    * {@return a Resource (or ContainerResource) metric with a {@code Utilization} target ({@code GetResourceReplicas})}
    *
-   * @param resource the resource name, for the error text ({@code cpu}, {@code memory})
-   * @param down the scale-down tolerance, such as 0.1
-   * @param extraSamplesMilli samples the metrics API returned for pods not in the list, in milli-units
    * @param pods the scale target's pods, each with its state, sample and request
-   * @param specReplicas {@code scale.spec.replicas}
+   * @param extraSamplesMilli samples the metrics API returned for pods not in the list, in milli-units
    * @param targetUtilization {@code target.averageUtilization}, in percent of the request
+   * @param resource the resource name, for the error text ({@code cpu}, {@code memory})
+   * @param specReplicas {@code scale.spec.replicas}
+   * @param down the scale-down tolerance, such as 0.1
    * @param up the scale-up tolerance, such as 0.1
    */
   public static MetricProposal resourceUtilization(List<PodSample> pods, long[] extraSamplesMilli,

@@ -31,8 +31,8 @@ public final class RpsTrace {
   /**
    * {@return a trace from a function of the seconds since the start}
    *
-   * @param length how long the trace lasts, above 0
    * @param rpsAtSecond the offered RPS at a number of seconds since the start; finite and at least 0
+   * @param length how long the trace lasts, above 0
    * @throws HpaValidationException when the length is not positive
    */
   public static RpsTrace of(DoubleUnaryOperator rpsAtSecond, Duration length) {
@@ -44,8 +44,8 @@ public final class RpsTrace {
   /**
    * {@return a constant load}
    *
-   * @param length how long the trace lasts, above 0
    * @param rps the offered RPS, finite and at least 0
+   * @param length how long the trace lasts, above 0
    */
   public static RpsTrace constant(double rps, Duration length) {
     checkRps("rps", rps);
@@ -56,11 +56,11 @@ public final class RpsTrace {
    * {@return {@code from} RPS until {@code start}, then a straight ramp to {@code to} RPS at {@code end}, then
    * {@code to} until {@code length}}
    *
-   * @param end when the ramp ends, at or after {@code start}
    * @param from the RPS before the ramp
-   * @param length how long the trace lasts, above 0
-   * @param start when the ramp starts, since the start of the trace
    * @param to the RPS after the ramp
+   * @param start when the ramp starts, since the start of the trace; at least 0
+   * @param end when the ramp ends, after {@code start}
+   * @param length how long the trace lasts, above 0
    */
   public static RpsTrace ramp(double from, double to, Duration start, Duration end, Duration length) {
     Checks.check(!start.isNegative(), "start must be >= 0 (was %s)", start);
@@ -76,9 +76,9 @@ public final class RpsTrace {
    * {@return a piecewise-linear trace through ({@code seconds[i]}, {@code rps[i]}), constant before the first and
    * after the last point}
    *
-   * @param length how long the trace lasts, above 0
-   * @param rps the RPS at each point, finite and at least 0
    * @param seconds the points' times in seconds since the start, increasing
+   * @param rps the RPS at each point, finite and at least 0
+   * @param length how long the trace lasts, above 0
    * @throws HpaValidationException when times do not increase or a rate is negative or not finite
    */
   public static RpsTrace points(double[] seconds, double[] rps, Duration length) {

@@ -20,8 +20,8 @@ public final class Sizing {
    * {@return {@code target.averageValue = peak / maxReplicas}, rounded up to a milli-unit so that the peak never
    * asks for more than {@code maxReplicas}}
    *
-   * @param maxReplicas the HPA's {@code maxReplicas}, at least 1
    * @param peakRps the peak offered RPS, finite and at least 0
+   * @param maxReplicas the HPA's {@code maxReplicas}, at least 1
    */
   public static Quantity averageValue(double peakRps, int maxReplicas) {
     checkRps("peakRps", peakRps);
@@ -32,8 +32,8 @@ public final class Sizing {
   /**
    * {@return {@code maxReplicas = ceil(peak / averageValue)}, at least 1}
    *
-   * @param averageValue the target per replica, above 0
    * @param peakRps the peak offered RPS, finite and at least 0
+   * @param averageValue the target per replica, above 0
    * @throws io.github.seldonhpa.HpaValidationException when the result is beyond an HPA's int32
    *     {@code maxReplicas}
    */
@@ -51,8 +51,8 @@ public final class Sizing {
    * {@return a target {@code margin} below a measured saturation RPS: {@code saturation * (1 - margin)}, rounded down
    * to a milli-unit} The margin absorbs load growth while new replicas start.
    *
-   * @param margin the fraction kept free, in [0, 1)
    * @param saturationRps the RPS per replica at which the service saturates (its latency SLO breaks), above 0
+   * @param margin the fraction kept free, in [0, 1)
    */
   public static Quantity targetFromSaturation(double saturationRps, double margin) {
     checkRps("saturationRps", saturationRps);
@@ -68,9 +68,9 @@ public final class Sizing {
    * {@return {@code minReplicas} for the low-load regime: {@code ceil(lowRps / averageValue)}, raised to
    * {@code floor} (a higher floor buys immediate headroom when load leaves the low regime fast)}
    *
+   * @param lowRps the offered RPS of the low-load regime, finite and at least 0
    * @param averageValue the target per replica, above 0
    * @param floor the least {@code minReplicas} wanted, at least 1
-   * @param lowRps the offered RPS of the low-load regime, finite and at least 0
    */
   public static int minReplicas(double lowRps, Quantity averageValue, int floor) {
     Checks.check(floor >= 1, "floor must be >= 1 (was %d)", floor);

@@ -39,8 +39,8 @@ public abstract class StartupDelay {
   /**
    * {@return for each pod, a delay drawn uniformly from {@code [min, max]} with a generator seeded by {@code seed}}
    *
-   * @param max the longest delay, at least {@code min}
    * @param min the shortest delay, at least 0
+   * @param max the longest delay, at least {@code min}
    * @param seed the random generator's seed; the same seed gives the same delays
    */
   public static StartupDelay uniform(Duration min, Duration max, long seed) {
@@ -59,8 +59,8 @@ public abstract class StartupDelay {
    * {@return for each pod, a delay of {@code minimum} plus an exponentially distributed extra time with mean
    * {@code meanExtra} (a long tail of slow image pulls and model downloads), seeded by {@code seed}}
    *
-   * @param meanExtra the mean of the exponential extra time, at least 0
    * @param minimum the shortest delay, at least 0
+   * @param meanExtra the mean of the exponential extra time, at least 0
    * @param seed the random generator's seed; the same seed gives the same delays
    */
   public static StartupDelay shiftedExponential(Duration minimum, Duration meanExtra, long seed) {

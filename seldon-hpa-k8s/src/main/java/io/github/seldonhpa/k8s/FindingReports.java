@@ -43,9 +43,9 @@ public final class FindingReports {
    * indented on the next line; findings grouped by file (a blank line between files) in the order given;
    * then the summary line {@code N errors, N warnings, N infos in N files}}
    *
+   * @param findings the findings, in the order lint returned them
    * @param files how many files were read (for the summary)
    * @param colour whether to colour the severities with ANSI escapes (only for a terminal)
-   * @param findings the findings, in the order lint returned them
    */
   public static String text(List<Finding> findings, int files, boolean colour) {
     StringBuilder out = new StringBuilder(256 + findings.size() * 200);
@@ -71,8 +71,8 @@ public final class FindingReports {
   /**
    * {@return {@code 2 errors, 1 warning, 0 infos in 3 files}}
    *
-   * @param files how many files were read
    * @param findings the findings, in the order lint returned them
+   * @param files how many files were read
    */
   public static String summary(List<Finding> findings, int files) {
     Map<Finding.Severity, Integer> counts = counts(findings);
@@ -87,8 +87,8 @@ public final class FindingReports {
    * {@code message} and {@code fix}; and {@code summary} with the counts of errors, warnings and infos and
    * the number of files} Two-space indentation, a final line break.
    *
-   * @param files how many files were read
    * @param findings the findings, in the order lint returned them
+   * @param files how many files were read
    */
   public static String json(List<Finding> findings, int files) {
     ObjectNode root = NODES.objectNode();

@@ -49,10 +49,10 @@ public final class KedaExplain {
    * {@return one poll: runs every trigger's query at {@code time} as KEDA does (an empty result reads as 0, more than
    * one sample is KEDA's error "returned multiple elements"), and derives the replicas}
    *
-   * @param currentReplicas the target's {@code spec.replicas}
-   * @param prometheus the Prometheus the triggers' {@code serverAddress} names
    * @param so the ScaledObject whose triggers are polled
+   * @param prometheus the Prometheus the triggers' {@code serverAddress} names
    * @param time the time of the poll, the queries' evaluation time
+   * @param currentReplicas the target's {@code spec.replicas}
    * @throws PrometheusException when Prometheus cannot be queried
    * @throws HpaValidationException when a query returns several samples, which KEDA refuses
    */

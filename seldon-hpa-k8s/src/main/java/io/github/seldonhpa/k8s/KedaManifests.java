@@ -40,9 +40,9 @@ public final class KedaManifests {
    * {@return the plan's ScaledObjects (Model, then Server) with the queries the adapter would run for its metrics,
    * explained against the series Seldon Core 2 publishes ({@link SeldonPresets#defaultSeries()})}
    *
-   * @param adapter the adapter config whose queries the triggers take
-   * @param keda the KEDA settings
    * @param plan the plan; its metrics must be Object metrics
+   * @param keda the KEDA settings
+   * @param adapter the adapter config whose queries the triggers take
    * @throws HpaValidationException when a metric is not an Object metric, the adapter serves no query for
    *     it, or scale to zero is asked on a metric the Model's own pods count
    */
@@ -53,10 +53,10 @@ public final class KedaManifests {
   /**
    * {@return as {@link #scaledObjects(ScalingPlan, KedaOptions, AdapterConfig)}, explained against {@code knownSeries}}
    *
-   * @param adapter the adapter config whose queries the triggers take
-   * @param keda the KEDA settings
-   * @param knownSeries the series Prometheus holds (name and labels), standing in for {@code /api/v1/series}
    * @param plan the plan; its metrics must be Object metrics
+   * @param keda the KEDA settings
+   * @param adapter the adapter config whose queries the triggers take
+   * @param knownSeries the series Prometheus holds (name and labels), standing in for {@code /api/v1/series}
    */
   public static List<ScaledObject> scaledObjects(ScalingPlan plan, KedaOptions keda, AdapterConfig adapter,
       List<Series> knownSeries) {
@@ -92,9 +92,9 @@ public final class KedaManifests {
   /**
    * {@return the plan's ScaledObjects as fabric8 objects}
    *
-   * @param adapter the adapter config whose queries the triggers take
-   * @param keda the KEDA settings
    * @param plan the plan; its metrics must be Object metrics
+   * @param keda the KEDA settings
+   * @param adapter the adapter config whose queries the triggers take
    */
   public static List<GenericKubernetesResource> of(ScalingPlan plan, KedaOptions keda, AdapterConfig adapter) {
     List<GenericKubernetesResource> out = new ArrayList<>(2);
@@ -107,9 +107,9 @@ public final class KedaManifests {
   /**
    * {@return the plan's ScaledObjects as one multi-document YAML text}
    *
-   * @param adapter the adapter config whose queries the triggers take
-   * @param keda the KEDA settings
    * @param plan the plan; its metrics must be Object metrics
+   * @param keda the KEDA settings
+   * @param adapter the adapter config whose queries the triggers take
    */
   public static String yaml(ScalingPlan plan, KedaOptions keda, AdapterConfig adapter) {
     return yaml(scaledObjects(plan, keda, adapter));

@@ -262,8 +262,8 @@ public final class ManifestReader {
   /**
    * Reads a stream of UTF-8 bytes (not closed); {@code source} names it in errors and findings.
    *
-   * @param in the UTF-8 YAML bytes
    * @param source the name of the stream in errors and findings, such as a file path
+   * @param in the UTF-8 YAML bytes
    * @return the manifests, one per object, in the order of the documents
    */
   public List<Manifest> read(String source, InputStream in) {

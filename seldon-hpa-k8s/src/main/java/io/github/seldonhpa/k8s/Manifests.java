@@ -208,9 +208,9 @@ public final class Manifests {
    * {@return the ConfigMap the prometheus-adapter Helm release {@code release} reads its rules from
    * ({@code <release>-prometheus-adapter} in the adapter's namespace, key {@code config.yaml})}
    *
-   * @param config the adapter's rules, the ConfigMap's {@code config.yaml}
-   * @param namespace the release's namespace, such as {@code seldon-monitoring}
    * @param release the chart's Helm release name, such as {@code hpa-metrics}
+   * @param namespace the release's namespace, such as {@code seldon-monitoring}
+   * @param config the adapter's rules, the ConfigMap's {@code config.yaml}
    */
   public static ConfigMap adapterConfigMap(String release, String namespace, AdapterConfig config) {
     return Mapper.INSTANCE.convertValue(adapterConfigMapTree(release, namespace, config), ConfigMap.class);
@@ -219,9 +219,9 @@ public final class Manifests {
   /**
    * {@return {@link #adapterConfigMap(String, String, AdapterConfig)} as YAML}
    *
-   * @param config the adapter's rules, the ConfigMap's {@code config.yaml}
-   * @param namespace the release's namespace, such as {@code seldon-monitoring}
    * @param release the chart's Helm release name, such as {@code hpa-metrics}
+   * @param namespace the release's namespace, such as {@code seldon-monitoring}
+   * @param config the adapter's rules, the ConfigMap's {@code config.yaml}
    */
   public static String adapterConfigMapYaml(String release, String namespace, AdapterConfig config) {
     return documentText(adapterConfigMapTree(release, namespace, config));

@@ -118,8 +118,8 @@ public final class PlanFile {
    * {@return a plan built in Java (by a build step that renders plans from code), as if read from {@code source}: no
    * adapter, no native scaling}
    *
-   * @param plan the plan
    * @param source the name the plan goes by in errors and findings
+   * @param plan the plan
    */
   public static PlanFile of(String source, ScalingPlan plan) {
     return new PlanFile(source, 1, plan, Optional.empty(), DEFAULT_ADAPTER_RELEASE, DEFAULT_ADAPTER_NAMESPACE,
@@ -200,8 +200,8 @@ public final class PlanFile {
    * {@return a file name for one object, unique per kind, namespace and name ({@code _} cannot occur in them):
    * {@code horizontalpodautoscaler_seldon-mesh_irisa0-model-hpa.yaml}}
    *
-   * @param extension the file extension without the dot, such as {@code yaml}
    * @param object the object to name
+   * @param extension the file extension without the dot, such as {@code yaml}
    */
   public static String fileName(Manifest object, String extension) {
     return object.kind().orElse("object").toLowerCase(java.util.Locale.ROOT) + "_"

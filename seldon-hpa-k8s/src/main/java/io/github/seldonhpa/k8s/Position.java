@@ -16,8 +16,8 @@ public final class Position {
   /**
    * {@return the position at {@code line} and {@code column}, both counted from 1}
    *
-   * @param column the column, counted from 1
    * @param line the line, counted from 1
+   * @param column the column, counted from 1
    */
   public static Position of(int line, int column) {
     if (line < 1 || column < 1) {

@@ -189,9 +189,9 @@ public final class PrometheusClient {
    * expression had no value). Prometheus refuses more than {@link RangeResult#MAX_POINTS_PER_SERIES} points
    * per series; this is checked before the request.
    *
-   * @param end the range's end, at or after {@code start}
    * @param promql the PromQL expression, not blank
    * @param start the range's start
+   * @param end the range's end, at or after {@code start}
    * @param step the resolution, above 0, in whole milliseconds
    * @return the series of the range matrix, each with its points
    * @throws HpaValidationException when {@code promql} is blank, {@code step} is not positive (or not whole

@@ -245,10 +245,10 @@ public abstract class AdapterConfig {
    * {@code method_type="rest",namespace="seldon-mesh",model="irisa0"}. A {@code Namespace} object is
    * requested by the HPA's own namespace, root-scoped, so only the namespace label is matched.
    *
+   * @param metric the HPA's Object metric, with its described object and selector
+   * @param hpaNamespace the namespace of the HPA, which is the namespace of the described object
    * @param knownSeries the series Prometheus holds (name and labels), standing in for
    *     {@code /api/v1/series}; {@link SeldonPresets#defaultSeries()} has the ones Seldon Core 2 publishes
-   * @param hpaNamespace the namespace of the HPA, which is the namespace of the described object
-   * @param metric the HPA's Object metric, with its described object and selector
    * @throws HpaValidationException when the metric has no described object, the kind is unknown or the
    *     selector is invalid
    */
@@ -263,12 +263,12 @@ public abstract class AdapterConfig {
    * selector, which stand in here as {@code podNames} (in the API server's order, by name):
    * {@code pod="p"} for one, {@code pod=~"p0|p1"} for several}
    *
+   * @param metric the HPA's Pods metric
+   * @param hpaNamespace the namespace of the HPA and its scale target
    * @param podSelector the scale target's pod selector (a Seldon Server's StatefulSet selects
    *     {@code seldon-server-name=<server>})
-   * @param hpaNamespace the namespace of the HPA and its scale target
-   * @param knownSeries the series Prometheus holds (name and labels), standing in for {@code /api/v1/series}
-   * @param metric the HPA's Pods metric
    * @param podNames the names of the pods the selector selects
+   * @param knownSeries the series Prometheus holds (name and labels), standing in for {@code /api/v1/series}
    * @throws HpaValidationException when a selector is invalid
    */
   public final Explanation explain(PodsMetric metric, String hpaNamespace, LabelSelector podSelector,
@@ -282,9 +282,9 @@ public abstract class AdapterConfig {
    * the external rule serving it and the query, whose matchers are the metric selector's and, unless the
    * rule says {@code resources.namespaced: false}, the namespace's}
    *
+   * @param metric the HPA's External metric, with its selector
    * @param hpaNamespace the namespace of the HPA
    * @param knownSeries the series Prometheus holds (name and labels), standing in for {@code /api/v1/series}
-   * @param metric the HPA's External metric, with its selector
    * @throws HpaValidationException when the selector is invalid
    */
   public final Explanation explain(ExternalMetric metric, String hpaNamespace, List<Series> knownSeries) {
@@ -297,10 +297,10 @@ public abstract class AdapterConfig {
    * {@code /apis/metrics.k8s.io/v1beta1/namespaces/<ns>/pods?labelSelector=<podSelector>} and the
    * {@code containerQuery} over {@code podNames}, grouped by pod and {@code containerLabel}}
    *
-   * @param hpaNamespace the namespace of the HPA and its scale target
    * @param metric the HPA's Resource metric ({@code cpu} or {@code memory})
-   * @param podNames the names of the pods the selector selects
+   * @param hpaNamespace the namespace of the HPA and its scale target
    * @param podSelector the scale target's pod selector
+   * @param podNames the names of the pods the selector selects
    * @throws HpaValidationException when the pod selector is invalid
    */
   public final Explanation explain(ResourceMetric metric, String hpaNamespace, LabelSelector podSelector,
@@ -313,8 +313,8 @@ public abstract class AdapterConfig {
    * {@code memory}) for these nodes, as the adapter runs it for {@code /apis/metrics.k8s.io/v1beta1/nodes}
    * ({@code kubectl top nodes})}
    *
-   * @param nodeNames the names of the nodes to query
    * @param resource {@code cpu} or {@code memory}
+   * @param nodeNames the names of the nodes to query
    * @throws HpaValidationException when {@code resource} is neither {@code cpu} nor {@code memory}
    */
   public final Explanation explainNodes(String resource, List<String> nodeNames) {

@@ -34,11 +34,11 @@ public abstract class ApiResource {
    * {@return a resource; {@code group} "" for the core group}
    *
    * @param group the API group, such as {@code mlops.seldon.io}; "" for the core group
-   * @param kind the kind, such as {@code Model}
-   * @param namespaced whether objects live in a namespace
+   * @param version the group version, such as {@code v1alpha1}
    * @param resource the plural resource name, such as {@code models}
    * @param singular the singular resource name, such as {@code model}
-   * @param version the group version, such as {@code v1alpha1}
+   * @param kind the kind, such as {@code Model}
+   * @param namespaced whether objects live in a namespace
    */
   public static ApiResource of(String group, String version, String resource, String singular, String kind,
       boolean namespaced) {

@@ -117,8 +117,8 @@ public final class MetricsQuery {
    * Compiles {@code rule.metricsQuery()} and {@code rule.resources()} as the adapter does at start-up in a
    * cluster serving {@code resources}.
    *
-   * @param resources the API resources the cluster serves
    * @param rule the rule whose {@code metricsQuery} and {@code resources} are compiled
+   * @param resources the API resources the cluster serves
    * @return the compiled query, ready to build queries for any request
    * @throws HpaValidationException with the adapter's error text when the template or resources are invalid
    */
@@ -199,9 +199,9 @@ public final class MetricsQuery {
    * selector's matchers, then the namespace matcher unless the rule says {@code namespaced: false};
    * {@code .GroupBy} is "" and {@code .GroupBySlice} empty, as in production}
    *
+   * @param series the series name the rule matched
    * @param namespace the HPA's namespace
    * @param selector the External metric's {@code metric.selector}, or empty for none
-   * @param series the series name the rule matched
    * @throws HpaValidationException with the adapter's error text when no query can be built
    */
   public String buildExternal(String series, String namespace, Optional<LabelSelector> selector) {

@@ -27,10 +27,10 @@ public abstract class NameMapping {
   /**
    * {@return {@code matches: <matches>, as: <as>}}
    *
-   * @param as the API metric name as a {@code Regexp.Expand} template, such as {@code ${1}_per_second}; "" means {@code
-   *     $0} without a capture group, {@code $1} with one
    * @param matches a Go RE2 regexp searched (unanchored) in the series name, such as {@code ^(.*)_total$}; "" means
    *     {@code .*}
+   * @param as the API metric name as a {@code Regexp.Expand} template, such as {@code ${1}_per_second}; "" means {@code
+   *     $0} without a capture group, {@code $1} with one
    */
   public static NameMapping of(String matches, String as) {
     return builder().matches(matches).as(as).build();

@@ -20,8 +20,8 @@ public abstract class Series {
   /**
    * {@return the series {@code name} with {@code labels}}
    *
-   * @param labels the series labels, without {@code __name__}
    * @param name the series name ({@code __name__}), such as {@code seldon_model_infer_total}
+   * @param labels the series labels, without {@code __name__}
    */
   public static Series of(String name, Map<String, String> labels) {
     return builder().name(name).putAllLabels(labels).build();

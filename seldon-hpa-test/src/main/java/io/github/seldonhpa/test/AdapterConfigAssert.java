@@ -46,9 +46,9 @@ public final class AdapterConfigAssert extends AbstractAssert<AdapterConfigAsser
    * The adapter serves the metric for the object to an HPA in {@code hpaNamespace}; continue on the
    * explanation ({@code .hasQuery(..)}).
    *
-   * @param hpaNamespace the HPA's namespace
    * @param metricName the HPA's metric name, such as {@code infer_rps}
    * @param object the described object, such as {@code ObjectReference.model("irisa0")}
+   * @param hpaNamespace the HPA's namespace
    * @return assertions on the explanation
    */
   public ExplanationAssert serves(String metricName, ObjectReference object, String hpaNamespace) {
@@ -58,9 +58,9 @@ public final class AdapterConfigAssert extends AbstractAssert<AdapterConfigAsser
   /**
    * The adapter does not serve the metric for the object; continue on the explanation ({@code .hasReason(..)}).
    *
-   * @param hpaNamespace the HPA's namespace
    * @param metricName the HPA's metric name, such as {@code infer_rps}
    * @param object the described object, such as {@code ObjectReference.model("irisa0")}
+   * @param hpaNamespace the HPA's namespace
    * @return assertions on the explanation
    */
   public ExplanationAssert doesNotServe(String metricName, ObjectReference object, String hpaNamespace) {
@@ -70,8 +70,8 @@ public final class AdapterConfigAssert extends AbstractAssert<AdapterConfigAsser
   /**
    * Assertions on what the adapter does with this HPA metric (its selector included) in {@code hpaNamespace}.
    *
-   * @param hpaNamespace the HPA's namespace
    * @param metric the HPA's Object metric, its selector included
+   * @param hpaNamespace the HPA's namespace
    * @return assertions on the explanation
    */
   public ExplanationAssert explaining(ObjectMetric metric, String hpaNamespace) {

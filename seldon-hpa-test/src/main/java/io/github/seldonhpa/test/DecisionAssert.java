@@ -48,9 +48,9 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, ScaleDe
   /**
    * The reconcile sets this condition, e.g. {@code ScalingLimited=True/TooManyReplicas}.
    *
-   * @param reason the condition's reason, such as {@code TooManyReplicas}
-   * @param status the condition's status
    * @param type the condition type
+   * @param status the condition's status
+   * @param reason the condition's reason, such as {@code TooManyReplicas}
    * @return this assertion, to chain more
    */
   public DecisionAssert hasCondition(HpaCondition.Type type, boolean status, String reason) {

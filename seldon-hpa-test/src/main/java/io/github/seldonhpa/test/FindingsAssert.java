@@ -69,8 +69,8 @@ public final class FindingsAssert extends AbstractAssert<FindingsAssert, List<Fi
    * A finding with this code at this path (of the object), whose message is exactly {@code message}.
    *
    * @param code the lint code
-   * @param message the whole message
    * @param path the path in the object, such as {@code spec.metrics[0].object.target}
+   * @param message the whole message
    * @return this assertion, to chain more
    */
   public FindingsAssert hasFinding(LintCode code, String path, String message) {

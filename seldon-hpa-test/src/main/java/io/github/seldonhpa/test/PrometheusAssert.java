@@ -48,8 +48,8 @@ public final class PrometheusAssert extends AbstractAssert<PrometheusAssert, Pro
    * Polls the KEDA ScaledObject's prometheus triggers at the traffic's last sample, from
    * {@code currentReplicas}, as KEDA does ({@code KedaExplain.read}).
    *
-   * @param currentReplicas the target's {@code spec.replicas}
    * @param scaledObject the ScaledObject whose triggers are polled
+   * @param currentReplicas the target's {@code spec.replicas}
    * @return assertions on the poll
    */
   public KedaPollAssert polls(ScaledObject scaledObject, int currentReplicas) {
@@ -60,8 +60,8 @@ public final class PrometheusAssert extends AbstractAssert<PrometheusAssert, Pro
    * Polls the KEDA ScaledObject's prometheus triggers at {@code time}, from {@code currentReplicas}; a query
    * Prometheus refuses, or one returning several samples (which KEDA refuses), fails the assertion.
    *
-   * @param currentReplicas the target's {@code spec.replicas}
    * @param scaledObject the ScaledObject whose triggers are polled
+   * @param currentReplicas the target's {@code spec.replicas}
    * @param time the time of the poll
    * @return assertions on the poll
    */

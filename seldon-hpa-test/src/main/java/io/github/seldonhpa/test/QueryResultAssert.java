@@ -33,9 +33,9 @@ public final class QueryResultAssert extends AbstractAssert<QueryResultAssert, Q
    * The sample whose {@code label} is {@code value} (the last one, as prometheus-adapter picks the sample for
    * an object) is exactly {@code expected}.
    *
-   * @param expected the sample's value, compared exactly
    * @param label the label name, such as {@code model}
    * @param value the label value, such as {@code irisa0}
+   * @param expected the sample's value, compared exactly
    * @return this assertion, to chain more
    */
   public QueryResultAssert hasValue(String label, String value, double expected) {
@@ -45,10 +45,10 @@ public final class QueryResultAssert extends AbstractAssert<QueryResultAssert, Q
   /**
    * As {@link #hasValue(String, String, double)}, within {@code tolerance} of {@code expected}.
    *
-   * @param expected the sample's expected value
    * @param label the label name, such as {@code model}
-   * @param tolerance the largest difference allowed, at least 0
    * @param value the label value, such as {@code irisa0}
+   * @param expected the sample's expected value
+   * @param tolerance the largest difference allowed, at least 0
    * @return this assertion, to chain more
    */
   public QueryResultAssert hasValueWithin(String label, String value, double expected, double tolerance) {

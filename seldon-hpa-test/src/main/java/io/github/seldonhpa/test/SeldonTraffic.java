@@ -144,8 +144,8 @@ public final class SeldonTraffic {
   /**
    * {@return a copy with the series at a constant {@code rps}}
    *
-   * @param rps the requests per second, finite and at least 0
    * @param series the agent series to add
+   * @param rps the requests per second, finite and at least 0
    */
   public SeldonTraffic constant(AgentSeries series, double rps) {
     return trace(series, RpsTrace.constant(rps, history));
@@ -155,11 +155,11 @@ public final class SeldonTraffic {
    * {@return a copy with the series at {@code from} rps until {@code rampStart}, then linearly to {@code to} at
    * {@code rampEnd}, then {@code to}}
    *
-   * @param from the requests per second before the ramp
-   * @param rampEnd when the ramp ends, at or after {@code rampStart}
-   * @param rampStart when the ramp starts
    * @param series the agent series to add
+   * @param from the requests per second before the ramp
    * @param to the requests per second after the ramp
+   * @param rampStart when the ramp starts, at or after {@code start()}
+   * @param rampEnd when the ramp ends: after {@code rampStart}, at or before the last sample
    */
   public SeldonTraffic ramp(AgentSeries series, double from, double to, Instant rampStart, Instant rampEnd) {
     Validation.check(rampStart != null && rampEnd != null && !rampStart.isBefore(start()) && rampEnd.isAfter(rampStart)
@@ -175,10 +175,10 @@ public final class SeldonTraffic {
   /**
    * {@return a copy with the series at {@code before} rps until {@code at}, then {@code after}}
    *
-   * @param after the requests per second from {@code at}
-   * @param at when the rate changes
-   * @param before the requests per second before {@code at}
    * @param series the agent series to add
+   * @param before the requests per second before {@code at}, finite and at least 0
+   * @param after the requests per second from {@code at}, finite and at least 0
+   * @param at when the rate changes: after {@code start()}, at or before the last sample
    */
   public SeldonTraffic step(AgentSeries series, double before, double after, Instant at) {
     Validation.check(at != null && at.isAfter(start()) && !at.isAfter(end),
