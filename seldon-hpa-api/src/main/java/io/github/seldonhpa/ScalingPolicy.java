@@ -57,7 +57,7 @@ public abstract class ScalingPolicy {
    *
    * @param type {@code Pods} or {@code Percent}
    * @param value pods, or percent of the current replicas, per period; above 0
-   * @param period the window the limit applies to, 1 to 1800 seconds
+   * @param period the window the limit applies to, in whole seconds from 1 to 1800
    */
   public static ScalingPolicy of(Type type, int value, Duration period) {
     return ImmutableScalingPolicy.builder().type(type).value(value).period(period).build();
@@ -67,7 +67,7 @@ public abstract class ScalingPolicy {
    * {@return a Pods policy: at most {@code pods} replicas per {@code period}}
    *
    * @param pods the most pods added or removed in one {@code period}, above 0
-   * @param period the window the limit applies to, 1 to 1800 seconds
+   * @param period the window the limit applies to, in whole seconds from 1 to 1800
    */
   public static ScalingPolicy pods(int pods, Duration period) {
     return of(Type.PODS, pods, period);
@@ -78,7 +78,7 @@ public abstract class ScalingPolicy {
    *
    * @param percent the most replicas added or removed in one {@code period}, in percent of the current replicas, above
    *     0
-   * @param period the window the limit applies to, 1 to 1800 seconds
+   * @param period the window the limit applies to, in whole seconds from 1 to 1800
    */
   public static ScalingPolicy percent(int percent, Duration period) {
     return of(Type.PERCENT, percent, period);

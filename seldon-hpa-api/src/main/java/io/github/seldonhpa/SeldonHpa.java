@@ -169,7 +169,7 @@ public final class SeldonHpa {
    * {@return a scaling policy: at most {@code pods} replicas per {@code period}}
    *
    * @param pods the most pods added or removed in one {@code period}, above 0
-   * @param period the window the limit applies to, 1 to 1800 seconds
+   * @param period the window the limit applies to, in whole seconds from 1 to 1800
    */
   public static ScalingPolicy pods(int pods, Duration period) {
     return ScalingPolicy.pods(pods, period);
@@ -180,7 +180,7 @@ public final class SeldonHpa {
    *
    * @param percent the most replicas added or removed in one {@code period}, in percent of the current replicas, above
    *     0
-   * @param period the window the limit applies to, 1 to 1800 seconds
+   * @param period the window the limit applies to, in whole seconds from 1 to 1800
    */
   public static ScalingPolicy percent(int percent, Duration period) {
     return ScalingPolicy.percent(percent, period);

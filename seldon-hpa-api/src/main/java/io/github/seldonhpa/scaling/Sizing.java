@@ -84,7 +84,7 @@ public final class Sizing {
    *
    * @param podsStartingTogether how many server pods the cluster can start at once
    * @param podStartup how long a server pod takes to serve (a high percentile, with margin)
-   * @param stabilizationWindow the rules' stabilization window, 0 to 3600 seconds
+   * @param stabilizationWindow the rules' stabilization window, in whole seconds from 0 to 3600
    */
   public static ScalingRules scaleUpRules(int podsStartingTogether, Duration podStartup, Duration stabilizationWindow) {
     Checks.check(podsStartingTogether >= 1, "podsStartingTogether must be >= 1 (was %d)", podsStartingTogether);
