@@ -13,11 +13,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The loop of {@link Fleet#run()}. Each tick has two phases: the servers (with their models) step in
- * parallel, each touching only its own state (metrics, HPAs or native scaling, pod counts, placement); then
- * one thread binds Pending pods to the cluster's free room (round robin over the servers, from a rotating
- * start, so no server always wins) and runs the cluster autoscaler. Results do not depend on the thread
- * count.
+ * The loop of {@link Fleet#run()}. Each tick has two phases: every server (with its models) steps, touching
+ * only its own state (metrics, HPAs or native scaling, pod counts, placement); then one thread binds Pending
+ * pods to the cluster's free room (round robin over the servers, from a rotating start, so no server always
+ * wins) and runs the cluster autoscaler.
+ *
+ * <p>A server depends on the rest of the fleet only through the pods bound to it, and none are while it has
+ * no Pending pod. So within a block of ticks each server runs ahead on its own (its state stays in the
+ * cache) until a step leaves it a Pending pod; it then waits for that tick's scheduling pass and resumes
+ * after it. The result is the lockstep loop's, tick for tick ({@code FleetBlockPropertyTest} compares it
+ * with blocks of one tick), whatever the thread count: sums per tick are in whole milli-units.
  */
 final class FleetEngine {
   private final Fleet fleet;
@@ -27,10 +32,19 @@ final class FleetEngine {
   private final Fault[][] modelFaults;
   private final Fault[][] podFaults;
   private final long tickMs;
+  private final long syncMs;
   private final double tickSec;
   private final int steps;
   private final int window;
   private final int needSamples;
+
+  // what a step reads of the servers' and models' settings, unpacked so that a step touches few objects
+  private final RpsTrace[] trace;
+  private final double[] saturation;
+  private final NativeScaling[] lag;
+  private final boolean[] lagActive;
+  private final boolean[] serverFixed;
+  private final boolean[] followsModels;
 
   // model state
   private final double[] curRps;
@@ -76,10 +90,32 @@ final class FleetEngine {
   private final int[] peakPending;
   private final int[] peakServer;
 
+  /** The next tick each server steps. */
+  private final int[] at;
+  private final int block;
   private final FleetResult.Recorder rec;
 
+  // a server that still waits after a pass runs ahead as if no pod were bound to it, and is taken back
+  // (from its state saved after that pass) to the pass that binds one
+  private final Object[] modelState;
+  private final Object[] serverState;
+  private final boolean[] ahead;
+  private final int[] aheadFrom;
+  private final Saved[] saved;
+  private final Saved[] takenBack;
+  private final int[][] pendingSeen;
+  private final Lane scratch;
+  private Lane[] lanes;
+  private int blockStart;
+
   FleetEngine(Fleet fleet) {
+    this(fleet, BLOCK);
+  }
+
+  /** An engine whose blocks last {@code block} ticks (1: every server steps in lockstep). */
+  FleetEngine(Fleet fleet, int block) {
     this.fleet = fleet;
+    this.block = block;
     List<FleetServer> ss = fleet.servers();
     servers = ss.toArray(new FleetServer[0]);
     int s = servers.length;
@@ -94,21 +130,33 @@ final class FleetEngine {
     int m = models.length;
     tickMs = fleet.tick().toMillis();
     tickSec = tickMs / 1000.0;
+    syncMs = fleet.syncPeriod().toMillis();
     steps = (int) Math.max(1, (fleet.duration().toMillis() + tickMs - 1) / tickMs);
     window = (int) Math.max(1, fleet.metricWindow().toMillis() / tickMs);
     long needMs = Math.min(2 * fleet.scrapeInterval().toMillis(), fleet.metricWindow().toMillis());
     needSamples = (int) Math.max(1, Math.min(window, (needMs + tickMs - 1) / tickMs));
     modelFaults = new Fault[m][];
+    trace = new RpsTrace[m];
+    saturation = new double[m];
     for (int i = 0; i < m; i++) {
       String name = models[i].name();
-      modelFaults[i] = fleet.faults().stream()
-          .filter(f -> f.kind() != Fault.Kind.POD_START_FAILURE && f.hits(name)).toArray(Fault[]::new);
+      modelFaults[i] = faults(f -> f.kind() != Fault.Kind.POD_START_FAILURE && f.hits(name));
+      trace[i] = models[i].trace();
+      saturation[i] = models[i].saturationRps();
     }
     podFaults = new Fault[s][];
+    lag = new NativeScaling[s];
+    lagActive = new boolean[s];
+    serverFixed = new boolean[s];
+    followsModels = new boolean[s];
     for (int i = 0; i < s; i++) {
-      String name = servers[i].name();
-      podFaults[i] = fleet.faults().stream()
-          .filter(f -> f.kind() == Fault.Kind.POD_START_FAILURE && f.hits(name)).toArray(Fault[]::new);
+      FleetServer srv = servers[i];
+      podFaults[i] = faults(f -> f.kind() == Fault.Kind.POD_START_FAILURE && f.hits(srv.name()));
+      lag[i] = srv.nativeScaling().orElse(null);
+      lagActive[i] = lag[i] != null && lag[i].autoscalingModelEnabled()
+          && !fleet.seldonVersion().nativeModelScalingInert();
+      serverFixed[i] = srv.hpa().isEmpty() && !srv.serverAutoscaling();
+      followsModels[i] = srv.hpa().isEmpty() && srv.serverAutoscaling();
     }
     curRps = new double[m];
     ring = new double[m * window];
@@ -149,8 +197,28 @@ final class FleetEngine {
     pendingSec = new double[s];
     peakPending = new int[s];
     peakServer = new int[s];
+    at = new int[s];
+    modelState = new Object[] {curRps, ringSum, present, modelSpec, serving, failed, hpaActive, nextModelSync,
+        lagQueue, lastUsed, nextStats, lastChange, notConvergedSince, above, streak, longest, failedSec, servingSec,
+        errorSec, peakModel};
+    serverState = new Object[] {serverSpec, ready, pending, starting, nextReady, nextServerSync, podSec, pendingSec,
+        peakPending, peakServer};
+    ahead = new boolean[s];
+    aheadFrom = new int[s];
+    saved = new Saved[s];
+    takenBack = new Saved[s];
+    pendingSeen = new int[s][];
+    scratch = new Lane(block);
     rec = new FleetResult.Recorder(fleet, servers, models, firstModel, steps);
   }
+
+  /** The faults that {@code hit}, sharing one empty array for the usual case of none. */
+  private Fault[] faults(java.util.function.Predicate<Fault> hit) {
+    Fault[] hits = fleet.faults().stream().filter(hit).toArray(Fault[]::new);
+    return hits.length == 0 ? NO_FAULTS : hits;
+  }
+
+  private static final Fault[] NO_FAULTS = new Fault[0];
 
   FleetResult run() {
     init();
@@ -159,39 +227,49 @@ final class FleetEngine {
     for (int i = 0; i < servers.length; i++) {
       bound += ready[i];
     }
-    int threads = Math.min(fleet.threads(), servers.length);
-    Chunk[] chunks = chunks(threads);
+    int threads = Math.max(1, Math.min(fleet.threads(), servers.length));
+    lanes = new Lane[threads];
+    for (int i = 0; i < threads; i++) {
+      lanes[i] = new Lane(block);
+    }
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
       Thread th = new Thread(r, "seldon-hpa-fleet");
       th.setDaemon(true);
       return th;
     }) : null;
+    int[] resumed = new int[servers.length];
     try {
-      long pendingNow = 0;
-      for (int k = 0; k < steps; ) {
-        // while every server could grow to its maxReplicas within the room left, no pod can wait: the servers
-        // then run a block of ticks each (their state stays in cache), binding their pods at once
-        int len = pendingNow == 0 && roomForEveryServer(cluster, bound) ? Math.min(BLOCK, steps - k) : 1;
-        for (Chunk c : chunks) {
-          c.reset(k, len);
+      for (int k0 = 0; k0 < steps; k0 += block) {
+        int end = Math.min(steps, k0 + block);
+        blockStart = k0;
+        Arrays.fill(ahead, false);
+        for (Lane lane : lanes) {
+          lane.k0 = k0;
+          lane.clear(end - k0);
         }
-        if (pool == null) {
-          chunks[0].call();
-        } else {
-          for (Future<Void> f : pool.invokeAll(Arrays.asList(chunks))) {
-            f.get();
-          }
-        }
-        for (int j = 0; j < len; j++, k++) {
-          pendingNow = 0;
-          for (Chunk c : chunks) {
-            bound += c.boundDelta[j];
-            pendingNow += c.pending[j];
+        // every server runs from the block's first tick until it has a Pending pod (or, waiting, to its end)
+        runAhead(pool, lanes, evenByModels(threads), end);
+        for (int k = k0; k < end; k++) {
+          int j = k - k0;
+          long pendingNow = 0;
+          for (Lane lane : lanes) {
+            bound += lane.boundDelta[j];
+            pendingNow += lane.pending[j];
           }
           long before = bound;
-          bound = cluster.schedule(this, k * tickMs, bound, pendingNow);
+          bound = cluster.schedule(this, k, bound, pendingNow);
           pendingNow -= bound - before;
-          rec.recordFleet(k, j, chunks, cluster, bound, pendingNow);
+          rec.recordFleet(k, j, lanes, cluster, bound, pendingNow);
+          // the servers that waited for this pass run on until their next Pending pod, or ahead if still waiting
+          int n = 0;
+          for (int s = 0; s < servers.length && k + 1 < end; s++) {
+            if (at[s] == k + 1) {
+              resumed[n++] = s;
+            }
+          }
+          if (n > 0) {
+            runAhead(n >= PARALLEL_RESUME ? pool : null, lanes, split(resumed, n, threads), end);
+          }
         }
       }
     } catch (ExecutionException e) {
@@ -211,8 +289,198 @@ final class FleetEngine {
     return rec.finish(this, cluster);
   }
 
+  /** Runs each part's servers ahead on its own lane: on the pool, or on this thread when it is null. */
+  private void runAhead(ExecutorService pool, Lane[] lanes, int[][] parts, int end)
+      throws InterruptedException, ExecutionException {
+    if (pool == null) {
+      for (int p = 0; p < parts.length; p++) {
+        runAhead(parts[p], lanes[p], end);
+      }
+      return;
+    }
+    List<Callable<Void>> work = new ArrayList<>(parts.length);
+    for (int p = 0; p < parts.length; p++) {
+      int[] part = parts[p];
+      Lane lane = lanes[p];
+      work.add(() -> {
+        runAhead(part, lane, end);
+        return null;
+      });
+    }
+    for (Future<Void> f : pool.invokeAll(work)) {
+      f.get();
+    }
+  }
+
+  private void runAhead(int[] part, Lane lane, int end) {
+    for (int s : part) {
+      // every pass up to here is done: what it ran ahead stands
+      ahead[s] = false;
+      if (pending[s] > 0) {
+        runWaiting(s, lane, end);
+        continue;
+      }
+      while (at[s] < end) {
+        stepServer(s, lane, at[s]++);
+        if (pending[s] > 0) {
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * Runs a server that waits for room up to {@link #HORIZON} ticks ahead as if none came, noting its Pending
+   * pods per tick for the passes; {@link #bind} takes it back if one binds a pod to it.
+   */
+  private void runWaiting(int s, Lane lane, int end) {
+    if (saved[s] == null) {
+      saved[s] = new Saved(s);
+      takenBack[s] = new Saved(s);
+      pendingSeen[s] = new int[block];
+    }
+    save(s, saved[s]);
+    ahead[s] = true;
+    aheadFrom[s] = at[s] - 1;
+    int[] seen = pendingSeen[s];
+    int stop = Math.min(end, at[s] + HORIZON);
+    while (at[s] < stop) {
+      int k = at[s]++;
+      stepServer(s, lane, k);
+      seen[k - lane.k0] = pending[s];
+    }
+  }
+
+  /**
+   * Takes server {@code s}, which ran ahead as if no pod would be bound to it, back to its state after its
+   * step of tick {@code k}, and takes what it added to the sums of the later ticks out of them.
+   */
+  private void takeBack(int s, int k) {
+    int last = at[s] - 1;
+    restore(s, saved[s]);
+    scratch.k0 = blockStart;
+    for (int i = aheadFrom[s] + 1; i <= k; i++) {
+      stepServer(s, scratch, i);
+    }
+    save(s, takenBack[s]);
+    scratch.clear(block);
+    for (int i = k + 1; i <= last; i++) {
+      stepServer(s, scratch, i);
+    }
+    lanes[0].subtract(scratch, k + 1 - blockStart, last + 1 - blockStart);
+    scratch.clear(block);
+    restore(s, takenBack[s]);
+    at[s] = k + 1;
+    ahead[s] = false;
+  }
+
+  /** One server's and its models' state between steps. */
+  private final class Saved {
+    final Object[] models = new Object[modelState.length];
+    final Object[] server = new Object[serverState.length];
+    final double[] ring;
+    final boolean[] ringPresent;
+    long[] startingAt = new long[4];
+    final HpaController.Memory serverMemory = new HpaController.Memory();
+    final HpaController.Memory[] modelMemory;
+
+    Saved(int s) {
+      int count = firstModel[s + 1] - firstModel[s];
+      for (int i = 0; i < models.length; i++) {
+        models[i] = java.lang.reflect.Array.newInstance(modelState[i].getClass().getComponentType(), count);
+      }
+      for (int i = 0; i < server.length; i++) {
+        server[i] = java.lang.reflect.Array.newInstance(serverState[i].getClass().getComponentType(), 1);
+      }
+      ring = new double[count * window];
+      ringPresent = new boolean[count * window];
+      modelMemory = new HpaController.Memory[count];
+      for (int i = 0; i < count; i++) {
+        modelMemory[i] = new HpaController.Memory();
+      }
+    }
+  }
+
+  private void save(int s, Saved v) {
+    int first = firstModel[s];
+    int count = firstModel[s + 1] - first;
+    for (int i = 0; i < modelState.length; i++) {
+      System.arraycopy(modelState[i], first, v.models[i], 0, count);
+    }
+    for (int i = 0; i < serverState.length; i++) {
+      System.arraycopy(serverState[i], s, v.server[i], 0, 1);
+    }
+    System.arraycopy(ring, first * window, v.ring, 0, count * window);
+    System.arraycopy(ringPresent, first * window, v.ringPresent, 0, count * window);
+    if (v.startingAt.length < starting[s]) {
+      v.startingAt = new long[startingAt[s].length];
+    }
+    System.arraycopy(startingAt[s], 0, v.startingAt, 0, starting[s]);
+    if (serverCtl[s] != null) {
+      v.serverMemory.save(serverCtl[s]);
+    }
+    for (int m = first; m < first + count; m++) {
+      if (modelCtl[m] != null) {
+        v.modelMemory[m - first].save(modelCtl[m]);
+      }
+    }
+  }
+
+  private void restore(int s, Saved v) {
+    int first = firstModel[s];
+    int count = firstModel[s + 1] - first;
+    for (int i = 0; i < modelState.length; i++) {
+      System.arraycopy(v.models[i], 0, modelState[i], first, count);
+    }
+    for (int i = 0; i < serverState.length; i++) {
+      System.arraycopy(v.server[i], 0, serverState[i], s, 1);
+    }
+    System.arraycopy(v.ring, 0, ring, first * window, count * window);
+    System.arraycopy(v.ringPresent, 0, ringPresent, first * window, count * window);
+    if (startingAt[s].length < starting[s]) {
+      startingAt[s] = new long[v.startingAt.length];
+    }
+    System.arraycopy(v.startingAt, 0, startingAt[s], 0, starting[s]);
+    if (serverCtl[s] != null) {
+      v.serverMemory.restore(serverCtl[s]);
+    }
+    for (int m = first; m < first + count; m++) {
+      if (modelCtl[m] != null) {
+        v.modelMemory[m - first].restore(modelCtl[m]);
+      }
+    }
+  }
+
+  /** All servers in {@code threads} contiguous parts of about as many models each. */
+  private int[][] evenByModels(int threads) {
+    int[][] parts = new int[threads][];
+    int total = models.length;
+    int from = 0;
+    for (int c = 0; c < threads; c++) {
+      int to = from;
+      long want = (long) total * (c + 1) / threads;
+      while (to < servers.length && (c == threads - 1 || firstModel[to] < want)) {
+        to++;
+      }
+      parts[c] = new int[to - from];
+      for (int i = from; i < to; i++) {
+        parts[c][i - from] = i;
+      }
+      from = to;
+    }
+    return parts;
+  }
+
+  private static int[][] split(int[] servers, int n, int threads) {
+    int parts = n >= PARALLEL_RESUME ? threads : 1;
+    int[][] out = new int[parts][];
+    for (int p = 0; p < parts; p++) {
+      out[p] = Arrays.copyOfRange(servers, n * p / parts, n * (p + 1) / parts);
+    }
+    return out;
+  }
+
   private void init() {
-    long syncMs = fleet.syncPeriod().toMillis();
     for (int s = 0; s < servers.length; s++) {
       FleetServer srv = servers[s];
       int initial = srv.initial();
@@ -229,7 +497,6 @@ final class FleetEngine {
         serverTarget[s] = Simulation.targetMilli("servers[" + srv.name() + "].hpa", h);
         nextServerSync[s] = srv.hpaOffset().toMillis() % syncMs;
       }
-      NativeScaling lag = srv.nativeScaling().orElse(null);
       for (int m = firstModel[s]; m < firstModel[s + 1]; m++) {
         FleetModel model = models[m];
         modelSpec[m] = model.initial();
@@ -238,136 +505,117 @@ final class FleetEngine {
         hpaActive[m] = true;
         notConvergedSince[m] = -1;
         peakModel[m] = modelSpec[m];
-        double rps0 = checkedRps(model, 0);
+        double rps0 = checkedRps(m, 0);
         for (int w = 0; w < window; w++) {
           ring[m * window + w] = rps0;
           ringPresent[m * window + w] = true;
         }
         ringSum[m] = rps0 * window;
         present[m] = window;
-        if (lag == null) {
+        if (lag[s] == null) {
           modelCtl[m] = HpaController.builder(model.hpa()).syncPeriod(fleet.syncPeriod()).build();
           modelTarget[m] = Simulation.targetMilli("models[" + model.name() + "].hpa", model.hpa());
           nextModelSync[m] = model.hpaOffset().toMillis() % syncMs;
         } else {
-          nextStats[m] = lag.scalingStatsPeriod().toMillis();
+          nextStats[m] = lag[s].scalingStatsPeriod().toMillis();
         }
       }
     }
   }
 
-  private static double checkedRps(FleetModel model, long t) {
-    double rps = model.trace().rps(t / 1000.0);
+  private double checkedRps(int m, long t) {
+    double rps = trace[m].rps(t / 1000.0);
     if (!(rps >= 0 && rps < Double.POSITIVE_INFINITY)) {
-      throw new HpaValidationException("models[" + model.name() + "].trace rps must be a finite number >= 0 (was "
+      throw new HpaValidationException("models[" + models[m].name() + "].trace rps must be a finite number >= 0 (was "
           + rps + " at " + SimulationResult.num(t / 1000.0) + " s)");
     }
     return rps;
   }
 
-  private Chunk[] chunks(int threads) {
-    Chunk[] chunks = new Chunk[threads];
-    int total = models.length;
-    int from = 0;
-    for (int c = 0; c < threads; c++) {
-      int to = from;
-      long want = (long) total * (c + 1) / threads;
-      while (to < servers.length && (c == threads - 1 || firstModel[to] < want)) {
-        to++;
-      }
-      chunks[c] = new Chunk(from, Math.max(to, from));
-      from = chunks[c].to;
-    }
-    return chunks;
-  }
+  /** Ticks per block: the longest a server runs ahead; bounds the per-tick sums kept per thread. */
+  static final int BLOCK = 480;
 
   /**
-   * Whether the room left fits every server growing to its maxReplicas, at the fewest nodes the cluster can
-   * have during a block (the autoscaler removes at most one node per unneeded period): then no pod of the
-   * block waits, whatever the order the servers run in.
+   * Ticks a waiting server runs ahead at a time: taking it back replays up to twice as many steps, and it
+   * runs on after the pass at the horizon.
    */
-  private boolean roomForEveryServer(ClusterState cluster, long bound) {
-    Cluster c = fleet.cluster();
-    long blockMs = BLOCK * tickMs;
-    long removable = c.maxNodes().isPresent()
-        ? blockMs / Math.max(1, c.scaleDownUnneeded().toMillis()) + 1 : 0;
-    long room = Math.max(c.nodes(), cluster.readyNodes - removable) * (long) c.podsPerNode() - bound;
-    for (int s = 0; s < servers.length && room >= 0; s++) {
-      if (serverCtl[s] != null || servers[s].serverAutoscaling()) {
-        room -= Math.max(0, cap[s] - ready[s] - starting[s] - pending[s]);
-      }
-    }
-    return room >= 0;
-  }
+  static final int HORIZON = 64;
 
-  /** Ticks a server runs on its own while the cluster has room for everyone. */
-  static final int BLOCK = 240;
+  /** Servers resumed after one pass at which the resumption is shared between the threads. */
+  private static final int PARALLEL_RESUME = 16;
 
-  /**
-   * A contiguous range of servers stepped by one thread for {@code len} ticks from tick {@code k0}, with its
-   * share of the fleet's sums per tick.
-   */
-  final class Chunk implements Callable<Void> {
-    final int from;
-    final int to;
+  /** One thread's share of the fleet's sums for each tick of a block; loads in milli-rps. */
+  static final class Lane {
     int k0;
-    int len;
-    final long[] boundDelta = new long[BLOCK];
-    final long[] pending = new long[BLOCK];
-    final long[] demanded = new long[BLOCK];
-    final long[] readyPods = new long[BLOCK];
-    final double[] load = new double[BLOCK];
-    final double[] capacityRps = new double[BLOCK];
-    final int[] modelsAbove = new int[BLOCK];
-    final int[] modelsFailed = new int[BLOCK];
-    final int[] modelsMetricError = new int[BLOCK];
+    final long[] boundDelta;
+    final long[] pending;
+    final long[] demanded;
+    final long[] readyPods;
+    final double[] loadMilli;
+    final double[] capacityMilli;
+    final int[] modelsAbove;
+    final int[] modelsFailed;
+    final int[] modelsMetricError;
 
-    Chunk(int from, int to) {
-      this.from = from;
-      this.to = to;
+    Lane(int block) {
+      boundDelta = new long[block];
+      pending = new long[block];
+      demanded = new long[block];
+      readyPods = new long[block];
+      loadMilli = new double[block];
+      capacityMilli = new double[block];
+      modelsAbove = new int[block];
+      modelsFailed = new int[block];
+      modelsMetricError = new int[block];
     }
 
-    void reset(int firstStep, int ticks) {
-      k0 = firstStep;
-      len = ticks;
-      Arrays.fill(boundDelta, 0);
-      Arrays.fill(pending, 0);
-      Arrays.fill(demanded, 0);
-      Arrays.fill(readyPods, 0);
-      Arrays.fill(load, 0);
-      Arrays.fill(capacityRps, 0);
-      Arrays.fill(modelsAbove, 0);
-      Arrays.fill(modelsFailed, 0);
-      Arrays.fill(modelsMetricError, 0);
-    }
-
-    @Override
-    public Void call() {
-      for (int s = from; s < to; s++) {
-        for (int j = 0; j < len; j++) {
-          stepServer(s, this, j, len > 1);
-        }
+    /** Takes {@code o}'s sums of ticks {@code from} (inclusive) to {@code to} (exclusive) out of these. */
+    void subtract(Lane o, int from, int to) {
+      for (int j = from; j < to; j++) {
+        boundDelta[j] -= o.boundDelta[j];
+        pending[j] -= o.pending[j];
+        demanded[j] -= o.demanded[j];
+        readyPods[j] -= o.readyPods[j];
+        loadMilli[j] -= o.loadMilli[j];
+        capacityMilli[j] -= o.capacityMilli[j];
+        modelsAbove[j] -= o.modelsAbove[j];
+        modelsFailed[j] -= o.modelsFailed[j];
+        modelsMetricError[j] -= o.modelsMetricError[j];
       }
-      return null;
+    }
+
+    void clear(int ticks) {
+      Arrays.fill(boundDelta, 0, ticks, 0);
+      Arrays.fill(pending, 0, ticks, 0);
+      Arrays.fill(demanded, 0, ticks, 0);
+      Arrays.fill(readyPods, 0, ticks, 0);
+      Arrays.fill(loadMilli, 0, ticks, 0);
+      Arrays.fill(capacityMilli, 0, ticks, 0);
+      Arrays.fill(modelsAbove, 0, ticks, 0);
+      Arrays.fill(modelsFailed, 0, ticks, 0);
+      Arrays.fill(modelsMetricError, 0, ticks, 0);
     }
   }
 
-  private void stepServer(int s, Chunk acc, int j, boolean bindAtOnce) {
-    int k = acc.k0 + j;
+  /**
+   * {@code x} in whole milli-units: sums of whole numbers are exact (below 2^53) and so do not depend on
+   * the order of their terms.
+   */
+  static double milli(double x) {
+    return Math.rint(x * 1000);
+  }
+
+  private void stepServer(int s, Lane acc, int k) {
+    int j = k - acc.k0;
     long t = k * tickMs;
-    FleetServer srv = servers[s];
-    NativeScaling lag = srv.nativeScaling().orElse(null);
-    boolean lagActive = lag != null && lag.autoscalingModelEnabled() && !fleet.seldonVersion().nativeModelScalingInert();
-    boolean serverFixed = serverCtl[s] == null && !srv.serverAutoscaling();
-    long syncMs = fleet.syncPeriod().toMillis();
+    NativeScaling lag = this.lag[s];
     int first = firstModel[s];
     int end = firstModel[s + 1];
     boolean pairMetricOk = true;
     long pairMetric = 0;
     int maxModel = 0;
     for (int m = first; m < end; m++) {
-      FleetModel model = models[m];
-      double rps = checkedRps(model, t);
+      double rps = checkedRps(m, t);
       curRps[m] = rps;
       boolean stale = false;
       boolean gap = false;
@@ -408,7 +656,7 @@ final class FleetEngine {
           nextModelSync[m] = next(nextModelSync[m], t, syncMs);
         }
       } else {
-        nativeStep(m, s, lag, lagActive, serverFixed, rps, t);
+        nativeStep(m, s, lag, lagActive[s], serverFixed[s], rps, t);
       }
       if (!hpaActive[m]) {
         errorSec[m] += tickSec;
@@ -419,7 +667,7 @@ final class FleetEngine {
       if (modelSpec[m] != oldSpec || serving[m] != oldServing || failed[m] != oldFailed) {
         lastChange[m] = t;
       }
-      acc.load[j] += rps;
+      acc.loadMilli[j] += milli(rps);
     }
     // the Server's replicas
     if (serverCtl[s] != null) {
@@ -429,7 +677,7 @@ final class FleetEngine {
         }
         nextServerSync[s] = next(nextServerSync[s], t, syncMs);
       }
-    } else if (srv.serverAutoscaling()) {
+    } else if (followsModels[s]) {
       serverSpec[s] = Math.max(1, Math.min(maxModel, cap[s]));
     }
     // pods left Pending by the last scheduling pass
@@ -454,11 +702,6 @@ final class FleetEngine {
     }
     podSec[s] += (ready[s] + starting[s]) * tickSec;
     peakServer[s] = Math.max(peakServer[s], serverSpec[s]);
-    // what the scheduling pass would do after this phase when the room fits everyone
-    while (bindAtOnce && pending[s] > 0) {
-      bind(s, t);
-      acc.boundDelta[j]++;
-    }
     acc.pending[j] += pending[s];
     acc.demanded[j] += serverSpec[s];
     acc.readyPods[j] += ready[s];
@@ -467,7 +710,7 @@ final class FleetEngine {
   /** Seldon's native lag-based model scaling with the scheduler's gates (seed 003, reference §3.3). */
   private void nativeStep(int m, int s, NativeScaling lag, boolean active, boolean serverFixed, double rps, long t) {
     FleetModel model = models[m];
-    double capacity = serving[m] * model.saturationRps() * tickSec;
+    double capacity = serving[m] * saturation[m] * tickSec;
     lagQueue[m] = Math.max(0, lagQueue[m] + rps * tickSec - capacity);
     if (rps > 0) {
       lastUsed[m] = t;
@@ -492,7 +735,7 @@ final class FleetEngine {
   }
 
   /** Creates Pending pods up to the Server's replicas, or removes the newest pods (Pending first) down to them. */
-  private void reconcilePods(int s, long t, Chunk acc, int j) {
+  private void reconcilePods(int s, long t, Lane acc, int j) {
     int total = ready[s] + starting[s] + pending[s];
     int spec = serverSpec[s];
     if (spec > total) {
@@ -540,23 +783,27 @@ final class FleetEngine {
     return e;
   }
 
-  /** Binds one Pending pod of server {@code s} at {@code t}: it serves after its start-up delay. */
-  void bind(int s, long t) {
-    long at = t + startup[s].nextMillis();
+  /** Binds one Pending pod of server {@code s} in the pass after tick {@code k}; it serves after its start-up. */
+  void bind(int s, int k) {
+    if (ahead[s]) {
+      takeBack(s, k);
+    }
+    long t = k * tickMs;
+    long readyAt = t + startup[s].nextMillis();
     for (Fault f : podFaults[s]) {
       if (f.active(t)) {
         // crash-looping until the fault ends, then a fresh start
-        at = Math.max(at, f.toMillis() + startup[s].nextMillis());
+        readyAt = Math.max(readyAt, f.toMillis() + startup[s].nextMillis());
       }
     }
     if (starting[s] == startingAt[s].length) {
       startingAt[s] = Arrays.copyOf(startingAt[s], starting[s] * 2);
     }
-    startingAt[s][starting[s]++] = at;
+    startingAt[s][starting[s]++] = readyAt;
     pending[s]--;
     // a bound pod costs from the tick it is bound in (phase 1 of this tick counted it as Pending)
     podSec[s] += tickSec;
-    nextReady[s] = Math.min(nextReady[s], at);
+    nextReady[s] = Math.min(nextReady[s], readyAt);
   }
 
   Fleet fleet() {
@@ -567,16 +814,23 @@ final class FleetEngine {
     return servers.length;
   }
 
-  int pendingOf(int s) {
-    return pending[s];
+  /**
+   * Server {@code s}'s Pending pods after its step of tick {@code k}: a server that runs ahead while waiting
+   * noted them; otherwise only one that stopped at {@code k} has any (one that ran ahead may already wait at a
+   * later tick).
+   */
+  int pendingAt(int s, int k) {
+    if (ahead[s]) {
+      return pendingSeen[s][k - blockStart];
+    }
+    return at[s] == k + 1 ? pending[s] : 0;
   }
 
-  private void record(int m, int s, int k, Chunk acc, int j) {
+  private void record(int m, int s, int k, Lane acc, int j) {
     long t = k * tickMs;
-    FleetModel model = models[m];
     double rps = curRps[m];
     double perReplica = SimulationResult.load(rps, serving[m]);
-    if (perReplica > model.saturationRps()) {
+    if (perReplica > saturation[m]) {
       above[m] += tickSec;
       streak[m] += tickSec;
       longest[m] = Math.max(longest[m], streak[m]);
@@ -589,7 +843,7 @@ final class FleetEngine {
       acc.modelsFailed[j]++;
     }
     servingSec[m] += serving[m] * tickSec;
-    acc.capacityRps[j] += serving[m] * model.saturationRps();
+    acc.capacityMilli[j] += milli(serving[m] * saturation[m]);
     peakModel[m] = Math.max(peakModel[m], modelSpec[m]);
     boolean paired = serverCtl[s] != null;
     boolean converged = !failed[m] && pending[s] == 0 && (!paired || serverSpec[s] == modelSpec[m]);
@@ -665,8 +919,9 @@ final class FleetEngine {
       return readyNodes + startingCount;
     }
 
-    /** Binds Pending pods into free room, runs the autoscaler; returns the bound pod count. */
-    long schedule(FleetEngine engine, long t, long bound, long pendingNow) {
+    /** The pass after tick {@code k}: binds Pending pods into free room, runs the autoscaler; returns the bound pods. */
+    long schedule(FleetEngine engine, int k, long bound, long pendingNow) {
+      long t = k * engine.tickMs;
       int n = 0;
       for (int i = 0; i < startingCount; i++) {
         if (startingNodes[i] <= t) {
@@ -686,7 +941,7 @@ final class FleetEngine {
         int w = 0;
         for (int i = 0; i < servers; i++) {
           int s = (cursor + i) % servers;
-          if (engine.pendingOf(s) > 0) {
+          if (engine.pendingAt(s, k) > 0) {
             waiting[w++] = s;
           }
         }
@@ -695,11 +950,11 @@ final class FleetEngine {
           int kept = 0;
           for (int i = 0; i < w && free > 0; i++) {
             int s = waiting[i];
-            engine.bind(s, t);
+            engine.bind(s, k);
             free--;
             bound++;
             left--;
-            if (engine.pendingOf(s) > 0) {
+            if (engine.pendingAt(s, k) > 0) {
               waiting[kept++] = s;
             }
           }

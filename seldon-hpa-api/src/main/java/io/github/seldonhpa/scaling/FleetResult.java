@@ -381,7 +381,7 @@ public final class FleetResult {
       }
     }
 
-    void recordFleet(int k, int j, FleetEngine.Chunk[] chunks, FleetEngine.ClusterState cluster, long boundPods,
+    void recordFleet(int k, int j, FleetEngine.Lane[] lanes, FleetEngine.ClusterState cluster, long boundPods,
         long pendingAfter) {
       int a = 0;
       int f = 0;
@@ -390,14 +390,14 @@ public final class FleetResult {
       long r = 0;
       double l = 0;
       double c = 0;
-      for (FleetEngine.Chunk ch : chunks) {
+      for (FleetEngine.Lane ch : lanes) {
         a += ch.modelsAbove[j];
         f += ch.modelsFailed[j];
         e += ch.modelsMetricError[j];
         d += ch.demanded[j];
         r += ch.readyPods[j];
-        l += ch.load[j];
-        c += ch.capacityRps[j];
+        l += ch.loadMilli[j];
+        c += ch.capacityMilli[j];
       }
       bound[k] = (int) Math.min(Integer.MAX_VALUE, boundPods);
       pending[k] = (int) Math.min(Integer.MAX_VALUE, pendingAfter);
@@ -407,8 +407,8 @@ public final class FleetResult {
       above[k] = a;
       failed[k] = f;
       metricError[k] = e;
-      load[k] = l;
-      capacityRps[k] = c;
+      load[k] = l / 1000.0;
+      capacityRps[k] = c / 1000.0;
     }
 
     FleetResult finish(FleetEngine engine, FleetEngine.ClusterState cluster) {

@@ -583,6 +583,56 @@ public final class HpaController {
     return scaleUp ? upEvents : downEvents;
   }
 
+  /**
+   * What a controller remembers between reconciles (recommendations, scale events, the last reasons), kept
+   * aside so that a simulation can run a controller ahead and take it back.
+   */
+  static final class Memory {
+    private int[] recValue = new int[0];
+    private long[] recTime = new long[0];
+    private int recCount;
+    private boolean seeded;
+    private final Events upEvents = new Events();
+    private final Events downEvents = new Events();
+    private int reason;
+    private boolean limited;
+    private String able;
+
+    /** Keeps {@code c}'s memory here. */
+    void save(HpaController c) {
+      if (recValue.length < c.recCount) {
+        recValue = new int[c.recValue.length];
+        recTime = new long[c.recValue.length];
+      }
+      System.arraycopy(c.recValue, 0, recValue, 0, c.recCount);
+      System.arraycopy(c.recTime, 0, recTime, 0, c.recCount);
+      recCount = c.recCount;
+      seeded = c.seeded;
+      upEvents.copyFrom(c.upEvents);
+      downEvents.copyFrom(c.downEvents);
+      reason = c.reason;
+      limited = c.limited;
+      able = c.able;
+    }
+
+    /** Gives {@code c} back the memory kept here. */
+    void restore(HpaController c) {
+      if (c.recValue.length < recCount) {
+        c.recValue = new int[recValue.length];
+        c.recTime = new long[recValue.length];
+      }
+      System.arraycopy(recValue, 0, c.recValue, 0, recCount);
+      System.arraycopy(recTime, 0, c.recTime, 0, recCount);
+      c.recCount = recCount;
+      c.seeded = seeded;
+      c.upEvents.copyFrom(upEvents);
+      c.downEvents.copyFrom(downEvents);
+      c.reason = reason;
+      c.limited = limited;
+      c.able = able;
+    }
+  }
+
   /** The policies of one direction, unpacked for the hot loop. */
   private static final class Direction {
     final int select;
@@ -651,6 +701,18 @@ public final class HpaController {
       } else {
         append(delta, t, false);
       }
+    }
+
+    void copyFrom(Events o) {
+      if (change.length < o.count) {
+        change = new int[o.change.length];
+        time = new long[o.change.length];
+        outdated = new boolean[o.change.length];
+      }
+      System.arraycopy(o.change, 0, change, 0, o.count);
+      System.arraycopy(o.time, 0, time, 0, o.count);
+      System.arraycopy(o.outdated, 0, outdated, 0, o.count);
+      count = o.count;
     }
 
     void append(int delta, long t, boolean isOutdated) {
