@@ -381,8 +381,8 @@ final class FleetEngine {
     final double[] ring;
     final boolean[] ringPresent;
     long[] startingAt = new long[4];
-    final HpaController.Memory serverMemory = new HpaController.Memory();
-    final HpaController.Memory[] modelMemory;
+    final HpaController serverTwin;
+    final HpaController[] modelTwins;
 
     Saved(int s) {
       int count = firstModel[s + 1] - firstModel[s];
@@ -394,9 +394,10 @@ final class FleetEngine {
       }
       ring = new double[count * window];
       ringPresent = new boolean[count * window];
-      modelMemory = new HpaController.Memory[count];
+      serverTwin = serverCtl[s] == null ? null : serverController(s);
+      modelTwins = new HpaController[count];
       for (int i = 0; i < count; i++) {
-        modelMemory[i] = new HpaController.Memory();
+        modelTwins[i] = modelCtl[firstModel[s] + i] == null ? null : modelController(firstModel[s] + i);
       }
     }
   }
@@ -417,11 +418,11 @@ final class FleetEngine {
     }
     System.arraycopy(startingAt[s], 0, v.startingAt, 0, starting[s]);
     if (serverCtl[s] != null) {
-      v.serverMemory.save(serverCtl[s]);
+      v.serverTwin.copyMemoryFrom(serverCtl[s]);
     }
     for (int m = first; m < first + count; m++) {
       if (modelCtl[m] != null) {
-        v.modelMemory[m - first].save(modelCtl[m]);
+        v.modelTwins[m - first].copyMemoryFrom(modelCtl[m]);
       }
     }
   }
@@ -442,11 +443,11 @@ final class FleetEngine {
     }
     System.arraycopy(v.startingAt, 0, startingAt[s], 0, starting[s]);
     if (serverCtl[s] != null) {
-      v.serverMemory.restore(serverCtl[s]);
+      serverCtl[s].copyMemoryFrom(v.serverTwin);
     }
     for (int m = first; m < first + count; m++) {
       if (modelCtl[m] != null) {
-        v.modelMemory[m - first].restore(modelCtl[m]);
+        modelCtl[m].copyMemoryFrom(v.modelTwins[m - first]);
       }
     }
   }
@@ -493,7 +494,7 @@ final class FleetEngine {
       peakServer[s] = initial;
       if (srv.hpa().isPresent()) {
         Hpa h = srv.hpa().get();
-        serverCtl[s] = HpaController.builder(h).syncPeriod(fleet.syncPeriod()).build();
+        serverCtl[s] = serverController(s);
         serverTarget[s] = Simulation.targetMilli("servers[" + srv.name() + "].hpa", h);
         nextServerSync[s] = srv.hpaOffset().toMillis() % syncMs;
       }
@@ -513,7 +514,7 @@ final class FleetEngine {
         ringSum[m] = rps0 * window;
         present[m] = window;
         if (lag[s] == null) {
-          modelCtl[m] = HpaController.builder(model.hpa()).syncPeriod(fleet.syncPeriod()).build();
+          modelCtl[m] = modelController(m);
           modelTarget[m] = Simulation.targetMilli("models[" + model.name() + "].hpa", model.hpa());
           nextModelSync[m] = model.hpaOffset().toMillis() % syncMs;
         } else {
@@ -521,6 +522,14 @@ final class FleetEngine {
         }
       }
     }
+  }
+
+  private HpaController serverController(int s) {
+    return HpaController.builder(servers[s].hpa().orElseThrow()).syncPeriod(fleet.syncPeriod()).build();
+  }
+
+  private HpaController modelController(int m) {
+    return HpaController.builder(models[m].hpa()).syncPeriod(fleet.syncPeriod()).build();
   }
 
   private double checkedRps(int m, long t) {

@@ -584,53 +584,24 @@ public final class HpaController {
   }
 
   /**
-   * What a controller remembers between reconciles (recommendations, scale events, the last reasons), kept
-   * aside so that a simulation can run a controller ahead and take it back.
+   * Takes over what {@code other} remembers between reconciles (recommendations, scale events, the last
+   * reasons), so that a simulation can keep a controller's memory aside in a twin and take it back; both
+   * must have been built from the same settings.
    */
-  static final class Memory {
-    private int[] recValue = new int[0];
-    private long[] recTime = new long[0];
-    private int recCount;
-    private boolean seeded;
-    private final Events upEvents = new Events();
-    private final Events downEvents = new Events();
-    private int reason;
-    private boolean limited;
-    private String able;
-
-    /** Keeps {@code c}'s memory here. */
-    void save(HpaController c) {
-      if (recValue.length < c.recCount) {
-        recValue = new int[c.recValue.length];
-        recTime = new long[c.recValue.length];
-      }
-      System.arraycopy(c.recValue, 0, recValue, 0, c.recCount);
-      System.arraycopy(c.recTime, 0, recTime, 0, c.recCount);
-      recCount = c.recCount;
-      seeded = c.seeded;
-      upEvents.copyFrom(c.upEvents);
-      downEvents.copyFrom(c.downEvents);
-      reason = c.reason;
-      limited = c.limited;
-      able = c.able;
+  void copyMemoryFrom(HpaController other) {
+    if (recValue.length < other.recCount) {
+      recValue = new int[other.recValue.length];
+      recTime = new long[other.recValue.length];
     }
-
-    /** Gives {@code c} back the memory kept here. */
-    void restore(HpaController c) {
-      if (c.recValue.length < recCount) {
-        c.recValue = new int[recValue.length];
-        c.recTime = new long[recValue.length];
-      }
-      System.arraycopy(recValue, 0, c.recValue, 0, recCount);
-      System.arraycopy(recTime, 0, c.recTime, 0, recCount);
-      c.recCount = recCount;
-      c.seeded = seeded;
-      c.upEvents.copyFrom(upEvents);
-      c.downEvents.copyFrom(downEvents);
-      c.reason = reason;
-      c.limited = limited;
-      c.able = able;
-    }
+    System.arraycopy(other.recValue, 0, recValue, 0, other.recCount);
+    System.arraycopy(other.recTime, 0, recTime, 0, other.recCount);
+    recCount = other.recCount;
+    seeded = other.seeded;
+    upEvents.copyFrom(other.upEvents);
+    downEvents.copyFrom(other.downEvents);
+    reason = other.reason;
+    limited = other.limited;
+    able = other.able;
   }
 
   /** The policies of one direction, unpacked for the hot loop. */
