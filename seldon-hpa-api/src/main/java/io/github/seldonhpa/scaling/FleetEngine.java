@@ -472,11 +472,15 @@ final class FleetEngine {
     return parts;
   }
 
+  /** The first {@code n} servers dealt out in turn to the parts, so that long and short runs mix. */
   private static int[][] split(int[] servers, int n, int threads) {
     int parts = n >= PARALLEL_RESUME ? threads : 1;
     int[][] out = new int[parts][];
     for (int p = 0; p < parts; p++) {
-      out[p] = Arrays.copyOfRange(servers, n * p / parts, n * (p + 1) / parts);
+      out[p] = new int[(n - p + parts - 1) / parts];
+      for (int i = p, o = 0; i < n; i += parts) {
+        out[p][o++] = servers[i];
+      }
     }
     return out;
   }
@@ -551,7 +555,7 @@ final class FleetEngine {
   static final int HORIZON = 64;
 
   /** Servers resumed after one pass at which the resumption is shared between the threads. */
-  private static final int PARALLEL_RESUME = 16;
+  private static final int PARALLEL_RESUME = 4;
 
   /** One thread's share of the fleet's sums for each tick of a block; loads in milli-rps. */
   static final class Lane {
