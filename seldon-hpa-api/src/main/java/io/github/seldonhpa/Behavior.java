@@ -12,13 +12,13 @@ import org.immutables.value.Value;
 public abstract class Behavior {
   Behavior() {}
 
-  /** {@code scaleUp}. Default: the Kubernetes scale-up rules. */
+  /** {@return {@code scaleUp}} Default: the Kubernetes scale-up rules. */
   public abstract Optional<ScalingRules> scaleUp();
 
-  /** {@code scaleDown}. Default: the Kubernetes scale-down rules. */
+  /** {@return {@code scaleDown}} Default: the Kubernetes scale-down rules. */
   public abstract Optional<ScalingRules> scaleDown();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableBehavior.builder();
   }
@@ -28,46 +28,52 @@ public abstract class Behavior {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code Behavior} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the Behavior whose values are copied
+     * @return this builder
      */
     public abstract Builder from(Behavior instance);
 
     /**
-     * Initializes the optional value {@link Behavior#scaleUp() scaleUp} to scaleUp.
-     * @param scaleUp The value for scaleUp
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Behavior#scaleUp()}.
+     *
+     * @param scaleUp {@code scaleUp}. Default: the Kubernetes scale-up rules
+     * @return this builder
      */
     public abstract Builder scaleUp(ScalingRules scaleUp);
 
     /**
-     * Initializes the optional value {@link Behavior#scaleUp() scaleUp} to scaleUp.
-     * @param scaleUp The value for scaleUp
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Behavior#scaleUp()}.
+     *
+     * @param scaleUp the value, or empty to clear it; {@code scaleUp}. Default: the Kubernetes scale-up rules
+     * @return this builder
      */
     public abstract Builder scaleUp(Optional<? extends ScalingRules> scaleUp);
 
     /**
-     * Initializes the optional value {@link Behavior#scaleDown() scaleDown} to scaleDown.
-     * @param scaleDown The value for scaleDown
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Behavior#scaleDown()}.
+     *
+     * @param scaleDown {@code scaleDown}. Default: the Kubernetes scale-down rules
+     * @return this builder
      */
     public abstract Builder scaleDown(ScalingRules scaleDown);
 
     /**
-     * Initializes the optional value {@link Behavior#scaleDown() scaleDown} to scaleDown.
-     * @param scaleDown The value for scaleDown
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Behavior#scaleDown()}.
+     *
+     * @param scaleDown the value, or empty to clear it; {@code scaleDown}. Default: the Kubernetes scale-down rules
+     * @return this builder
      */
     public abstract Builder scaleDown(Optional<? extends ScalingRules> scaleDown);
 
     /**
-     * Builds a new {@link Behavior Behavior}.
-     * @return An immutable instance of Behavior
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link Behavior}, checking every rule of its fields.
+     *
+     * @return the Behavior
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract Behavior build();
   }

@@ -13,17 +13,17 @@ import org.immutables.value.Value;
 public abstract sealed class ExternalMetric extends Metric permits ImmutableExternalMetric {
   ExternalMetric() {}
 
-  /** {@code metric.name}. */
+  /** {@return {@code metric.name}} */
   public abstract String metricName();
 
-  /** {@code metric.selector}. Default: none. */
+  /** {@return {@code metric.selector}} Default: none. */
   public abstract Optional<LabelSelector> selector();
 
   /** {@code target}: Value or AverageValue. */
   @Override
   public abstract MetricTarget target();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableExternalMetric.builder();
   }
@@ -33,57 +33,72 @@ public abstract sealed class ExternalMetric extends Metric permits ImmutableExte
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code io.github.seldonhpa.Metric} instance.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the this whose values are copied
+     * @return this builder
      */
     public abstract Builder from(Metric instance);
 
     /**
-     * Fill a builder with attribute values from the provided {@code io.github.seldonhpa.ExternalMetric} instance.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the this whose values are copied
+     * @return this builder
      */
     public abstract Builder from(ExternalMetric instance);
 
     /**
-     * Initializes the value for the {@link ExternalMetric#metricName() metricName} attribute.
-     * @param metricName The value for metricName 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link ExternalMetric#metricName()}.
+     *
+     * @param metricName {@code metric.name}
+     * @return this builder
      */
     public abstract Builder metricName(String metricName);
 
     /**
-     * Initializes the optional value {@link ExternalMetric#selector() selector} to selector.
-     * @param selector The value for selector
-     * @return {@code this} builder for chained invocation
+     * Sets {@link ExternalMetric#selector()}.
+     *
+     * @param selector {@code metric.selector}. Default: none
+     * @return this builder
      */
     public abstract Builder selector(LabelSelector selector);
 
     /**
-     * Initializes the optional value {@link ExternalMetric#selector() selector} to selector.
-     * @param selector The value for selector
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link ExternalMetric#selector()}.
+     *
+     * @param selector the value, or empty to clear it; {@code metric.selector}. Default: none
+     * @return this builder
      */
     public abstract Builder selector(Optional<? extends LabelSelector> selector);
 
     /**
-     * Initializes the value for the {@link ExternalMetric#target() target} attribute.
-     * @param target The value for target 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link ExternalMetric#target()}.
+     *
+     * @param target {@code target}: Value or AverageValue
+     * @return this builder
      */
     public abstract Builder target(MetricTarget target);
 
     /**
-     * Builds a new {@link ExternalMetric ExternalMetric}.
-     * @return An immutable instance of ExternalMetric
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link ExternalMetric}, checking every rule of its fields.
+     *
+     * @return the ExternalMetric
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract ExternalMetric build();
 
 }
 
-  /** The External metric {@code metricName} with {@code target}. */
+  /**
+   * {@return the External metric {@code metricName} with {@code target}}
+   *
+   * @param metricName the external metric's name, as the adapter's {@code externalRules} serve it
+   * @param target a Value or AverageValue target
+   */
   public static ExternalMetric of(String metricName, MetricTarget target) {
     return builder().metricName(metricName).target(target).build();
   }

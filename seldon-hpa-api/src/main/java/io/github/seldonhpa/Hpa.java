@@ -17,213 +17,180 @@ import org.immutables.value.Value;
 public abstract class Hpa {
   Hpa() {}
 
-  /** {@code metadata.name}: a DNS-1123 subdomain. */
+  /** {@return {@code metadata.name}: a DNS-1123 subdomain} */
   public abstract String name();
 
-  /** {@code metadata.namespace}: a DNS-1123 label. */
+  /** {@return {@code metadata.namespace}: a DNS-1123 label} */
   public abstract String namespace();
 
-  /** {@code metadata.labels}, in insertion order. Default: empty. */
+  /** {@return {@code metadata.labels}, in insertion order} Default: empty. */
   public abstract Map<String, String> labels();
 
-  /** {@code metadata.annotations}, in insertion order; keys follow the label-key syntax. Default: empty. */
+  /** {@return {@code metadata.annotations}, in insertion order; keys follow the label-key syntax} Default: empty. */
   public abstract Map<String, String> annotations();
 
-  /** {@code spec.scaleTargetRef}: a Seldon Model or Server. */
+  /** {@return {@code spec.scaleTargetRef}: a Seldon Model or Server} */
   public abstract ObjectReference scaleTargetRef();
 
-  /** {@code spec.minReplicas}. Range: &gt;= 1. Default: 1 (omitted from YAML). */
+  /** {@return {@code spec.minReplicas}} Range: &gt;= 1. Default: 1 (omitted from YAML). */
   public abstract Optional<Integer> minReplicas();
 
-  /** {@code spec.maxReplicas}. Range: &gt;= minReplicas (&gt;= 1). */
+  /** {@return {@code spec.maxReplicas}} Range: &gt;= minReplicas (&gt;= 1). */
   public abstract int maxReplicas();
 
-  /** {@code spec.metrics}. Default: empty (the API server then uses cpu Utilization 80, Server HPAs only). */
+  /** {@return {@code spec.metrics}} Default: empty (the API server then uses cpu Utilization 80, Server HPAs only). */
   public abstract List<Metric> metrics();
 
-  /** {@code spec.behavior}. Default: none (the Kubernetes default behaviour). */
+  /** {@return {@code spec.behavior}} Default: none (the Kubernetes default behaviour). */
   public abstract Optional<Behavior> behavior();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableHpa.builder();
   }
 
-  /** A builder holding this object's values, to change some of them (labels of one rendered object). */
+  /** {@return a builder holding this object's values, to change some of them (labels of one rendered object)} */
   public final Builder toBuilder() {
     return builder().from(this);
   }
 
   /** Builds {@link Hpa}; setters may be called again (the last value wins). */
-  public abstract static class Builder {
+  public abstract static class Builder implements MetadataBuilder<Builder> {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code Hpa} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * Collection elements and entries will be added, not replaced.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the Hpa whose values are copied
+     * @return this builder
      */
     public abstract Builder from(Hpa instance);
 
     /**
-     * Initializes the value for the {@link Hpa#name() name} attribute.
-     * @param name The value for name 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Hpa#name()}.
+     *
+     * @param name {@code metadata.name}: a DNS-1123 subdomain
+     * @return this builder
      */
     public abstract Builder name(String name);
 
     /**
-     * Initializes the value for the {@link Hpa#namespace() namespace} attribute.
-     * @param namespace The value for namespace 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Hpa#namespace()}.
+     *
+     * @param namespace {@code metadata.namespace}: a DNS-1123 label
+     * @return this builder
      */
     public abstract Builder namespace(String namespace);
 
     /**
-     * Put one entry to the {@link Hpa#labels() labels} map.
-     * @param key The key in the labels map
-     * @param value The associated value in the labels map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putLabel(String key, String value);
-
-    /**
-     * Put one entry to the {@link Hpa#labels() labels} map. Nulls are not permitted
-     * @param entry The key and value entry
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putLabel(Map.Entry<String, ? extends String> entry);
-
-    /**
-     * Sets or replaces all mappings from the specified map as entries for the {@link Hpa#labels() labels} map. Nulls are not permitted
-     * @param entries The entries that will be added to the labels map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder labels(Map<String, ? extends String> entries);
-
-    /**
-     * Put all mappings from the specified map as entries to {@link Hpa#labels() labels} map. Nulls are not permitted
-     * @param entries The entries that will be added to the labels map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putAllLabels(Map<String, ? extends String> entries);
-
-    /**
-     * Put one entry to the {@link Hpa#annotations() annotations} map.
-     * @param key The key in the annotations map
-     * @param value The associated value in the annotations map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putAnnotation(String key, String value);
-
-    /**
-     * Put one entry to the {@link Hpa#annotations() annotations} map. Nulls are not permitted
-     * @param entry The key and value entry
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putAnnotation(Map.Entry<String, ? extends String> entry);
-
-    /**
-     * Sets or replaces all mappings from the specified map as entries for the {@link Hpa#annotations() annotations} map. Nulls are not permitted
-     * @param entries The entries that will be added to the annotations map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder annotations(Map<String, ? extends String> entries);
-
-    /**
-     * Put all mappings from the specified map as entries to {@link Hpa#annotations() annotations} map. Nulls are not permitted
-     * @param entries The entries that will be added to the annotations map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putAllAnnotations(Map<String, ? extends String> entries);
-
-    /**
-     * Initializes the value for the {@link Hpa#scaleTargetRef() scaleTargetRef} attribute.
-     * @param scaleTargetRef The value for scaleTargetRef 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Hpa#scaleTargetRef()}.
+     *
+     * @param scaleTargetRef {@code spec.scaleTargetRef}: a Seldon Model or Server
+     * @return this builder
      */
     public abstract Builder scaleTargetRef(ObjectReference scaleTargetRef);
 
     /**
-     * Initializes the optional value {@link Hpa#minReplicas() minReplicas} to minReplicas.
-     * @param minReplicas The value for minReplicas
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Hpa#minReplicas()}.
+     *
+     * @param minReplicas {@code spec.minReplicas}. Range: &gt;= 1. Default: 1 (omitted from YAML)
+     * @return this builder
      */
     public abstract Builder minReplicas(int minReplicas);
 
     /**
-     * Initializes the optional value {@link Hpa#minReplicas() minReplicas} to minReplicas.
-     * @param minReplicas The value for minReplicas
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Hpa#minReplicas()}.
+     *
+     * @param minReplicas the value, or empty to clear it; {@code spec.minReplicas}. Range: &gt;= 1. Default: 1 (omitted
+     *     from YAML)
+     * @return this builder
      */
     public abstract Builder minReplicas(Optional<Integer> minReplicas);
 
     /**
-     * Initializes the value for the {@link Hpa#maxReplicas() maxReplicas} attribute.
-     * @param maxReplicas The value for maxReplicas 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Hpa#maxReplicas()}.
+     *
+     * @param maxReplicas {@code spec.maxReplicas}. Range: &gt;= minReplicas (&gt;= 1)
+     * @return this builder
      */
     public abstract Builder maxReplicas(int maxReplicas);
 
     /**
-     * Adds one element to {@link Hpa#metrics() metrics} list.
-     * @param element A metrics element
-     * @return {@code this} builder for use in a chained invocation
+     * Adds one element to {@link Hpa#metrics()}.
+     *
+     * @param element the element to append; the list is {@code spec.metrics}. Default: empty (the API server then uses
+     *     cpu Utilization 80, Server HPAs only)
+     * @return this builder
      */
     public abstract Builder addMetric(Metric element);
 
     /**
-     * Adds elements to {@link Hpa#metrics() metrics} list.
-     * @param elements An array of metrics elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link Hpa#metrics()}.
+     *
+     * @param elements the elements to append, in order; the list is {@code spec.metrics}. Default: empty (the API
+     *     server then uses cpu Utilization 80, Server HPAs only)
+     * @return this builder
      */
     public abstract Builder addMetrics(Metric... elements);
 
     /**
-     * Sets or replaces all elements for {@link Hpa#metrics() metrics} list.
-     * @param elements An iterable of metrics elements
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link Hpa#metrics()}.
+     *
+     * @param elements the new elements, in iteration order (empty clears the list); the list is {@code spec.metrics}.
+     *     Default: empty (the API server then uses cpu Utilization 80, Server HPAs only)
+     * @return this builder
      */
     public abstract Builder metrics(Iterable<? extends Metric> elements);
 
     /**
-     * Adds elements to {@link Hpa#metrics() metrics} list.
-     * @param elements An iterable of metrics elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link Hpa#metrics()}.
+     *
+     * @param elements the elements to append, in iteration order; the list is {@code spec.metrics}. Default: empty (the
+     *     API server then uses cpu Utilization 80, Server HPAs only)
+     * @return this builder
      */
     public abstract Builder addAllMetrics(Iterable<? extends Metric> elements);
 
     /**
-     * Initializes the optional value {@link Hpa#behavior() behavior} to behavior.
-     * @param behavior The value for behavior
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Hpa#behavior()}.
+     *
+     * @param behavior {@code spec.behavior}. Default: none (the Kubernetes default behaviour)
+     * @return this builder
      */
     public abstract Builder behavior(Behavior behavior);
 
     /**
-     * Initializes the optional value {@link Hpa#behavior() behavior} to behavior.
-     * @param behavior The value for behavior
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Hpa#behavior()}.
+     *
+     * @param behavior the value, or empty to clear it; {@code spec.behavior}. Default: none (the Kubernetes default
+     *     behaviour)
+     * @return this builder
      */
     public abstract Builder behavior(Optional<? extends Behavior> behavior);
 
     /**
-     * Builds a new {@link Hpa Hpa}.
-     * @return An immutable instance of Hpa
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link Hpa}, checking every rule of its fields.
+     *
+     * @return the Hpa
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract Hpa build();
 
-    /** {@code minReplicas} and {@code maxReplicas}. */
+    /**
+     * Sets {@code minReplicas} and {@code maxReplicas}.
+     *
+     * @param min {@code minReplicas}, at least 1
+     * @param max {@code maxReplicas}, at least {@code min}
+     * @return this builder
+     */
     public final Builder replicas(int min, int max) {
       return minReplicas(min).maxReplicas(max);
     }
   }
 
-  /** {@code spec.minReplicas} as the controller applies it: 1 when unset. */
+  /** {@return {@code spec.minReplicas} as the controller applies it: 1 when unset} */
   public final int effectiveMinReplicas() {
     return minReplicas().orElse(1);
   }

@@ -10,7 +10,11 @@ import java.util.Arrays;
 public class HpaValidationException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  /** An exception with the given message. */
+  /**
+   * An exception with the given message.
+   *
+   * @param message the whole message, shaped {@code <field> <rule> (was <value>)}
+   */
   public HpaValidationException(String message) {
     super(message);
   }

@@ -12,13 +12,18 @@ import org.immutables.value.Value;
 public abstract class KedaFallback {
   KedaFallback() {}
 
-  /** {@code failureThreshold}: failed metric reads tolerated before the fallback. Range: &gt;= 0. */
+  /** {@return {@code failureThreshold}: failed metric reads tolerated before the fallback} Range: &gt;= 0. */
   public abstract int failureThreshold();
 
-  /** {@code replicas}: the replica count to hold while the metric fails. Range: &gt;= 0. */
+  /** {@return {@code replicas}: the replica count to hold while the metric fails} Range: &gt;= 0. */
   public abstract int replicas();
 
-  /** The fallback to {@code replicas} after more than {@code failureThreshold} failed reads. */
+  /**
+   * {@return the fallback to {@code replicas} after more than {@code failureThreshold} failed reads}
+   *
+   * @param failureThreshold failed metric reads tolerated before the fallback, at least 0
+   * @param replicas the replicas KEDA sets while the metric cannot be read, at least 0
+   */
   public static KedaFallback of(int failureThreshold, int replicas) {
     return ImmutableKedaFallback.builder().failureThreshold(failureThreshold).replicas(replicas).build();
   }

@@ -26,34 +26,34 @@ public abstract class KedaOptions {
 
   KedaOptions() {}
 
-  /** The triggers' {@code serverAddress}: the Prometheus base URL KEDA's operator queries. */
+  /** {@return the triggers' {@code serverAddress}: the Prometheus base URL KEDA's operator queries} */
   public abstract String serverAddress();
 
-  /** {@code pollingInterval}. Default: KEDA's 30 s (omitted). */
+  /** {@return {@code pollingInterval}} Default: KEDA's 30 s (omitted). */
   public abstract Optional<Duration> pollingInterval();
 
-  /** {@code cooldownPeriod}. Default: KEDA's 300 s (omitted). */
+  /** {@return {@code cooldownPeriod}} Default: KEDA's 300 s (omitted). */
   public abstract Optional<Duration> cooldownPeriod();
 
   /**
-   * {@code minReplicaCount}. Default: the plan's minReplicas, always written (KEDA's own default 0 would
+   * {@return {@code minReplicaCount}} Default: the plan's minReplicas, always written (KEDA's own default 0 would
    * scale the Model to zero). 0 is scale to zero; see {@code docs/keda.md}.
    */
   public abstract Optional<Integer> minReplicaCount();
 
-  /** {@code idleReplicaCount}. Default: none. */
+  /** {@return {@code idleReplicaCount}} Default: none. */
   public abstract Optional<Integer> idleReplicaCount();
 
-  /** The triggers' {@code activationThreshold}. Default: none (KEDA's 0). */
+  /** {@return the triggers' {@code activationThreshold}} Default: none (KEDA's 0). */
   public abstract Optional<Quantity> activationThreshold();
 
-  /** {@code fallback}. Default: none. */
+  /** {@return {@code fallback}} Default: none. */
   public abstract Optional<KedaFallback> fallback();
 
-  /** The triggers' {@code authenticationRef.name}: a TriggerAuthentication. Default: none. */
+  /** {@return the triggers' {@code authenticationRef.name}: a TriggerAuthentication} Default: none. */
   public abstract Optional<String> authenticationRef();
 
-  /** A builder; see {@link SeldonHpa#keda(String)}. */
+  /** {@return a builder; see {@link SeldonHpa#keda(String)}} */
   public static Builder builder() {
     return ImmutableKedaOptions.builder();
   }
@@ -63,146 +63,184 @@ public abstract class KedaOptions {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code KedaOptions} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the KedaOptions whose values are copied
+     * @return this builder
      */
     public abstract Builder from(KedaOptions instance);
 
     /**
-     * Initializes the value for the {@link KedaOptions#serverAddress() serverAddress} attribute.
-     * @param serverAddress The value for serverAddress 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link KedaOptions#serverAddress()}.
+     *
+     * @param serverAddress the triggers' {@code serverAddress}: the Prometheus base URL KEDA's operator queries
+     * @return this builder
      */
     public abstract Builder serverAddress(String serverAddress);
 
     /**
-     * Initializes the optional value {@link KedaOptions#pollingInterval() pollingInterval} to pollingInterval.
-     * @param pollingInterval The value for pollingInterval
-     * @return {@code this} builder for chained invocation
+     * Sets {@link KedaOptions#pollingInterval()}.
+     *
+     * @param pollingInterval {@code pollingInterval}. Default: KEDA's 30 s (omitted)
+     * @return this builder
      */
     public abstract Builder pollingInterval(Duration pollingInterval);
 
     /**
-     * Initializes the optional value {@link KedaOptions#pollingInterval() pollingInterval} to pollingInterval.
-     * @param pollingInterval The value for pollingInterval
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link KedaOptions#pollingInterval()}.
+     *
+     * @param pollingInterval the value, or empty to clear it; {@code pollingInterval}. Default: KEDA's 30 s (omitted)
+     * @return this builder
      */
     public abstract Builder pollingInterval(Optional<? extends Duration> pollingInterval);
 
     /**
-     * Initializes the optional value {@link KedaOptions#cooldownPeriod() cooldownPeriod} to cooldownPeriod.
-     * @param cooldownPeriod The value for cooldownPeriod
-     * @return {@code this} builder for chained invocation
+     * Sets {@link KedaOptions#cooldownPeriod()}.
+     *
+     * @param cooldownPeriod {@code cooldownPeriod}. Default: KEDA's 300 s (omitted)
+     * @return this builder
      */
     public abstract Builder cooldownPeriod(Duration cooldownPeriod);
 
     /**
-     * Initializes the optional value {@link KedaOptions#cooldownPeriod() cooldownPeriod} to cooldownPeriod.
-     * @param cooldownPeriod The value for cooldownPeriod
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link KedaOptions#cooldownPeriod()}.
+     *
+     * @param cooldownPeriod the value, or empty to clear it; {@code cooldownPeriod}. Default: KEDA's 300 s (omitted)
+     * @return this builder
      */
     public abstract Builder cooldownPeriod(Optional<? extends Duration> cooldownPeriod);
 
     /**
-     * Initializes the optional value {@link KedaOptions#minReplicaCount() minReplicaCount} to minReplicaCount.
-     * @param minReplicaCount The value for minReplicaCount
-     * @return {@code this} builder for chained invocation
+     * Sets {@link KedaOptions#minReplicaCount()}.
+     *
+     * @param minReplicaCount {@code minReplicaCount}. Default: the plan's minReplicas, always written (KEDA's own
+     *     default 0 would scale the Model to zero). 0 is scale to zero; see {@code docs/keda.md}
+     * @return this builder
      */
     public abstract Builder minReplicaCount(int minReplicaCount);
 
     /**
-     * Initializes the optional value {@link KedaOptions#minReplicaCount() minReplicaCount} to minReplicaCount.
-     * @param minReplicaCount The value for minReplicaCount
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link KedaOptions#minReplicaCount()}.
+     *
+     * @param minReplicaCount the value, or empty to clear it; {@code minReplicaCount}. Default: the plan's minReplicas,
+     *     always written (KEDA's own default 0 would scale the Model to zero). 0 is scale to zero; see
+     *     {@code docs/keda.md}
+     * @return this builder
      */
     public abstract Builder minReplicaCount(Optional<Integer> minReplicaCount);
 
     /**
-     * Initializes the optional value {@link KedaOptions#idleReplicaCount() idleReplicaCount} to idleReplicaCount.
-     * @param idleReplicaCount The value for idleReplicaCount
-     * @return {@code this} builder for chained invocation
+     * Sets {@link KedaOptions#idleReplicaCount()}.
+     *
+     * @param idleReplicaCount {@code idleReplicaCount}. Default: none
+     * @return this builder
      */
     public abstract Builder idleReplicaCount(int idleReplicaCount);
 
     /**
-     * Initializes the optional value {@link KedaOptions#idleReplicaCount() idleReplicaCount} to idleReplicaCount.
-     * @param idleReplicaCount The value for idleReplicaCount
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link KedaOptions#idleReplicaCount()}.
+     *
+     * @param idleReplicaCount the value, or empty to clear it; {@code idleReplicaCount}. Default: none
+     * @return this builder
      */
     public abstract Builder idleReplicaCount(Optional<Integer> idleReplicaCount);
 
     /**
-     * Initializes the optional value {@link KedaOptions#activationThreshold() activationThreshold} to activationThreshold.
-     * @param activationThreshold The value for activationThreshold
-     * @return {@code this} builder for chained invocation
+     * Sets {@link KedaOptions#activationThreshold()}.
+     *
+     * @param activationThreshold the triggers' {@code activationThreshold}. Default: none (KEDA's 0)
+     * @return this builder
      */
     public abstract Builder activationThreshold(Quantity activationThreshold);
 
     /**
-     * Initializes the optional value {@link KedaOptions#activationThreshold() activationThreshold} to activationThreshold.
-     * @param activationThreshold The value for activationThreshold
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link KedaOptions#activationThreshold()}.
+     *
+     * @param activationThreshold the value, or empty to clear it; the triggers' {@code activationThreshold}. Default:
+     *     none (KEDA's 0)
+     * @return this builder
      */
     public abstract Builder activationThreshold(Optional<? extends Quantity> activationThreshold);
 
     /**
-     * Initializes the optional value {@link KedaOptions#fallback() fallback} to fallback.
-     * @param fallback The value for fallback
-     * @return {@code this} builder for chained invocation
+     * Sets {@link KedaOptions#fallback()}.
+     *
+     * @param fallback {@code fallback}. Default: none
+     * @return this builder
      */
     public abstract Builder fallback(KedaFallback fallback);
 
     /**
-     * Initializes the optional value {@link KedaOptions#fallback() fallback} to fallback.
-     * @param fallback The value for fallback
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link KedaOptions#fallback()}.
+     *
+     * @param fallback the value, or empty to clear it; {@code fallback}. Default: none
+     * @return this builder
      */
     public abstract Builder fallback(Optional<? extends KedaFallback> fallback);
 
     /**
-     * Initializes the optional value {@link KedaOptions#authenticationRef() authenticationRef} to authenticationRef.
-     * @param authenticationRef The value for authenticationRef
-     * @return {@code this} builder for chained invocation
+     * Sets {@link KedaOptions#authenticationRef()}.
+     *
+     * @param authenticationRef the triggers' {@code authenticationRef.name}: a TriggerAuthentication. Default: none
+     * @return this builder
      */
     public abstract Builder authenticationRef(String authenticationRef);
 
     /**
-     * Initializes the optional value {@link KedaOptions#authenticationRef() authenticationRef} to authenticationRef.
-     * @param authenticationRef The value for authenticationRef
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link KedaOptions#authenticationRef()}.
+     *
+     * @param authenticationRef the value, or empty to clear it; the triggers' {@code authenticationRef.name}: a
+     *     TriggerAuthentication. Default: none
+     * @return this builder
      */
     public abstract Builder authenticationRef(Optional<String> authenticationRef);
 
     /**
-     * Builds a new {@link KedaOptions KedaOptions}.
-     * @return An immutable instance of KedaOptions
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link KedaOptions}, checking every rule of its fields.
+     *
+     * @return the KedaOptions
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract KedaOptions build();
 
-    /** {@code activationThreshold} parsed as a quantity ({@code "0.5"}, {@code "500m"}). */
+    /**
+     * Sets {@code activationThreshold} parsed as a quantity ({@code "0.5"}, {@code "500m"}).
+     *
+     * @param threshold a Kubernetes quantity at least 0; the metric value at or below which KEDA deactivates the target
+     * @return this builder
+     */
     public final Builder activationThreshold(String threshold) {
       return activationThreshold(Quantity.parse("activationThreshold", threshold));
     }
 
-    /** {@code fallback}: {@code replicas} after more than {@code failureThreshold} failed reads. */
+    /**
+     * Sets {@code fallback}: {@code replicas} after more than {@code failureThreshold} failed reads.
+     *
+     * @param failureThreshold failed metric reads tolerated before the fallback, at least 0
+     * @param replicas the replicas KEDA sets while the metric cannot be read, at least 0
+     * @return this builder
+     */
     public final Builder fallback(int failureThreshold, int replicas) {
       return fallback(KedaFallback.of(failureThreshold, replicas));
     }
   }
 
-  /** The Model's ScaledObject name: {@code <modelName>-model}. */
+  /**
+   * {@return the Model's ScaledObject name: {@code <modelName>-model}}
+   *
+   * @param plan the plan whose {@code modelName} names the ScaledObject
+   */
   public static String modelScaledObjectName(ScalingPlan plan) {
     return plan.modelName() + MODEL_SUFFIX;
   }
 
   /**
-   * The plan's ScaledObjects: the Model's and, when the plan names a server, the Server's, both on the same
-   * triggers, bounds and behaviour.
+   * {@return the plan's ScaledObjects: the Model's and, when the plan names a server, the Server's, both on the same
+   * triggers, bounds and behaviour}
    *
+   * @param plan the plan to run on KEDA; its metrics become the triggers, in order
    * @param queries the PromQL of each plan metric, in order: what prometheus-adapter runs for it (see
    *     {@code KedaManifests} in {@code seldon-hpa-k8s}, which takes them from the adapter's explain)
    * @throws HpaValidationException when the queries do not match the metrics or a ScaledObject is invalid

@@ -14,13 +14,13 @@ import org.immutables.value.Value;
 public abstract class LabelSelector {
   LabelSelector() {}
 
-  /** {@code matchLabels}, in insertion order. Default: empty. */
+  /** {@return {@code matchLabels}, in insertion order} Default: empty. */
   public abstract Map<String, String> matchLabels();
 
-  /** {@code matchExpressions}. Default: empty. */
+  /** {@return {@code matchExpressions}} Default: empty. */
   public abstract List<LabelSelectorRequirement> matchExpressions();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableLabelSelector.builder();
   }
@@ -30,82 +30,99 @@ public abstract class LabelSelector {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code LabelSelector} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * Collection elements and entries will be added, not replaced.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the LabelSelector whose values are copied
+     * @return this builder
      */
     public abstract Builder from(LabelSelector instance);
 
     /**
-     * Put one entry to the {@link LabelSelector#matchLabels() matchLabels} map.
-     * @param key The key in the matchLabels map
-     * @param value The associated value in the matchLabels map
-     * @return {@code this} builder for use in a chained invocation
+     * Puts one entry into {@link LabelSelector#matchLabels()}; a key put again takes the new value.
+     *
+     * @param key the key
+     * @param value the value; the map is {@code matchLabels}, in insertion order. Default: empty
+     * @return this builder
      */
     public abstract Builder putMatchLabel(String key, String value);
 
     /**
-     * Put one entry to the {@link LabelSelector#matchLabels() matchLabels} map. Nulls are not permitted
-     * @param entry The key and value entry
-     * @return {@code this} builder for use in a chained invocation
+     * Puts one entry into {@link LabelSelector#matchLabels()}; a key put again takes the new value.
+     *
+     * @param entry the key and value; the map is {@code matchLabels}, in insertion order. Default: empty
+     * @return this builder
      */
     public abstract Builder putMatchLabel(Map.Entry<String, ? extends String> entry);
 
     /**
-     * Sets or replaces all mappings from the specified map as entries for the {@link LabelSelector#matchLabels() matchLabels} map. Nulls are not permitted
-     * @param entries The entries that will be added to the matchLabels map
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link LabelSelector#matchLabels()}.
+     *
+     * @param entries the new entries, in iteration order (empty clears the map); the map is {@code matchLabels}, in
+     *     insertion order. Default: empty
+     * @return this builder
      */
     public abstract Builder matchLabels(Map<String, ? extends String> entries);
 
     /**
-     * Put all mappings from the specified map as entries to {@link LabelSelector#matchLabels() matchLabels} map. Nulls are not permitted
-     * @param entries The entries that will be added to the matchLabels map
-     * @return {@code this} builder for use in a chained invocation
+     * Puts every entry of {@code entries} into {@link LabelSelector#matchLabels()}, keeping the others.
+     *
+     * @param entries the entries, in iteration order; the map is {@code matchLabels}, in insertion order. Default:
+     *     empty
+     * @return this builder
      */
     public abstract Builder putAllMatchLabels(Map<String, ? extends String> entries);
 
     /**
-     * Adds one element to {@link LabelSelector#matchExpressions() matchExpressions} list.
-     * @param element A matchExpressions element
-     * @return {@code this} builder for use in a chained invocation
+     * Adds one element to {@link LabelSelector#matchExpressions()}.
+     *
+     * @param element the element to append; the list is {@code matchExpressions}. Default: empty
+     * @return this builder
      */
     public abstract Builder addMatchExpression(LabelSelectorRequirement element);
 
     /**
-     * Adds elements to {@link LabelSelector#matchExpressions() matchExpressions} list.
-     * @param elements An array of matchExpressions elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link LabelSelector#matchExpressions()}.
+     *
+     * @param elements the elements to append, in order; the list is {@code matchExpressions}. Default: empty
+     * @return this builder
      */
     public abstract Builder addMatchExpressions(LabelSelectorRequirement... elements);
 
     /**
-     * Sets or replaces all elements for {@link LabelSelector#matchExpressions() matchExpressions} list.
-     * @param elements An iterable of matchExpressions elements
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link LabelSelector#matchExpressions()}.
+     *
+     * @param elements the new elements, in iteration order (empty clears the list); the list is
+     *     {@code matchExpressions}. Default: empty
+     * @return this builder
      */
     public abstract Builder matchExpressions(Iterable<? extends LabelSelectorRequirement> elements);
 
     /**
-     * Adds elements to {@link LabelSelector#matchExpressions() matchExpressions} list.
-     * @param elements An iterable of matchExpressions elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link LabelSelector#matchExpressions()}.
+     *
+     * @param elements the elements to append, in iteration order; the list is {@code matchExpressions}. Default: empty
+     * @return this builder
      */
     public abstract Builder addAllMatchExpressions(Iterable<? extends LabelSelectorRequirement> elements);
 
     /**
-     * Builds a new {@link LabelSelector LabelSelector}.
-     * @return An immutable instance of LabelSelector
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link LabelSelector}, checking every rule of its fields.
+     *
+     * @return the LabelSelector
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract LabelSelector build();
 
 }
 
-  /** The selector {@code key=value}. */
+  /**
+   * {@return the selector {@code key=value}}
+   *
+   * @param key the label key, in Kubernetes label-key syntax
+   * @param value the label value, empty or a label name of at most 63 characters
+   */
   public static LabelSelector matchLabel(String key, String value) {
     return builder().putMatchLabel(key, value).build();
   }

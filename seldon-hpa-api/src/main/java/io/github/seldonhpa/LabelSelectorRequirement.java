@@ -24,14 +24,16 @@ public abstract class LabelSelectorRequirement {
       this.yaml = yaml;
     }
 
-    /** The spelling in YAML: {@code In}, {@code NotIn}, {@code Exists} or {@code DoesNotExist}. */
+    /** {@return the spelling in YAML: {@code In}, {@code NotIn}, {@code Exists} or {@code DoesNotExist}} */
     public String yamlName() {
       return yaml;
     }
 
     /**
-     * The operator spelled as in YAML.
+     * {@return the operator spelled as in YAML}
      *
+     * @param field the YAML path of the value, named in the error message
+     * @param value the operator as written in YAML, such as {@code NotIn}
      * @throws HpaValidationException for any other spelling
      */
     public static Operator fromYaml(String field, String value) {
@@ -41,16 +43,16 @@ public abstract class LabelSelectorRequirement {
 
   LabelSelectorRequirement() {}
 
-  /** {@code key}: a label key. */
+  /** {@return {@code key}: a label key} */
   public abstract String key();
 
-  /** {@code operator}. */
+  /** {@return {@code operator}} */
   public abstract Operator operator();
 
-  /** {@code values}: non-empty for In and NotIn, empty for Exists and DoesNotExist. Default: empty. */
+  /** {@return {@code values}: non-empty for In and NotIn, empty for Exists and DoesNotExist} Default: empty. */
   public abstract List<String> values();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableLabelSelectorRequirement.builder();
   }
@@ -60,82 +62,111 @@ public abstract class LabelSelectorRequirement {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code LabelSelectorRequirement} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * Collection elements and entries will be added, not replaced.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the LabelSelectorRequirement whose values are copied
+     * @return this builder
      */
     public abstract Builder from(LabelSelectorRequirement instance);
 
     /**
-     * Initializes the value for the {@link LabelSelectorRequirement#key() key} attribute.
-     * @param key The value for key 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link LabelSelectorRequirement#key()}.
+     *
+     * @param key {@code key}: a label key
+     * @return this builder
      */
     public abstract Builder key(String key);
 
     /**
-     * Initializes the value for the {@link LabelSelectorRequirement#operator() operator} attribute.
-     * @param operator The value for operator 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link LabelSelectorRequirement#operator()}.
+     *
+     * @param operator {@code operator}
+     * @return this builder
      */
     public abstract Builder operator(LabelSelectorRequirement.Operator operator);
 
     /**
-     * Adds one element to {@link LabelSelectorRequirement#values() values} list.
-     * @param element A values element
-     * @return {@code this} builder for use in a chained invocation
+     * Adds one element to {@link LabelSelectorRequirement#values()}.
+     *
+     * @param element the element to append; the list is {@code values}: non-empty for In and NotIn, empty for Exists
+     *     and DoesNotExist. Default: empty
+     * @return this builder
      */
     public abstract Builder addValue(String element);
 
     /**
-     * Adds elements to {@link LabelSelectorRequirement#values() values} list.
-     * @param elements An array of values elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link LabelSelectorRequirement#values()}.
+     *
+     * @param elements the elements to append, in order; the list is {@code values}: non-empty for In and NotIn, empty
+     *     for Exists and DoesNotExist. Default: empty
+     * @return this builder
      */
     public abstract Builder addValues(String... elements);
 
     /**
-     * Sets or replaces all elements for {@link LabelSelectorRequirement#values() values} list.
-     * @param elements An iterable of values elements
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link LabelSelectorRequirement#values()}.
+     *
+     * @param elements the new elements, in iteration order (empty clears the list); the list is {@code values}:
+     *     non-empty for In and NotIn, empty for Exists and DoesNotExist. Default: empty
+     * @return this builder
      */
     public abstract Builder values(Iterable<String> elements);
 
     /**
-     * Adds elements to {@link LabelSelectorRequirement#values() values} list.
-     * @param elements An iterable of values elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link LabelSelectorRequirement#values()}.
+     *
+     * @param elements the elements to append, in iteration order; the list is {@code values}: non-empty for In and
+     *     NotIn, empty for Exists and DoesNotExist. Default: empty
+     * @return this builder
      */
     public abstract Builder addAllValues(Iterable<String> elements);
 
     /**
-     * Builds a new {@link LabelSelectorRequirement LabelSelectorRequirement}.
-     * @return An immutable instance of LabelSelectorRequirement
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link LabelSelectorRequirement}, checking every rule of its fields.
+     *
+     * @return the LabelSelectorRequirement
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract LabelSelectorRequirement build();
 
 }
 
-  /** {@code key In (values)}. */
+  /**
+   * {@return {@code key In (values)}}
+   *
+   * @param key the label key
+   * @param values the values the label may take; at least one
+   */
   public static LabelSelectorRequirement in(String key, String... values) {
     return builder().key(key).operator(Operator.IN).addValues(values).build();
   }
 
-  /** {@code key NotIn (values)}. */
+  /**
+   * {@return {@code key NotIn (values)}}
+   *
+   * @param key the label key
+   * @param values the values the label must not take; at least one
+   */
   public static LabelSelectorRequirement notIn(String key, String... values) {
     return builder().key(key).operator(Operator.NOT_IN).addValues(values).build();
   }
 
-  /** {@code key Exists}. */
+  /**
+   * {@return {@code key Exists}}
+   *
+   * @param key the label key that must be present
+   */
   public static LabelSelectorRequirement exists(String key) {
     return builder().key(key).operator(Operator.EXISTS).build();
   }
 
-  /** {@code key DoesNotExist}. */
+  /**
+   * {@return {@code key DoesNotExist}}
+   *
+   * @param key the label key that must be absent
+   */
   public static LabelSelectorRequirement doesNotExist(String key) {
     return builder().key(key).operator(Operator.DOES_NOT_EXIST).build();
   }

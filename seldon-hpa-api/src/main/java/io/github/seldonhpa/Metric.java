@@ -25,14 +25,16 @@ public abstract sealed class Metric permits ObjectMetric, PodsMetric, ResourceMe
       this.yaml = yaml;
     }
 
-    /** The spelling in YAML: {@code Object}, {@code Pods}, {@code Resource} or {@code External}. */
+    /** {@return the spelling in YAML: {@code Object}, {@code Pods}, {@code Resource} or {@code External}} */
     public String yamlName() {
       return yaml;
     }
 
     /**
-     * The type spelled as in YAML.
+     * {@return the type spelled as in YAML}
      *
+     * @param field the YAML path of the value, named in the error message
+     * @param value the type as written in YAML, such as {@code Object}
      * @throws HpaValidationException for any other spelling
      */
     public static Type fromYaml(String field, String value) {
@@ -43,10 +45,10 @@ public abstract sealed class Metric permits ObjectMetric, PodsMetric, ResourceMe
   // sealed: the four subclasses are the only metric kinds, and each is implemented only by its generated class
   Metric() {}
 
-  /** {@code type}. */
+  /** {@return {@code type}} */
   public abstract Type type();
 
-  /** {@code target}. */
+  /** {@return {@code target}} */
   public abstract MetricTarget target();
 
   /** A short description for messages: the type and the metric or resource name ({@code Object infer_rps}). */

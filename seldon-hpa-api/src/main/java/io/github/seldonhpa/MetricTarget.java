@@ -27,14 +27,16 @@ public abstract class MetricTarget {
       this.yaml = yaml;
     }
 
-    /** The spelling in YAML: {@code Value}, {@code AverageValue} or {@code Utilization}. */
+    /** {@return the spelling in YAML: {@code Value}, {@code AverageValue} or {@code Utilization}} */
     public String yamlName() {
       return yaml;
     }
 
     /**
-     * The type spelled as in YAML.
+     * {@return the type spelled as in YAML}
      *
+     * @param field the YAML path of the value, named in the error message
+     * @param value the type as written in YAML, such as {@code AverageValue}
      * @throws HpaValidationException for any other spelling
      */
     public static Type fromYaml(String field, String value) {
@@ -47,19 +49,19 @@ public abstract class MetricTarget {
 
   MetricTarget() {}
 
-  /** {@code type}. */
+  /** {@return {@code type}} */
   public abstract Type type();
 
-  /** {@code value}, set exactly for type Value. Range: &gt; 0, at most 9223372036854775807m. */
+  /** {@return {@code value}, set exactly for type Value} Range: &gt; 0, at most 9223372036854775807m. */
   public abstract Optional<Quantity> value();
 
-  /** {@code averageValue}, set exactly for type AverageValue. Range: &gt; 0, at most 9223372036854775807m. */
+  /** {@return {@code averageValue}, set exactly for type AverageValue} Range: &gt; 0, at most 9223372036854775807m. */
   public abstract Optional<Quantity> averageValue();
 
-  /** {@code averageUtilization} in percent, set exactly for type Utilization. Range: &gt; 0. */
+  /** {@return {@code averageUtilization} in percent, set exactly for type Utilization} Range: &gt; 0. */
   public abstract Optional<Integer> averageUtilization();
 
-  /** A builder, for targets read from YAML; the factories below cover the valid shapes. */
+  /** {@return a builder, for targets read from YAML; the factories below cover the valid shapes} */
   public static Builder builder() {
     return ImmutableMetricTarget.builder();
   }
@@ -69,108 +71,151 @@ public abstract class MetricTarget {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code MetricTarget} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the MetricTarget whose values are copied
+     * @return this builder
      */
     public abstract Builder from(MetricTarget instance);
 
     /**
-     * Initializes the value for the {@link MetricTarget#type() type} attribute.
-     * @param type The value for type 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link MetricTarget#type()}.
+     *
+     * @param type {@code type}
+     * @return this builder
      */
     public abstract Builder type(MetricTarget.Type type);
 
     /**
-     * Initializes the optional value {@link MetricTarget#value() value} to value.
-     * @param value The value for value
-     * @return {@code this} builder for chained invocation
+     * Sets {@link MetricTarget#value()}.
+     *
+     * @param value {@code value}, set exactly for type Value. Range: &gt; 0, at most 9223372036854775807m
+     * @return this builder
      */
     public abstract Builder value(Quantity value);
 
     /**
-     * Initializes the optional value {@link MetricTarget#value() value} to value.
-     * @param value The value for value
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link MetricTarget#value()}.
+     *
+     * @param value the value, or empty to clear it; {@code value}, set exactly for type Value. Range: &gt; 0, at most
+     *     9223372036854775807m
+     * @return this builder
      */
     public abstract Builder value(Optional<? extends Quantity> value);
 
     /**
-     * Initializes the optional value {@link MetricTarget#averageValue() averageValue} to averageValue.
-     * @param averageValue The value for averageValue
-     * @return {@code this} builder for chained invocation
+     * Sets {@link MetricTarget#averageValue()}.
+     *
+     * @param averageValue {@code averageValue}, set exactly for type AverageValue. Range: &gt; 0, at most
+     *     9223372036854775807m
+     * @return this builder
      */
     public abstract Builder averageValue(Quantity averageValue);
 
     /**
-     * Initializes the optional value {@link MetricTarget#averageValue() averageValue} to averageValue.
-     * @param averageValue The value for averageValue
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link MetricTarget#averageValue()}.
+     *
+     * @param averageValue the value, or empty to clear it; {@code averageValue}, set exactly for type AverageValue.
+     *     Range: &gt; 0, at most 9223372036854775807m
+     * @return this builder
      */
     public abstract Builder averageValue(Optional<? extends Quantity> averageValue);
 
     /**
-     * Initializes the optional value {@link MetricTarget#averageUtilization() averageUtilization} to averageUtilization.
-     * @param averageUtilization The value for averageUtilization
-     * @return {@code this} builder for chained invocation
+     * Sets {@link MetricTarget#averageUtilization()}.
+     *
+     * @param averageUtilization {@code averageUtilization} in percent, set exactly for type Utilization. Range: &gt; 0
+     * @return this builder
      */
     public abstract Builder averageUtilization(int averageUtilization);
 
     /**
-     * Initializes the optional value {@link MetricTarget#averageUtilization() averageUtilization} to averageUtilization.
-     * @param averageUtilization The value for averageUtilization
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link MetricTarget#averageUtilization()}.
+     *
+     * @param averageUtilization the value, or empty to clear it; {@code averageUtilization} in percent, set exactly for
+     *     type Utilization. Range: &gt; 0
+     * @return this builder
      */
     public abstract Builder averageUtilization(Optional<Integer> averageUtilization);
 
     /**
-     * Builds a new {@link MetricTarget MetricTarget}.
-     * @return An immutable instance of MetricTarget
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link MetricTarget}, checking every rule of its fields.
+     *
+     * @return the MetricTarget
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract MetricTarget build();
 
 }
 
-  /** {@code type: AverageValue} with {@code averageValue}. */
+  /**
+   * {@return {@code type: AverageValue} with {@code averageValue}}
+   *
+   * @param averageValue the value per replica, above 0
+   */
   public static MetricTarget averageValue(Quantity averageValue) {
     return builder().type(Type.AVERAGE_VALUE).averageValue(averageValue).build();
   }
 
-  /** {@code type: AverageValue} with the integer {@code averageValue}. */
+  /**
+   * {@return {@code type: AverageValue} with the integer {@code averageValue}}
+   *
+   * @param averageValue the value per replica, above 0
+   */
   public static MetricTarget averageValue(long averageValue) {
     return averageValue(Quantity.of(averageValue));
   }
 
-  /** {@code type: AverageValue} with {@code averageValue} parsed as a quantity ({@code "500m"}). */
+  /**
+   * {@return {@code type: AverageValue} with {@code averageValue} parsed as a quantity ({@code "500m"})}
+   *
+   * @param averageValue a Kubernetes quantity above 0, such as {@code "500m"} or {@code "3"}
+   * @throws HpaValidationException if {@code averageValue} is not a quantity
+   */
   public static MetricTarget averageValue(String averageValue) {
     return averageValue(Quantity.parse("averageValue", averageValue));
   }
 
-  /** {@code type: Value} with {@code value}. */
+  /**
+   * {@return {@code type: Value} with {@code value}}
+   *
+   * @param value the total value, above 0
+   */
   public static MetricTarget value(Quantity value) {
     return builder().type(Type.VALUE).value(value).build();
   }
 
-  /** {@code type: Value} with the integer {@code value}. */
+  /**
+   * {@return {@code type: Value} with the integer {@code value}}
+   *
+   * @param value the total value, above 0
+   */
   public static MetricTarget value(long value) {
     return value(Quantity.of(value));
   }
 
-  /** {@code type: Value} with {@code value} parsed as a quantity. */
+  /**
+   * {@return {@code type: Value} with {@code value} parsed as a quantity}
+   *
+   * @param value a Kubernetes quantity above 0, such as {@code "10k"}
+   * @throws HpaValidationException if {@code value} is not a quantity
+   */
   public static MetricTarget value(String value) {
     return value(Quantity.parse("value", value));
   }
 
-  /** {@code type: Utilization} with {@code averageUtilization} percent. */
+  /**
+   * {@return {@code type: Utilization} with {@code averageUtilization} percent}
+   *
+   * @param averageUtilization percent of the pods' resource request, above 0 (may exceed 100)
+   */
   public static MetricTarget utilization(int averageUtilization) {
     return builder().type(Type.UTILIZATION).averageUtilization(averageUtilization).build();
   }
 
-  /** The quantity this target's type reads, or empty for Utilization. */
+  /** {@return the quantity this target's type reads, or empty for Utilization} */
   public final Optional<Quantity> quantity() {
     return type() == Type.VALUE ? value() : averageValue();
   }

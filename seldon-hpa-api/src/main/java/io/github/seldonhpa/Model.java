@@ -20,296 +20,283 @@ public abstract class Model {
 
   Model() {}
 
-  /** {@code metadata.name}: a DNS-1123 subdomain. */
+  /** {@return {@code metadata.name}: a DNS-1123 subdomain} */
   public abstract String name();
 
-  /** {@code metadata.namespace}: a DNS-1123 label. Default: none (the namespace applied to). */
+  /** {@return {@code metadata.namespace}: a DNS-1123 label} Default: none (the namespace applied to). */
   public abstract Optional<String> namespace();
 
-  /** {@code metadata.labels}, in insertion order. Default: empty. */
+  /** {@return {@code metadata.labels}, in insertion order} Default: empty. */
   public abstract Map<String, String> labels();
 
-  /** {@code metadata.annotations}, in insertion order; keys follow the label-key syntax. Default: empty. */
+  /** {@return {@code metadata.annotations}, in insertion order; keys follow the label-key syntax} Default: empty. */
   public abstract Map<String, String> annotations();
 
-  /** {@code spec.storageUri}: where the model artifact is ({@code gs://seldon-models/...}). Required. */
+  /** {@return {@code spec.storageUri}: where the model artifact is ({@code gs://seldon-models/...})} Required. */
   public abstract String storageUri();
 
-  /** {@code spec.requirements}: capabilities a Server must offer ({@code sklearn}). Default: empty. */
+  /** {@return {@code spec.requirements}: capabilities a Server must offer ({@code sklearn})} Default: empty. */
   public abstract List<String> requirements();
 
-  /** {@code spec.memory}: the memory the model needs. Range: &gt; 0. Default: none. */
+  /** {@return {@code spec.memory}: the memory the model needs} Range: &gt; 0. Default: none. */
   public abstract Optional<Quantity> memory();
 
-  /** {@code spec.server}: pins the model to this Server. Default: none (the scheduler picks one). */
+  /** {@return {@code spec.server}: pins the model to this Server} Default: none (the scheduler picks one). */
   public abstract Optional<String> server();
 
-  /** {@code spec.replicas}. Range: &gt;= 0. Default: none (Seldon uses 1, or minReplicas). */
+  /** {@return {@code spec.replicas}} Range: &gt;= 0. Default: none (Seldon uses 1, or minReplicas). */
   public abstract Optional<Integer> replicas();
 
-  /** {@code spec.minReplicas}: with maxReplicas, turns on native lag-based scaling. Range: &gt;= 0. */
+  /** {@return {@code spec.minReplicas}: with maxReplicas, turns on native lag-based scaling} Range: &gt;= 0. */
   public abstract Optional<Integer> minReplicas();
 
-  /** {@code spec.maxReplicas}: 0 or unset is unbounded. Range: &gt;= minReplicas when &gt; 0. */
+  /** {@return {@code spec.maxReplicas}: 0 or unset is unbounded} Range: &gt;= minReplicas when &gt; 0. */
   public abstract Optional<Integer> maxReplicas();
 
   /**
-   * Other {@code spec} fields of the Model CRD ({@code dedicated}, {@code parameters}, ...), rendered as
-   * given. Must not repeat a typed field. Default: empty.
+   * {@return other {@code spec} fields of the Model CRD ({@code dedicated}, {@code parameters}, ...), rendered as
+   * given} Must not repeat a typed field. Default: empty.
    */
   public abstract Map<String, Object> extraSpec();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableModel.builder();
   }
 
-  /** A builder holding this object's values, to change some of them (labels of one rendered object). */
+  /** {@return a builder holding this object's values, to change some of them (labels of one rendered object)} */
   public final Builder toBuilder() {
     return builder().from(this);
   }
 
   /** Builds {@link Model}; setters may be called again (the last value wins). */
-  public abstract static class Builder {
+  public abstract static class Builder implements MetadataBuilder<Builder> {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code Model} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * Collection elements and entries will be added, not replaced.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the Model whose values are copied
+     * @return this builder
      */
     public abstract Builder from(Model instance);
 
     /**
-     * Initializes the value for the {@link Model#name() name} attribute.
-     * @param name The value for name 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Model#name()}.
+     *
+     * @param name {@code metadata.name}: a DNS-1123 subdomain
+     * @return this builder
      */
     public abstract Builder name(String name);
 
     /**
-     * Initializes the optional value {@link Model#namespace() namespace} to namespace.
-     * @param namespace The value for namespace
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Model#namespace()}.
+     *
+     * @param namespace {@code metadata.namespace}: a DNS-1123 label. Default: none (the namespace applied to)
+     * @return this builder
      */
     public abstract Builder namespace(String namespace);
 
     /**
-     * Initializes the optional value {@link Model#namespace() namespace} to namespace.
-     * @param namespace The value for namespace
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Model#namespace()}.
+     *
+     * @param namespace the value, or empty to clear it; {@code metadata.namespace}: a DNS-1123 label. Default: none
+     *     (the namespace applied to)
+     * @return this builder
      */
     public abstract Builder namespace(Optional<String> namespace);
 
     /**
-     * Put one entry to the {@link Model#labels() labels} map.
-     * @param key The key in the labels map
-     * @param value The associated value in the labels map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putLabel(String key, String value);
-
-    /**
-     * Put one entry to the {@link Model#labels() labels} map. Nulls are not permitted
-     * @param entry The key and value entry
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putLabel(Map.Entry<String, ? extends String> entry);
-
-    /**
-     * Sets or replaces all mappings from the specified map as entries for the {@link Model#labels() labels} map. Nulls are not permitted
-     * @param entries The entries that will be added to the labels map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder labels(Map<String, ? extends String> entries);
-
-    /**
-     * Put all mappings from the specified map as entries to {@link Model#labels() labels} map. Nulls are not permitted
-     * @param entries The entries that will be added to the labels map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putAllLabels(Map<String, ? extends String> entries);
-
-    /**
-     * Put one entry to the {@link Model#annotations() annotations} map.
-     * @param key The key in the annotations map
-     * @param value The associated value in the annotations map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putAnnotation(String key, String value);
-
-    /**
-     * Put one entry to the {@link Model#annotations() annotations} map. Nulls are not permitted
-     * @param entry The key and value entry
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putAnnotation(Map.Entry<String, ? extends String> entry);
-
-    /**
-     * Sets or replaces all mappings from the specified map as entries for the {@link Model#annotations() annotations} map. Nulls are not permitted
-     * @param entries The entries that will be added to the annotations map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder annotations(Map<String, ? extends String> entries);
-
-    /**
-     * Put all mappings from the specified map as entries to {@link Model#annotations() annotations} map. Nulls are not permitted
-     * @param entries The entries that will be added to the annotations map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putAllAnnotations(Map<String, ? extends String> entries);
-
-    /**
-     * Initializes the value for the {@link Model#storageUri() storageUri} attribute.
-     * @param storageUri The value for storageUri 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Model#storageUri()}.
+     *
+     * @param storageUri {@code spec.storageUri}: where the model artifact is ({@code gs://seldon-models/...}). Required
+     * @return this builder
      */
     public abstract Builder storageUri(String storageUri);
 
     /**
-     * Adds one element to {@link Model#requirements() requirements} list.
-     * @param element A requirements element
-     * @return {@code this} builder for use in a chained invocation
+     * Adds one element to {@link Model#requirements()}.
+     *
+     * @param element the element to append; the list is {@code spec.requirements}: capabilities a Server must offer
+     *     ({@code sklearn}). Default: empty
+     * @return this builder
      */
     public abstract Builder addRequirement(String element);
 
     /**
-     * Adds elements to {@link Model#requirements() requirements} list.
-     * @param elements An array of requirements elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link Model#requirements()}.
+     *
+     * @param elements the elements to append, in order; the list is {@code spec.requirements}: capabilities a Server
+     *     must offer ({@code sklearn}). Default: empty
+     * @return this builder
      */
     public abstract Builder addRequirements(String... elements);
 
     /**
-     * Sets or replaces all elements for {@link Model#requirements() requirements} list.
-     * @param elements An iterable of requirements elements
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link Model#requirements()}.
+     *
+     * @param elements the new elements, in iteration order (empty clears the list); the list is
+     *     {@code spec.requirements}: capabilities a Server must offer ({@code sklearn}). Default: empty
+     * @return this builder
      */
     public abstract Builder requirements(Iterable<String> elements);
 
     /**
-     * Adds elements to {@link Model#requirements() requirements} list.
-     * @param elements An iterable of requirements elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link Model#requirements()}.
+     *
+     * @param elements the elements to append, in iteration order; the list is {@code spec.requirements}: capabilities a
+     *     Server must offer ({@code sklearn}). Default: empty
+     * @return this builder
      */
     public abstract Builder addAllRequirements(Iterable<String> elements);
 
     /**
-     * Initializes the optional value {@link Model#memory() memory} to memory.
-     * @param memory The value for memory
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Model#memory()}.
+     *
+     * @param memory {@code spec.memory}: the memory the model needs. Range: &gt; 0. Default: none
+     * @return this builder
      */
     public abstract Builder memory(Quantity memory);
 
     /**
-     * Initializes the optional value {@link Model#memory() memory} to memory.
-     * @param memory The value for memory
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Model#memory()}.
+     *
+     * @param memory the value, or empty to clear it; {@code spec.memory}: the memory the model needs. Range: &gt; 0.
+     *     Default: none
+     * @return this builder
      */
     public abstract Builder memory(Optional<? extends Quantity> memory);
 
     /**
-     * Initializes the optional value {@link Model#server() server} to server.
-     * @param server The value for server
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Model#server()}.
+     *
+     * @param server {@code spec.server}: pins the model to this Server. Default: none (the scheduler picks one)
+     * @return this builder
      */
     public abstract Builder server(String server);
 
     /**
-     * Initializes the optional value {@link Model#server() server} to server.
-     * @param server The value for server
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Model#server()}.
+     *
+     * @param server the value, or empty to clear it; {@code spec.server}: pins the model to this Server. Default: none
+     *     (the scheduler picks one)
+     * @return this builder
      */
     public abstract Builder server(Optional<String> server);
 
     /**
-     * Initializes the optional value {@link Model#replicas() replicas} to replicas.
-     * @param replicas The value for replicas
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Model#replicas()}.
+     *
+     * @param replicas {@code spec.replicas}. Range: &gt;= 0. Default: none (Seldon uses 1, or minReplicas)
+     * @return this builder
      */
     public abstract Builder replicas(int replicas);
 
     /**
-     * Initializes the optional value {@link Model#replicas() replicas} to replicas.
-     * @param replicas The value for replicas
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Model#replicas()}.
+     *
+     * @param replicas the value, or empty to clear it; {@code spec.replicas}. Range: &gt;= 0. Default: none (Seldon
+     *     uses 1, or minReplicas)
+     * @return this builder
      */
     public abstract Builder replicas(Optional<Integer> replicas);
 
     /**
-     * Initializes the optional value {@link Model#minReplicas() minReplicas} to minReplicas.
-     * @param minReplicas The value for minReplicas
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Model#minReplicas()}.
+     *
+     * @param minReplicas {@code spec.minReplicas}: with maxReplicas, turns on native lag-based scaling. Range: &gt;= 0
+     * @return this builder
      */
     public abstract Builder minReplicas(int minReplicas);
 
     /**
-     * Initializes the optional value {@link Model#minReplicas() minReplicas} to minReplicas.
-     * @param minReplicas The value for minReplicas
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Model#minReplicas()}.
+     *
+     * @param minReplicas the value, or empty to clear it; {@code spec.minReplicas}: with maxReplicas, turns on native
+     *     lag-based scaling. Range: &gt;= 0
+     * @return this builder
      */
     public abstract Builder minReplicas(Optional<Integer> minReplicas);
 
     /**
-     * Initializes the optional value {@link Model#maxReplicas() maxReplicas} to maxReplicas.
-     * @param maxReplicas The value for maxReplicas
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Model#maxReplicas()}.
+     *
+     * @param maxReplicas {@code spec.maxReplicas}: 0 or unset is unbounded. Range: &gt;= minReplicas when &gt; 0
+     * @return this builder
      */
     public abstract Builder maxReplicas(int maxReplicas);
 
     /**
-     * Initializes the optional value {@link Model#maxReplicas() maxReplicas} to maxReplicas.
-     * @param maxReplicas The value for maxReplicas
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Model#maxReplicas()}.
+     *
+     * @param maxReplicas the value, or empty to clear it; {@code spec.maxReplicas}: 0 or unset is unbounded. Range:
+     *     &gt;= minReplicas when &gt; 0
+     * @return this builder
      */
     public abstract Builder maxReplicas(Optional<Integer> maxReplicas);
 
     /**
-     * Put one entry to the {@link Model#extraSpec() extraSpec} map.
-     * @param key The key in the extraSpec map
-     * @param value The associated value in the extraSpec map
-     * @return {@code this} builder for use in a chained invocation
+     * Puts one entry into {@link Model#extraSpec()}; a key put again takes the new value.
+     *
+     * @param key the key
+     * @param value the value; the map is other {@code spec} fields of the Model CRD ({@code dedicated},
+     *     {@code parameters}, ...), rendered as given. Must not repeat a typed field. Default: empty
+     * @return this builder
      */
     public abstract Builder putExtraSpec(String key, Object value);
 
     /**
-     * Put one entry to the {@link Model#extraSpec() extraSpec} map. Nulls are not permitted
-     * @param entry The key and value entry
-     * @return {@code this} builder for use in a chained invocation
+     * Puts one entry into {@link Model#extraSpec()}; a key put again takes the new value.
+     *
+     * @param entry the key and value; the map is other {@code spec} fields of the Model CRD ({@code dedicated},
+     *     {@code parameters}, ...), rendered as given. Must not repeat a typed field. Default: empty
+     * @return this builder
      */
     public abstract Builder putExtraSpec(Map.Entry<String, ? extends Object> entry);
 
     /**
-     * Sets or replaces all mappings from the specified map as entries for the {@link Model#extraSpec() extraSpec} map. Nulls are not permitted
-     * @param entries The entries that will be added to the extraSpec map
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link Model#extraSpec()}.
+     *
+     * @param entries the new entries, in iteration order (empty clears the map); the map is other {@code spec} fields
+     *     of the Model CRD ({@code dedicated}, {@code parameters}, ...), rendered as given. Must not repeat a typed
+     *     field. Default: empty
+     * @return this builder
      */
     public abstract Builder extraSpec(Map<String, ? extends Object> entries);
 
     /**
-     * Put all mappings from the specified map as entries to {@link Model#extraSpec() extraSpec} map. Nulls are not permitted
-     * @param entries The entries that will be added to the extraSpec map
-     * @return {@code this} builder for use in a chained invocation
+     * Puts every entry of {@code entries} into {@link Model#extraSpec()}, keeping the others.
+     *
+     * @param entries the entries, in iteration order; the map is other {@code spec} fields of the Model CRD
+     *     ({@code dedicated}, {@code parameters}, ...), rendered as given. Must not repeat a typed field. Default:
+     *     empty
+     * @return this builder
      */
     public abstract Builder putAllExtraSpec(Map<String, ? extends Object> entries);
 
     /**
-     * Builds a new {@link Model Model}.
-     * @return An immutable instance of Model
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link Model}, checking every rule of its fields.
+     *
+     * @return the Model
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract Model build();
 
-    /** {@code spec.memory} parsed as a quantity ({@code "3M"}). */
+    /**
+     * Sets {@code spec.memory} parsed as a quantity ({@code "3M"}).
+     *
+     * @param memory a Kubernetes quantity above 0, such as {@code "3M"} or {@code "512Mi"}
+     * @return this builder
+     * @throws HpaValidationException if {@code memory} is not a quantity
+     */
     public final Builder memory(String memory) {
       return memory(Quantity.parse("memory", memory));
     }
   }
 
-  /** Whether Seldon's lag-based scaling applies to this Model: minReplicas or maxReplicas is above 0. */
+  /** {@return whether Seldon's lag-based scaling applies to this Model: minReplicas or maxReplicas is above 0} */
   public final boolean nativeScaling() {
     return minReplicas().orElse(0) > 0 || maxReplicas().orElse(0) > 0;
   }

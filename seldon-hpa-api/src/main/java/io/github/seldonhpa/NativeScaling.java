@@ -26,7 +26,7 @@ public abstract class NativeScaling {
 
   NativeScaling() {}
 
-  /** A builder with the helm defaults. */
+  /** {@return a builder with the helm defaults} */
   public static Builder builder() {
     return ImmutableNativeScaling.builder();
   }
@@ -36,58 +36,67 @@ public abstract class NativeScaling {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code NativeScaling} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the NativeScaling whose values are copied
+     * @return this builder
      */
     public abstract Builder from(NativeScaling instance);
 
     /**
-     * Initializes the value for the {@link NativeScaling#autoscalingModelEnabled() autoscalingModelEnabled} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link NativeScaling#autoscalingModelEnabled() autoscalingModelEnabled}.</em>
-     * @param autoscalingModelEnabled The value for autoscalingModelEnabled 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link NativeScaling#autoscalingModelEnabled()}.
+     *
+     * @param autoscalingModelEnabled Helm {@code autoscaling.autoscalingModelEnabled}: the scheduler's switch for
+     *     lag-based Model scaling. Default: true here (the chart's default is false, which turns these settings off)
+     * @return this builder
      */
     public abstract Builder autoscalingModelEnabled(boolean autoscalingModelEnabled);
 
     /**
-     * Initializes the value for the {@link NativeScaling#modelInferenceLagThreshold() modelInferenceLagThreshold} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link NativeScaling#modelInferenceLagThreshold() modelInferenceLagThreshold}.</em>
-     * @param modelInferenceLagThreshold The value for modelInferenceLagThreshold 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link NativeScaling#modelInferenceLagThreshold()}.
+     *
+     * @param modelInferenceLagThreshold {@code SELDON_MODEL_INFERENCE_LAG_THRESHOLD} (helm
+     *     {@code serverConfig.agent.modelInferenceLagThreshold}): in-flight requests per model replica that trigger a
+     *     scale-up. Range: &gt; 0. Default: 30 (also the agent's)
+     * @return this builder
      */
     public abstract Builder modelInferenceLagThreshold(int modelInferenceLagThreshold);
 
     /**
-     * Initializes the value for the {@link NativeScaling#modelInactiveThreshold() modelInactiveThreshold} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link NativeScaling#modelInactiveThreshold() modelInactiveThreshold}.</em>
-     * @param modelInactiveThreshold The value for modelInactiveThreshold 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link NativeScaling#modelInactiveThreshold()}.
+     *
+     * @param modelInactiveThreshold {@code SELDON_MODEL_INACTIVE_SECONDS_THRESHOLD} (helm
+     *     {@code serverConfig.agent.modelInactiveSecondsThreshold}): idle time before a scale-down. Range: &gt; 0,
+     *     whole seconds. Default: 600 s (helm; the agent binary alone uses 30 s)
+     * @return this builder
      */
     public abstract Builder modelInactiveThreshold(Duration modelInactiveThreshold);
 
     /**
-     * Initializes the value for the {@link NativeScaling#scalingStatsPeriod() scalingStatsPeriod} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link NativeScaling#scalingStatsPeriod() scalingStatsPeriod}.</em>
-     * @param scalingStatsPeriod The value for scalingStatsPeriod 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link NativeScaling#scalingStatsPeriod()}.
+     *
+     * @param scalingStatsPeriod {@code SELDON_SCALING_STATS_PERIOD_SECONDS} (helm
+     *     {@code serverConfig.agent.scalingStatsPeriodSeconds}): how often the agent checks lag and inactivity. Range:
+     *     &gt; 0, whole seconds. Default: 20 s (helm; the agent binary alone uses 5 s)
+     * @return this builder
      */
     public abstract Builder scalingStatsPeriod(Duration scalingStatsPeriod);
 
     /**
-     * Builds a new {@link NativeScaling NativeScaling}.
-     * @return An immutable instance of NativeScaling
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link NativeScaling}, checking every rule of its fields.
+     *
+     * @return the NativeScaling
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract NativeScaling build();
 
 }
 
   /**
-   * Helm {@code autoscaling.autoscalingModelEnabled}: the scheduler's switch for lag-based Model
-   * scaling. Default: true here (the chart's default is false, which turns these settings off).
+   * {@return Helm {@code autoscaling.autoscalingModelEnabled}: the scheduler's switch for lag-based Model
+   * scaling} Default: true here (the chart's default is false, which turns these settings off).
    */
   @Value.Default
   public boolean autoscalingModelEnabled() {
@@ -95,8 +104,8 @@ public abstract class NativeScaling {
   }
 
   /**
-   * {@code SELDON_MODEL_INFERENCE_LAG_THRESHOLD} (helm {@code serverConfig.agent.modelInferenceLagThreshold}):
-   * in-flight requests per model replica that trigger a scale-up. Range: &gt; 0. Default: 30 (also the
+   * {@return {@code SELDON_MODEL_INFERENCE_LAG_THRESHOLD} (helm {@code serverConfig.agent.modelInferenceLagThreshold}):
+   * in-flight requests per model replica that trigger a scale-up} Range: &gt; 0. Default: 30 (also the
    * agent's).
    */
   @Value.Default
@@ -105,8 +114,8 @@ public abstract class NativeScaling {
   }
 
   /**
-   * {@code SELDON_MODEL_INACTIVE_SECONDS_THRESHOLD} (helm
-   * {@code serverConfig.agent.modelInactiveSecondsThreshold}): idle time before a scale-down. Range:
+   * {@return {@code SELDON_MODEL_INACTIVE_SECONDS_THRESHOLD} (helm
+   * {@code serverConfig.agent.modelInactiveSecondsThreshold}): idle time before a scale-down} Range:
    * &gt; 0, whole seconds. Default: 600 s (helm; the agent binary alone uses 30 s).
    */
   @Value.Default
@@ -115,8 +124,8 @@ public abstract class NativeScaling {
   }
 
   /**
-   * {@code SELDON_SCALING_STATS_PERIOD_SECONDS} (helm {@code serverConfig.agent.scalingStatsPeriodSeconds}):
-   * how often the agent checks lag and inactivity. Range: &gt; 0, whole seconds. Default: 20 s (helm; the
+   * {@return {@code SELDON_SCALING_STATS_PERIOD_SECONDS} (helm {@code serverConfig.agent.scalingStatsPeriodSeconds}):
+   * how often the agent checks lag and inactivity} Range: &gt; 0, whole seconds. Default: 20 s (helm; the
    * agent binary alone uses 5 s).
    */
   @Value.Default
@@ -124,7 +133,7 @@ public abstract class NativeScaling {
     return Duration.ofSeconds(20);
   }
 
-  /** The agent's environment variables, in the order lag, inactive, stats period. */
+  /** {@return the agent's environment variables, in the order lag, inactive, stats period} */
   public final Map<String, String> envVars() {
     Map<String, String> env = new LinkedHashMap<>();
     env.put(LAG_THRESHOLD_ENV, Integer.toString(modelInferenceLagThreshold()));
@@ -134,9 +143,9 @@ public abstract class NativeScaling {
   }
 
   /**
-   * The helm values by dotted key: {@code autoscaling.autoscalingModelEnabled}, then
+   * {@return the helm values by dotted key: {@code autoscaling.autoscalingModelEnabled}, then
    * {@code serverConfig.agent.modelInferenceLagThreshold}, {@code .modelInactiveSecondsThreshold},
-   * {@code .scalingStatsPeriodSeconds} (strings, as in the chart's {@code values.yaml}).
+   * {@code .scalingStatsPeriodSeconds} (strings, as in the chart's {@code values.yaml})}
    */
   public final Map<String, String> helmValues() {
     Map<String, String> values = new LinkedHashMap<>();
@@ -149,9 +158,9 @@ public abstract class NativeScaling {
   }
 
   /**
-   * {@link #helmValues()} as {@code helm install/upgrade} arguments, one token per element:
+   * {@return {@link #helmValues()} as {@code helm install/upgrade} arguments, one token per element:
    * {@code --set autoscaling.autoscalingModelEnabled=true}, then {@code --set-string key=value} for the agent
-   * settings, which the chart holds as strings.
+   * settings, which the chart holds as strings}
    */
   public final List<String> helmSetArgs() {
     List<String> args = new ArrayList<>();

@@ -13,14 +13,14 @@ import org.immutables.value.Value;
 public abstract sealed class ObjectMetric extends Metric permits ImmutableObjectMetric {
   ObjectMetric() {}
 
-  /** {@code metric.name}, as the metrics adapter exposes it ({@code infer_rps}). */
+  /** {@return {@code metric.name}, as the metrics adapter exposes it ({@code infer_rps})} */
   public abstract String metricName();
 
-  /** {@code metric.selector}: narrows the series the adapter reads. Default: none. */
+  /** {@return {@code metric.selector}: narrows the series the adapter reads} Default: none. */
   public abstract Optional<LabelSelector> selector();
 
   /**
-   * {@code describedObject}. Default in a {@link ScalingPlan}: the plan's Model; an {@link Hpa} needs it
+   * {@return {@code describedObject}} Default in a {@link ScalingPlan}: the plan's Model; an {@link Hpa} needs it
    * set.
    */
   public abstract Optional<ObjectReference> describedObject();
@@ -29,7 +29,7 @@ public abstract sealed class ObjectMetric extends Metric permits ImmutableObject
   @Override
   public abstract MetricTarget target();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableObjectMetric.builder();
   }
@@ -39,71 +39,91 @@ public abstract sealed class ObjectMetric extends Metric permits ImmutableObject
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code io.github.seldonhpa.Metric} instance.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the this whose values are copied
+     * @return this builder
      */
     public abstract Builder from(Metric instance);
 
     /**
-     * Fill a builder with attribute values from the provided {@code io.github.seldonhpa.ObjectMetric} instance.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the this whose values are copied
+     * @return this builder
      */
     public abstract Builder from(ObjectMetric instance);
 
     /**
-     * Initializes the value for the {@link ObjectMetric#metricName() metricName} attribute.
-     * @param metricName The value for metricName 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link ObjectMetric#metricName()}.
+     *
+     * @param metricName {@code metric.name}, as the metrics adapter exposes it ({@code infer_rps})
+     * @return this builder
      */
     public abstract Builder metricName(String metricName);
 
     /**
-     * Initializes the optional value {@link ObjectMetric#selector() selector} to selector.
-     * @param selector The value for selector
-     * @return {@code this} builder for chained invocation
+     * Sets {@link ObjectMetric#selector()}.
+     *
+     * @param selector {@code metric.selector}: narrows the series the adapter reads. Default: none
+     * @return this builder
      */
     public abstract Builder selector(LabelSelector selector);
 
     /**
-     * Initializes the optional value {@link ObjectMetric#selector() selector} to selector.
-     * @param selector The value for selector
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link ObjectMetric#selector()}.
+     *
+     * @param selector the value, or empty to clear it; {@code metric.selector}: narrows the series the adapter reads.
+     *     Default: none
+     * @return this builder
      */
     public abstract Builder selector(Optional<? extends LabelSelector> selector);
 
     /**
-     * Initializes the optional value {@link ObjectMetric#describedObject() describedObject} to describedObject.
-     * @param describedObject The value for describedObject
-     * @return {@code this} builder for chained invocation
+     * Sets {@link ObjectMetric#describedObject()}.
+     *
+     * @param describedObject {@code describedObject}. Default in a {@link ScalingPlan}: the plan's Model; an
+     *     {@link Hpa} needs it set
+     * @return this builder
      */
     public abstract Builder describedObject(ObjectReference describedObject);
 
     /**
-     * Initializes the optional value {@link ObjectMetric#describedObject() describedObject} to describedObject.
-     * @param describedObject The value for describedObject
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link ObjectMetric#describedObject()}.
+     *
+     * @param describedObject the value, or empty to clear it; {@code describedObject}. Default in a
+     *     {@link ScalingPlan}: the plan's Model; an {@link Hpa} needs it set
+     * @return this builder
      */
     public abstract Builder describedObject(Optional<? extends ObjectReference> describedObject);
 
     /**
-     * Initializes the value for the {@link ObjectMetric#target() target} attribute.
-     * @param target The value for target 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link ObjectMetric#target()}.
+     *
+     * @param target {@code target}: Value or AverageValue
+     * @return this builder
      */
     public abstract Builder target(MetricTarget target);
 
     /**
-     * Builds a new {@link ObjectMetric ObjectMetric}.
-     * @return An immutable instance of ObjectMetric
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link ObjectMetric}, checking every rule of its fields.
+     *
+     * @return the ObjectMetric
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract ObjectMetric build();
 
 }
 
-  /** The Object metric {@code metricName} with {@code target}; a plan describes its Model with it. */
+  /**
+   * {@return the Object metric {@code metricName} with {@code target}; a plan describes its Model with it}
+   *
+   * @param metricName the metric name the adapter serves, such as {@code infer_rps}
+   * @param target the target, an AverageValue for a plan's Model HPA
+   */
   public static ObjectMetric of(String metricName, MetricTarget target) {
     return builder().metricName(metricName).target(target).build();
   }

@@ -18,36 +18,50 @@ public abstract class ObjectReference {
 
   ObjectReference() {}
 
-  /** {@code apiVersion}: {@code <group>/<version>}, or {@code <version>} for the core group ({@code v1}). */
+  /** {@return {@code apiVersion}: {@code <group>/<version>}, or {@code <version>} for the core group ({@code v1})} */
   public abstract String apiVersion();
 
-  /** {@code kind}, for example {@code Model}, {@code Server}, {@code Pod} or {@code Namespace}. */
+  /** {@return {@code kind}, for example {@code Model}, {@code Server}, {@code Pod} or {@code Namespace}} */
   public abstract String kind();
 
-  /** {@code name} of the referent, in the HPA's namespace. */
+  /** {@return {@code name} of the referent, in the HPA's namespace} */
   public abstract String name();
 
-  /** A reference to any object. */
+  /**
+   * {@return a reference to any object}
+   *
+   * @param apiVersion the object's {@code apiVersion}, such as {@code mlops.seldon.io/v1alpha1}
+   * @param kind the object's {@code kind}, such as {@code Model}
+   * @param name the object's {@code metadata.name}
+   */
   public static ObjectReference of(String apiVersion, String kind, String name) {
     return ImmutableObjectReference.builder().apiVersion(apiVersion).kind(kind).name(name).build();
   }
 
-  /** The Seldon Model {@code name} ({@code mlops.seldon.io/v1alpha1}, kind {@code Model}). */
+  /**
+   * {@return the Seldon Model {@code name} ({@code mlops.seldon.io/v1alpha1}, kind {@code Model})}
+   *
+   * @param name the Model's {@code metadata.name}
+   */
   public static ObjectReference model(String name) {
     return of(SELDON_API_VERSION, "Model", name);
   }
 
-  /** The Seldon Server {@code name} ({@code mlops.seldon.io/v1alpha1}, kind {@code Server}). */
+  /**
+   * {@return the Seldon Server {@code name} ({@code mlops.seldon.io/v1alpha1}, kind {@code Server})}
+   *
+   * @param name the Server's {@code metadata.name}
+   */
   public static ObjectReference server(String name) {
     return of(SELDON_API_VERSION, "Server", name);
   }
 
-  /** Whether this names a Seldon Model. */
+  /** {@return whether this names a Seldon Model} */
   public final boolean isSeldonModel() {
     return SELDON_API_VERSION.equals(apiVersion()) && "Model".equals(kind());
   }
 
-  /** Whether this names a Seldon Server. */
+  /** {@return whether this names a Seldon Server} */
   public final boolean isSeldonServer() {
     return SELDON_API_VERSION.equals(apiVersion()) && "Server".equals(kind());
   }

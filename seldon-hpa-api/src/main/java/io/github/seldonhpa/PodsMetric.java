@@ -13,17 +13,17 @@ import org.immutables.value.Value;
 public abstract sealed class PodsMetric extends Metric permits ImmutablePodsMetric {
   PodsMetric() {}
 
-  /** {@code metric.name}. */
+  /** {@return {@code metric.name}} */
   public abstract String metricName();
 
-  /** {@code metric.selector}. Default: none. */
+  /** {@return {@code metric.selector}} Default: none. */
   public abstract Optional<LabelSelector> selector();
 
   /** {@code target}: AverageValue. */
   @Override
   public abstract MetricTarget target();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutablePodsMetric.builder();
   }
@@ -33,57 +33,72 @@ public abstract sealed class PodsMetric extends Metric permits ImmutablePodsMetr
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code io.github.seldonhpa.PodsMetric} instance.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the this whose values are copied
+     * @return this builder
      */
     public abstract Builder from(PodsMetric instance);
 
     /**
-     * Fill a builder with attribute values from the provided {@code io.github.seldonhpa.Metric} instance.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the this whose values are copied
+     * @return this builder
      */
     public abstract Builder from(Metric instance);
 
     /**
-     * Initializes the value for the {@link PodsMetric#metricName() metricName} attribute.
-     * @param metricName The value for metricName 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link PodsMetric#metricName()}.
+     *
+     * @param metricName {@code metric.name}
+     * @return this builder
      */
     public abstract Builder metricName(String metricName);
 
     /**
-     * Initializes the optional value {@link PodsMetric#selector() selector} to selector.
-     * @param selector The value for selector
-     * @return {@code this} builder for chained invocation
+     * Sets {@link PodsMetric#selector()}.
+     *
+     * @param selector {@code metric.selector}. Default: none
+     * @return this builder
      */
     public abstract Builder selector(LabelSelector selector);
 
     /**
-     * Initializes the optional value {@link PodsMetric#selector() selector} to selector.
-     * @param selector The value for selector
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link PodsMetric#selector()}.
+     *
+     * @param selector the value, or empty to clear it; {@code metric.selector}. Default: none
+     * @return this builder
      */
     public abstract Builder selector(Optional<? extends LabelSelector> selector);
 
     /**
-     * Initializes the value for the {@link PodsMetric#target() target} attribute.
-     * @param target The value for target 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link PodsMetric#target()}.
+     *
+     * @param target {@code target}: AverageValue
+     * @return this builder
      */
     public abstract Builder target(MetricTarget target);
 
     /**
-     * Builds a new {@link PodsMetric PodsMetric}.
-     * @return An immutable instance of PodsMetric
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link PodsMetric}, checking every rule of its fields.
+     *
+     * @return the PodsMetric
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract PodsMetric build();
 
 }
 
-  /** The Pods metric {@code metricName} with an AverageValue {@code target}. */
+  /**
+   * {@return the Pods metric {@code metricName} with an AverageValue {@code target}}
+   *
+   * @param metricName the per-pod metric name the adapter serves
+   * @param target an AverageValue target per pod
+   */
   public static PodsMetric of(String metricName, MetricTarget target) {
     return builder().metricName(metricName).target(target).build();
   }

@@ -14,31 +14,36 @@ import org.immutables.value.Value;
 public abstract class PrometheusTrigger {
   PrometheusTrigger() {}
 
-  /** {@code metricType}: AverageValue or Value (KEDA's prometheus scaler refuses Utilization). */
+  /** {@return {@code metricType}: AverageValue or Value (KEDA's prometheus scaler refuses Utilization)} */
   @Value.Default
   public MetricTarget.Type metricType() {
     return MetricTarget.Type.AVERAGE_VALUE;
   }
 
-  /** {@code metadata.serverAddress}: the Prometheus base URL, e.g. {@code http://prometheus.seldon-monitoring:9090}. */
+  /**
+   * {@return {@code metadata.serverAddress}: the Prometheus base URL, e.g.
+   * {@code http://prometheus.seldon-monitoring:9090}}
+   */
   public abstract String serverAddress();
 
-  /** {@code metadata.query}: the PromQL; it must return one sample (or none, read as 0). */
+  /** {@return {@code metadata.query}: the PromQL; it must return one sample (or none, read as 0)} */
   public abstract String query();
 
-  /** {@code metadata.threshold}: the target per replica (AverageValue) or in total (Value). Range: &gt; 0. */
+  /** {@return {@code metadata.threshold}: the target per replica (AverageValue) or in total (Value)} Range: &gt; 0. */
   public abstract Quantity threshold();
 
   /**
-   * {@code metadata.activationThreshold}: KEDA activates the target (0 to 1 replicas) only while the value
-   * is strictly above it. Default: 0.
+   * {@return {@code metadata.activationThreshold}: KEDA activates the target (0 to 1 replicas) only while the value
+   * is strictly above it} Default: 0.
    */
   public abstract Optional<Quantity> activationThreshold();
 
-  /** {@code authenticationRef.name}: a TriggerAuthentication in the ScaledObject's namespace. Default: none. */
+  /**
+   * {@return {@code authenticationRef.name}: a TriggerAuthentication in the ScaledObject's namespace} Default: none.
+   */
   public abstract Optional<String> authenticationRef();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutablePrometheusTrigger.builder();
   }
@@ -48,89 +53,108 @@ public abstract class PrometheusTrigger {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code PrometheusTrigger} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the PrometheusTrigger whose values are copied
+     * @return this builder
      */
     public abstract Builder from(PrometheusTrigger instance);
 
     /**
-     * Initializes the value for the {@link PrometheusTrigger#metricType() metricType} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link PrometheusTrigger#metricType() metricType}.</em>
-     * @param metricType The value for metricType 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link PrometheusTrigger#metricType()}.
+     *
+     * @param metricType {@code metricType}: AverageValue or Value (KEDA's prometheus scaler refuses Utilization)
+     * @return this builder
      */
     public abstract Builder metricType(MetricTarget.Type metricType);
 
     /**
-     * Initializes the value for the {@link PrometheusTrigger#serverAddress() serverAddress} attribute.
-     * @param serverAddress The value for serverAddress 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link PrometheusTrigger#serverAddress()}.
+     *
+     * @param serverAddress {@code metadata.serverAddress}: the Prometheus base URL, e.g.
+     *     {@code http://prometheus.seldon-monitoring:9090}
+     * @return this builder
      */
     public abstract Builder serverAddress(String serverAddress);
 
     /**
-     * Initializes the value for the {@link PrometheusTrigger#query() query} attribute.
-     * @param query The value for query 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link PrometheusTrigger#query()}.
+     *
+     * @param query {@code metadata.query}: the PromQL; it must return one sample (or none, read as 0)
+     * @return this builder
      */
     public abstract Builder query(String query);
 
     /**
-     * Initializes the value for the {@link PrometheusTrigger#threshold() threshold} attribute.
-     * @param threshold The value for threshold 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link PrometheusTrigger#threshold()}.
+     *
+     * @param threshold {@code metadata.threshold}: the target per replica (AverageValue) or in total (Value). Range:
+     *     &gt; 0
+     * @return this builder
      */
     public abstract Builder threshold(Quantity threshold);
 
     /**
-     * Initializes the optional value {@link PrometheusTrigger#activationThreshold() activationThreshold} to activationThreshold.
-     * @param activationThreshold The value for activationThreshold
-     * @return {@code this} builder for chained invocation
+     * Sets {@link PrometheusTrigger#activationThreshold()}.
+     *
+     * @param activationThreshold {@code metadata.activationThreshold}: KEDA activates the target (0 to 1 replicas) only
+     *     while the value is strictly above it. Default: 0
+     * @return this builder
      */
     public abstract Builder activationThreshold(Quantity activationThreshold);
 
     /**
-     * Initializes the optional value {@link PrometheusTrigger#activationThreshold() activationThreshold} to activationThreshold.
-     * @param activationThreshold The value for activationThreshold
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link PrometheusTrigger#activationThreshold()}.
+     *
+     * @param activationThreshold the value, or empty to clear it; {@code metadata.activationThreshold}: KEDA activates
+     *     the target (0 to 1 replicas) only while the value is strictly above it. Default: 0
+     * @return this builder
      */
     public abstract Builder activationThreshold(Optional<? extends Quantity> activationThreshold);
 
     /**
-     * Initializes the optional value {@link PrometheusTrigger#authenticationRef() authenticationRef} to authenticationRef.
-     * @param authenticationRef The value for authenticationRef
-     * @return {@code this} builder for chained invocation
+     * Sets {@link PrometheusTrigger#authenticationRef()}.
+     *
+     * @param authenticationRef {@code authenticationRef.name}: a TriggerAuthentication in the ScaledObject's namespace.
+     *     Default: none
+     * @return this builder
      */
     public abstract Builder authenticationRef(String authenticationRef);
 
     /**
-     * Initializes the optional value {@link PrometheusTrigger#authenticationRef() authenticationRef} to authenticationRef.
-     * @param authenticationRef The value for authenticationRef
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link PrometheusTrigger#authenticationRef()}.
+     *
+     * @param authenticationRef the value, or empty to clear it; {@code authenticationRef.name}: a TriggerAuthentication
+     *     in the ScaledObject's namespace. Default: none
+     * @return this builder
      */
     public abstract Builder authenticationRef(Optional<String> authenticationRef);
 
     /**
-     * Builds a new {@link PrometheusTrigger PrometheusTrigger}.
-     * @return An immutable instance of PrometheusTrigger
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link PrometheusTrigger}, checking every rule of its fields.
+     *
+     * @return the PrometheusTrigger
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract PrometheusTrigger build();
 
 }
 
-  /** A quantity as KEDA's metadata hold it: a plain decimal ({@code 3}, {@code 0.5}, {@code 1500}). */
+  /**
+   * {@return a quantity as KEDA's metadata hold it: a plain decimal ({@code 3}, {@code 0.5}, {@code 1500})}
+   *
+   * @param q any quantity; binary suffixes and exponents are expanded
+   */
   public static String decimal(Quantity q) {
     return q.toBigDecimal().stripTrailingZeros().toPlainString();
   }
 
   /**
-   * The target of the generated HPA's External metric: KEDA parses {@code threshold} as a float64 and
+   * {@return the target of the generated HPA's External metric: KEDA parses {@code threshold} as a float64 and
    * writes it with {@code %.3f} ({@code pkg/scalers/scaler.go}, {@code GetMetricTargetMili}), so the HPA
-   * sees it rounded to milli-units.
+   * sees it rounded to milli-units}
    */
   public final Quantity hpaTarget() {
     return milli(threshold());

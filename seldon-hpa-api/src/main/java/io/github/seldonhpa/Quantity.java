@@ -48,6 +48,9 @@ public final class Quantity implements Comparable<Quantity> {
    * At least one digit is required, as the grammar and the CRDs' quantity pattern say (apimachinery's
    * parser alone also reads {@code "-"}, {@code "."} or {@code "m"} as 0).
    *
+   * @param text the quantity as written, such as {@code 500m}, {@code 3Gi} or {@code 1e3}
+   * @return the quantity; {@link #toString()} gives the text as written where apimachinery keeps it, else the canonical
+   *     form
    * @throws HpaValidationException naming {@code quantity} and the text when it is not a quantity
    */
   public static Quantity parse(String text) {
@@ -57,6 +60,10 @@ public final class Quantity implements Comparable<Quantity> {
   /**
    * Parses a quantity held in the named field.
    *
+   * @param field the field the text came from, named in the error message
+   * @param text the quantity as written, such as {@code 500m}
+   * @return the quantity; {@link #toString()} gives the text as written where apimachinery keeps it, else the canonical
+   *     form
    * @throws HpaValidationException naming {@code field} and the text when it is not a quantity
    */
   public static Quantity parse(String field, String text) {
@@ -71,21 +78,31 @@ public final class Quantity implements Comparable<Quantity> {
     return q;
   }
 
-  /** The integer quantity {@code value}, written in decimal. */
+  /**
+   * {@return the integer quantity {@code value}, written in decimal}
+   *
+   * @param value any integer, negative included
+   */
   public static Quantity of(long value) {
     return new Quantity(BigDecimal.valueOf(value), Format.DECIMAL_SI, Long.toString(value));
   }
 
   /**
-   * The decimal quantity {@code value}, rounded up to nano units as Kubernetes does, written in
-   * canonical form ({@code 0.5} becomes {@code 500m}).
+   * {@return the decimal quantity {@code value}, rounded up to nano units as Kubernetes does, written in
+   * canonical form ({@code 0.5} becomes {@code 500m})}
+   *
+   * @param value any decimal; digits beyond nano units round up
    */
   public static Quantity of(BigDecimal value) {
     Quantity q = new Quantity(roundToNano(value), Format.DECIMAL_SI, null);
     return new Quantity(q.value, q.format, q.canonical());
   }
 
-  /** The quantity {@code milli / 1000}, written in canonical form ({@code ofMilli(1500)} is {@code 1500m}). */
+  /**
+   * {@return the quantity {@code milli / 1000}, written in canonical form ({@code ofMilli(1500)} is {@code 1500m})}
+   *
+   * @param milli the value in thousandths
+   */
   public static Quantity ofMilli(long milli) {
     return of(BigDecimal.valueOf(milli, 3));
   }
@@ -220,18 +237,18 @@ public final class Quantity implements Comparable<Quantity> {
     return v.setScale(9, RoundingMode.UP);
   }
 
-  /** The exact value. */
+  /** {@return the exact value} */
   public BigDecimal toBigDecimal() {
     return value;
   }
 
-  /** The value as the nearest double, as {@code AsApproximateFloat64()} gives it. */
+  /** {@return the value as the nearest double, as {@code AsApproximateFloat64()} gives it} */
   public double doubleValue() {
     return value.doubleValue();
   }
 
   /**
-   * The value in milli units, rounded away from zero ({@code MilliValue()}); {@code 1.0001} gives 1001.
+   * {@return the value in milli units, rounded away from zero ({@code MilliValue()}); {@code 1.0001} gives 1001}
    * Beyond the {@code long} range it saturates at {@link Long#MAX_VALUE} or {@link Long#MIN_VALUE} (Go's
    * {@code MilliValue()} overflows silently; a saturated value keeps comparisons meaningful).
    */
@@ -240,8 +257,8 @@ public final class Quantity implements Comparable<Quantity> {
   }
 
   /**
-   * The value in whole units, rounded away from zero ({@code Value()}), saturated at the {@code long} range
-   * as {@link #milliValue()} is.
+   * {@return the value in whole units, rounded away from zero ({@code Value()}), saturated at the {@code long} range
+   * as {@link #milliValue()} is}
    */
   public long longValue() {
     return toLongRoundingUp(value);
@@ -258,17 +275,17 @@ public final class Quantity implements Comparable<Quantity> {
     return v.setScale(0, RoundingMode.UP).longValueExact();
   }
 
-  /** -1, 0 or 1 as the value is negative, zero or positive. */
+  /** {@return -1, 0 or 1 as the value is negative, zero or positive} */
   public int signum() {
     return value.signum();
   }
 
   /**
-   * What the API server stores and returns for this quantity in a built-in object: apimachinery's
+   * {@return what the API server stores and returns for this quantity in a built-in object: apimachinery's
    * {@code ParseQuantity} keeps the text as written when the value fits its int64 fast path with a decimal
    * scale that is a multiple of 3 and digits that neither start with 0 nor end in 000 (binary suffixes: a
    * number not divisible by 8), and {@code String()} then returns that text; otherwise it is
-   * {@link #canonical()}. So {@code +5}, {@code 5.}, {@code 01}, {@code 1E6}, {@code 1e+3} and {@code 1Ki} come
+   * {@link #canonical()}} So {@code +5}, {@code 5.}, {@code 01}, {@code 1E6}, {@code 1e+3} and {@code 1Ki} come
    * back as written, {@code 1000} as {@code 1k}, {@code 0.5} as {@code 500m}, {@code 1.5k} as {@code 1500}.
    * See {@code pkg/api/resource/quantity.go} ({@code ParseQuantity}) of kubernetes/apimachinery at commit
    * {@code eed236ceee2c19c2753a3d93ac0631dc20750454}. Computed quantities (from {@link #of}) have no text of
@@ -327,9 +344,9 @@ public final class Quantity implements Comparable<Quantity> {
   }
 
   /**
-   * The canonical form ({@code CanonicalizeBytes}): no fraction, the largest suffix that keeps the number
+   * {@return the canonical form ({@code CanonicalizeBytes}): no fraction, the largest suffix that keeps the number
    * whole ({@code 1.5k} is {@code 1500}, {@code 0.1} is {@code 100m}, {@code 1.5Gi} is {@code 1536Mi},
-   * {@code 1E6} is {@code 1e6}). The API server returns it for the texts it does not keep
+   * {@code 1E6} is {@code 1e6})} The API server returns it for the texts it does not keep
    * ({@link #serverForm()}).
    */
   public String canonical() {

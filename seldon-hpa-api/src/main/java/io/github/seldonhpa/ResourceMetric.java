@@ -12,14 +12,14 @@ import org.immutables.value.Value;
 public abstract sealed class ResourceMetric extends Metric permits ImmutableResourceMetric {
   ResourceMetric() {}
 
-  /** {@code resource.name}: {@code cpu} or {@code memory}. */
+  /** {@return {@code resource.name}: {@code cpu} or {@code memory}} */
   public abstract String resource();
 
   /** {@code target}: Utilization or AverageValue. */
   @Override
   public abstract MetricTarget target();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableResourceMetric.builder();
   }
@@ -29,43 +29,56 @@ public abstract sealed class ResourceMetric extends Metric permits ImmutableReso
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code io.github.seldonhpa.Metric} instance.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the this whose values are copied
+     * @return this builder
      */
     public abstract Builder from(Metric instance);
 
     /**
-     * Fill a builder with attribute values from the provided {@code io.github.seldonhpa.ResourceMetric} instance.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the this whose values are copied
+     * @return this builder
      */
     public abstract Builder from(ResourceMetric instance);
 
     /**
-     * Initializes the value for the {@link ResourceMetric#resource() resource} attribute.
-     * @param resource The value for resource 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link ResourceMetric#resource()}.
+     *
+     * @param resource {@code resource.name}: {@code cpu} or {@code memory}
+     * @return this builder
      */
     public abstract Builder resource(String resource);
 
     /**
-     * Initializes the value for the {@link ResourceMetric#target() target} attribute.
-     * @param target The value for target 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link ResourceMetric#target()}.
+     *
+     * @param target {@code target}: Utilization or AverageValue
+     * @return this builder
      */
     public abstract Builder target(MetricTarget target);
 
     /**
-     * Builds a new {@link ResourceMetric ResourceMetric}.
-     * @return An immutable instance of ResourceMetric
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link ResourceMetric}, checking every rule of its fields.
+     *
+     * @return the ResourceMetric
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract ResourceMetric build();
 
 }
 
-  /** The Resource metric on {@code resource} ({@code cpu} or {@code memory}) with {@code target}. */
+  /**
+   * {@return the Resource metric on {@code resource} ({@code cpu} or {@code memory}) with {@code target}}
+   *
+   * @param resource {@code cpu} or {@code memory}
+   * @param target a Utilization (percent of the request) or AverageValue target
+   */
   public static ResourceMetric of(String resource, MetricTarget target) {
     return builder().resource(resource).target(target).build();
   }

@@ -31,320 +31,302 @@ public abstract class ScaledObject {
 
   ScaledObject() {}
 
-  /** {@code metadata.name}: a DNS-1123 subdomain of at most 54 characters (so {@code keda-hpa-<name>} fits 63). */
+  /**
+   * {@return {@code metadata.name}: a DNS-1123 subdomain of at most 54 characters (so {@code keda-hpa-<name>} fits 63)}
+   */
   public abstract String name();
 
-  /** {@code metadata.namespace}: a DNS-1123 label. */
+  /** {@return {@code metadata.namespace}: a DNS-1123 label} */
   public abstract String namespace();
 
-  /** {@code metadata.labels}, in insertion order. Default: empty. */
+  /** {@return {@code metadata.labels}, in insertion order} Default: empty. */
   public abstract Map<String, String> labels();
 
-  /** {@code metadata.annotations}, in insertion order; keys follow the label-key syntax. Default: empty. */
+  /** {@return {@code metadata.annotations}, in insertion order; keys follow the label-key syntax} Default: empty. */
   public abstract Map<String, String> annotations();
 
-  /** {@code spec.scaleTargetRef}: a Seldon Model or Server. */
+  /** {@return {@code spec.scaleTargetRef}: a Seldon Model or Server} */
   public abstract ObjectReference scaleTargetRef();
 
-  /** {@code spec.pollingInterval}: how often KEDA checks activation. Range: &gt;= 1 s. Default: 30 s. */
+  /** {@return {@code spec.pollingInterval}: how often KEDA checks activation} Range: &gt;= 1 s. Default: 30 s. */
   public abstract Optional<Duration> pollingInterval();
 
   /**
-   * {@code spec.cooldownPeriod}: how long after the last active poll KEDA waits before scaling to
-   * {@code idleReplicaCount} or 0. Range: &gt;= 0. Default: 300 s.
+   * {@return {@code spec.cooldownPeriod}: how long after the last active poll KEDA waits before scaling to
+   * {@code idleReplicaCount} or 0} Range: &gt;= 0. Default: 300 s.
    */
   public abstract Optional<Duration> cooldownPeriod();
 
-  /** {@code spec.minReplicaCount}. Range: &gt;= 0. Default: 0 (KEDA's, which scales the target to zero). */
+  /** {@return {@code spec.minReplicaCount}} Range: &gt;= 0. Default: 0 (KEDA's, which scales the target to zero). */
   public abstract Optional<Integer> minReplicaCount();
 
-  /** {@code spec.maxReplicaCount}. Range: &gt;= 1, &gt;= minReplicaCount. Default: 100. */
+  /** {@return {@code spec.maxReplicaCount}} Range: &gt;= 1, &gt;= minReplicaCount. Default: 100. */
   public abstract Optional<Integer> maxReplicaCount();
 
-  /** {@code spec.idleReplicaCount}: the replicas while no trigger is active. Range: below minReplicaCount. */
+  /** {@return {@code spec.idleReplicaCount}: the replicas while no trigger is active} Range: below minReplicaCount. */
   public abstract Optional<Integer> idleReplicaCount();
 
-  /** {@code spec.fallback}. Default: none. */
+  /** {@return {@code spec.fallback}} Default: none. */
   public abstract Optional<KedaFallback> fallback();
 
-  /** {@code spec.advanced.horizontalPodAutoscalerConfig.behavior}, copied into the generated HPA. */
+  /** {@return {@code spec.advanced.horizontalPodAutoscalerConfig.behavior}, copied into the generated HPA} */
   public abstract Optional<Behavior> behavior();
 
-  /** {@code spec.triggers}: at least one. */
+  /** {@return {@code spec.triggers}: at least one} */
   public abstract List<PrometheusTrigger> triggers();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableScaledObject.builder();
   }
 
   /** Builds {@link ScaledObject}; setters may be called again (the last value wins). */
-  public abstract static class Builder {
+  public abstract static class Builder implements MetadataBuilder<Builder> {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code ScaledObject} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * Collection elements and entries will be added, not replaced.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the ScaledObject whose values are copied
+     * @return this builder
      */
     public abstract Builder from(ScaledObject instance);
 
     /**
-     * Initializes the value for the {@link ScaledObject#name() name} attribute.
-     * @param name The value for name 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link ScaledObject#name()}.
+     *
+     * @param name {@code metadata.name}: a DNS-1123 subdomain of at most 54 characters (so {@code keda-hpa-<name>} fits
+     *     63)
+     * @return this builder
      */
     public abstract Builder name(String name);
 
     /**
-     * Initializes the value for the {@link ScaledObject#namespace() namespace} attribute.
-     * @param namespace The value for namespace 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link ScaledObject#namespace()}.
+     *
+     * @param namespace {@code metadata.namespace}: a DNS-1123 label
+     * @return this builder
      */
     public abstract Builder namespace(String namespace);
 
     /**
-     * Put one entry to the {@link ScaledObject#labels() labels} map.
-     * @param key The key in the labels map
-     * @param value The associated value in the labels map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putLabel(String key, String value);
-
-    /**
-     * Put one entry to the {@link ScaledObject#labels() labels} map. Nulls are not permitted
-     * @param entry The key and value entry
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putLabel(Map.Entry<String, ? extends String> entry);
-
-    /**
-     * Sets or replaces all mappings from the specified map as entries for the {@link ScaledObject#labels() labels} map. Nulls are not permitted
-     * @param entries The entries that will be added to the labels map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder labels(Map<String, ? extends String> entries);
-
-    /**
-     * Put all mappings from the specified map as entries to {@link ScaledObject#labels() labels} map. Nulls are not permitted
-     * @param entries The entries that will be added to the labels map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putAllLabels(Map<String, ? extends String> entries);
-
-    /**
-     * Put one entry to the {@link ScaledObject#annotations() annotations} map.
-     * @param key The key in the annotations map
-     * @param value The associated value in the annotations map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putAnnotation(String key, String value);
-
-    /**
-     * Put one entry to the {@link ScaledObject#annotations() annotations} map. Nulls are not permitted
-     * @param entry The key and value entry
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putAnnotation(Map.Entry<String, ? extends String> entry);
-
-    /**
-     * Sets or replaces all mappings from the specified map as entries for the {@link ScaledObject#annotations() annotations} map. Nulls are not permitted
-     * @param entries The entries that will be added to the annotations map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder annotations(Map<String, ? extends String> entries);
-
-    /**
-     * Put all mappings from the specified map as entries to {@link ScaledObject#annotations() annotations} map. Nulls are not permitted
-     * @param entries The entries that will be added to the annotations map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putAllAnnotations(Map<String, ? extends String> entries);
-
-    /**
-     * Initializes the value for the {@link ScaledObject#scaleTargetRef() scaleTargetRef} attribute.
-     * @param scaleTargetRef The value for scaleTargetRef 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link ScaledObject#scaleTargetRef()}.
+     *
+     * @param scaleTargetRef {@code spec.scaleTargetRef}: a Seldon Model or Server
+     * @return this builder
      */
     public abstract Builder scaleTargetRef(ObjectReference scaleTargetRef);
 
     /**
-     * Initializes the optional value {@link ScaledObject#pollingInterval() pollingInterval} to pollingInterval.
-     * @param pollingInterval The value for pollingInterval
-     * @return {@code this} builder for chained invocation
+     * Sets {@link ScaledObject#pollingInterval()}.
+     *
+     * @param pollingInterval {@code spec.pollingInterval}: how often KEDA checks activation. Range: &gt;= 1 s. Default:
+     *     30 s
+     * @return this builder
      */
     public abstract Builder pollingInterval(Duration pollingInterval);
 
     /**
-     * Initializes the optional value {@link ScaledObject#pollingInterval() pollingInterval} to pollingInterval.
-     * @param pollingInterval The value for pollingInterval
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link ScaledObject#pollingInterval()}.
+     *
+     * @param pollingInterval the value, or empty to clear it; {@code spec.pollingInterval}: how often KEDA checks
+     *     activation. Range: &gt;= 1 s. Default: 30 s
+     * @return this builder
      */
     public abstract Builder pollingInterval(Optional<? extends Duration> pollingInterval);
 
     /**
-     * Initializes the optional value {@link ScaledObject#cooldownPeriod() cooldownPeriod} to cooldownPeriod.
-     * @param cooldownPeriod The value for cooldownPeriod
-     * @return {@code this} builder for chained invocation
+     * Sets {@link ScaledObject#cooldownPeriod()}.
+     *
+     * @param cooldownPeriod {@code spec.cooldownPeriod}: how long after the last active poll KEDA waits before scaling
+     *     to {@code idleReplicaCount} or 0. Range: &gt;= 0. Default: 300 s
+     * @return this builder
      */
     public abstract Builder cooldownPeriod(Duration cooldownPeriod);
 
     /**
-     * Initializes the optional value {@link ScaledObject#cooldownPeriod() cooldownPeriod} to cooldownPeriod.
-     * @param cooldownPeriod The value for cooldownPeriod
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link ScaledObject#cooldownPeriod()}.
+     *
+     * @param cooldownPeriod the value, or empty to clear it; {@code spec.cooldownPeriod}: how long after the last
+     *     active poll KEDA waits before scaling to {@code idleReplicaCount} or 0. Range: &gt;= 0. Default: 300 s
+     * @return this builder
      */
     public abstract Builder cooldownPeriod(Optional<? extends Duration> cooldownPeriod);
 
     /**
-     * Initializes the optional value {@link ScaledObject#minReplicaCount() minReplicaCount} to minReplicaCount.
-     * @param minReplicaCount The value for minReplicaCount
-     * @return {@code this} builder for chained invocation
+     * Sets {@link ScaledObject#minReplicaCount()}.
+     *
+     * @param minReplicaCount {@code spec.minReplicaCount}. Range: &gt;= 0. Default: 0 (KEDA's, which scales the target
+     *     to zero)
+     * @return this builder
      */
     public abstract Builder minReplicaCount(int minReplicaCount);
 
     /**
-     * Initializes the optional value {@link ScaledObject#minReplicaCount() minReplicaCount} to minReplicaCount.
-     * @param minReplicaCount The value for minReplicaCount
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link ScaledObject#minReplicaCount()}.
+     *
+     * @param minReplicaCount the value, or empty to clear it; {@code spec.minReplicaCount}. Range: &gt;= 0. Default: 0
+     *     (KEDA's, which scales the target to zero)
+     * @return this builder
      */
     public abstract Builder minReplicaCount(Optional<Integer> minReplicaCount);
 
     /**
-     * Initializes the optional value {@link ScaledObject#maxReplicaCount() maxReplicaCount} to maxReplicaCount.
-     * @param maxReplicaCount The value for maxReplicaCount
-     * @return {@code this} builder for chained invocation
+     * Sets {@link ScaledObject#maxReplicaCount()}.
+     *
+     * @param maxReplicaCount {@code spec.maxReplicaCount}. Range: &gt;= 1, &gt;= minReplicaCount. Default: 100
+     * @return this builder
      */
     public abstract Builder maxReplicaCount(int maxReplicaCount);
 
     /**
-     * Initializes the optional value {@link ScaledObject#maxReplicaCount() maxReplicaCount} to maxReplicaCount.
-     * @param maxReplicaCount The value for maxReplicaCount
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link ScaledObject#maxReplicaCount()}.
+     *
+     * @param maxReplicaCount the value, or empty to clear it; {@code spec.maxReplicaCount}. Range: &gt;= 1, &gt;=
+     *     minReplicaCount. Default: 100
+     * @return this builder
      */
     public abstract Builder maxReplicaCount(Optional<Integer> maxReplicaCount);
 
     /**
-     * Initializes the optional value {@link ScaledObject#idleReplicaCount() idleReplicaCount} to idleReplicaCount.
-     * @param idleReplicaCount The value for idleReplicaCount
-     * @return {@code this} builder for chained invocation
+     * Sets {@link ScaledObject#idleReplicaCount()}.
+     *
+     * @param idleReplicaCount {@code spec.idleReplicaCount}: the replicas while no trigger is active. Range: below
+     *     minReplicaCount
+     * @return this builder
      */
     public abstract Builder idleReplicaCount(int idleReplicaCount);
 
     /**
-     * Initializes the optional value {@link ScaledObject#idleReplicaCount() idleReplicaCount} to idleReplicaCount.
-     * @param idleReplicaCount The value for idleReplicaCount
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link ScaledObject#idleReplicaCount()}.
+     *
+     * @param idleReplicaCount the value, or empty to clear it; {@code spec.idleReplicaCount}: the replicas while no
+     *     trigger is active. Range: below minReplicaCount
+     * @return this builder
      */
     public abstract Builder idleReplicaCount(Optional<Integer> idleReplicaCount);
 
     /**
-     * Initializes the optional value {@link ScaledObject#fallback() fallback} to fallback.
-     * @param fallback The value for fallback
-     * @return {@code this} builder for chained invocation
+     * Sets {@link ScaledObject#fallback()}.
+     *
+     * @param fallback {@code spec.fallback}. Default: none
+     * @return this builder
      */
     public abstract Builder fallback(KedaFallback fallback);
 
     /**
-     * Initializes the optional value {@link ScaledObject#fallback() fallback} to fallback.
-     * @param fallback The value for fallback
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link ScaledObject#fallback()}.
+     *
+     * @param fallback the value, or empty to clear it; {@code spec.fallback}. Default: none
+     * @return this builder
      */
     public abstract Builder fallback(Optional<? extends KedaFallback> fallback);
 
     /**
-     * Initializes the optional value {@link ScaledObject#behavior() behavior} to behavior.
-     * @param behavior The value for behavior
-     * @return {@code this} builder for chained invocation
+     * Sets {@link ScaledObject#behavior()}.
+     *
+     * @param behavior {@code spec.advanced.horizontalPodAutoscalerConfig.behavior}, copied into the generated HPA
+     * @return this builder
      */
     public abstract Builder behavior(Behavior behavior);
 
     /**
-     * Initializes the optional value {@link ScaledObject#behavior() behavior} to behavior.
-     * @param behavior The value for behavior
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link ScaledObject#behavior()}.
+     *
+     * @param behavior the value, or empty to clear it; {@code spec.advanced.horizontalPodAutoscalerConfig.behavior},
+     *     copied into the generated HPA
+     * @return this builder
      */
     public abstract Builder behavior(Optional<? extends Behavior> behavior);
 
     /**
-     * Adds one element to {@link ScaledObject#triggers() triggers} list.
-     * @param element A triggers element
-     * @return {@code this} builder for use in a chained invocation
+     * Adds one element to {@link ScaledObject#triggers()}.
+     *
+     * @param element the element to append; the list is {@code spec.triggers}: at least one
+     * @return this builder
      */
     public abstract Builder addTrigger(PrometheusTrigger element);
 
     /**
-     * Adds elements to {@link ScaledObject#triggers() triggers} list.
-     * @param elements An array of triggers elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link ScaledObject#triggers()}.
+     *
+     * @param elements the elements to append, in order; the list is {@code spec.triggers}: at least one
+     * @return this builder
      */
     public abstract Builder addTriggers(PrometheusTrigger... elements);
 
     /**
-     * Sets or replaces all elements for {@link ScaledObject#triggers() triggers} list.
-     * @param elements An iterable of triggers elements
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link ScaledObject#triggers()}.
+     *
+     * @param elements the new elements, in iteration order (empty clears the list); the list is {@code spec.triggers}:
+     *     at least one
+     * @return this builder
      */
     public abstract Builder triggers(Iterable<? extends PrometheusTrigger> elements);
 
     /**
-     * Adds elements to {@link ScaledObject#triggers() triggers} list.
-     * @param elements An iterable of triggers elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link ScaledObject#triggers()}.
+     *
+     * @param elements the elements to append, in iteration order; the list is {@code spec.triggers}: at least one
+     * @return this builder
      */
     public abstract Builder addAllTriggers(Iterable<? extends PrometheusTrigger> elements);
 
     /**
-     * Builds a new {@link ScaledObject ScaledObject}.
-     * @return An immutable instance of ScaledObject
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link ScaledObject}, checking every rule of its fields.
+     *
+     * @return the ScaledObject
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract ScaledObject build();
 
 }
 
-  /** {@code minReplicaCount} as KEDA applies it: 0 when unset. */
+  /** {@return {@code minReplicaCount} as KEDA applies it: 0 when unset} */
   public final int effectiveMinReplicaCount() {
     return minReplicaCount().orElse(0);
   }
 
-  /** {@code maxReplicaCount} as KEDA applies it: 100 when unset. */
+  /** {@return {@code maxReplicaCount} as KEDA applies it: 100 when unset} */
   public final int effectiveMaxReplicaCount() {
     return maxReplicaCount().orElse(DEFAULT_MAX_REPLICA_COUNT);
   }
 
-  /** {@code pollingInterval} as KEDA applies it. */
+  /** {@return {@code pollingInterval} as KEDA applies it} */
   public final Duration effectivePollingInterval() {
     return pollingInterval().orElse(DEFAULT_POLLING_INTERVAL);
   }
 
-  /** {@code cooldownPeriod} as KEDA applies it. */
+  /** {@return {@code cooldownPeriod} as KEDA applies it} */
   public final Duration effectiveCooldownPeriod() {
     return cooldownPeriod().orElse(DEFAULT_COOLDOWN_PERIOD);
   }
 
-  /** The generated HPA's name: {@code keda-hpa-<name>} ({@code controllers/keda/hpa.go}, {@code getHPAName}). */
+  /**
+   * {@return the generated HPA's name: {@code keda-hpa-<name>} ({@code controllers/keda/hpa.go}, {@code getHPAName})}
+   */
   public final String hpaName() {
     return HPA_PREFIX + name();
   }
 
   /**
-   * The External metric name KEDA gives trigger {@code index}: {@code s<index>-prometheus}
-   * ({@code pkg/scalers/scaler.go}, {@code GenerateMetricNameWithIndex}).
+   * {@return the External metric name KEDA gives trigger {@code index}: {@code s<index>-prometheus}
+   * ({@code pkg/scalers/scaler.go}, {@code GenerateMetricNameWithIndex})}
+   *
+   * @param index the trigger's position in {@code triggers}, from 0
    */
   public static String metricName(int index) {
     return "s" + index + "-prometheus";
   }
 
   /**
-   * The HPA KEDA generates ({@code newHPAForScaledObject}): {@code keda-hpa-<name>} on the same target,
+   * {@return the HPA KEDA generates ({@code newHPAForScaledObject}): {@code keda-hpa-<name>} on the same target,
    * {@code minReplicas} = minReplicaCount when above 0, else 1 ({@code GetHPAMinReplicas}),
    * {@code maxReplicas} = maxReplicaCount, one External metric per trigger named {@code s<i>-prometheus}
    * with selector {@code scaledobject.keda.sh/name: <name>} and the threshold rounded to milli-units, and
-   * the behavior as given.
+   * the behavior as given}
    */
   @Value.Lazy
   public Hpa hpa() {

@@ -25,10 +25,10 @@ public abstract class ScalingPlan {
 
   ScalingPlan() {}
 
-  /** The Model's {@code metadata.name}: a DNS-1123 subdomain of at most 243 characters. */
+  /** {@return the Model's {@code metadata.name}: a DNS-1123 subdomain of at most 243 characters} */
   public abstract String modelName();
 
-  /** The namespace of the Model, the Server and both HPAs: a DNS-1123 label. */
+  /** {@return the namespace of the Model, the Server and both HPAs: a DNS-1123 label} */
   public abstract String namespace();
 
   /**
@@ -38,39 +38,39 @@ public abstract class ScalingPlan {
    */
   public abstract Optional<String> serverName();
 
-  /** The Model's {@code spec.storageUri}. Default: none (the plan then yields no Model CR). */
+  /** {@return the Model's {@code spec.storageUri}} Default: none (the plan then yields no Model CR). */
   public abstract Optional<String> storageUri();
 
-  /** The Model's {@code spec.requirements}; needs {@link #storageUri()}. Default: empty. */
+  /** {@return the Model's {@code spec.requirements}; needs {@link #storageUri()}} Default: empty. */
   public abstract List<String> requirements();
 
-  /** The Model's {@code spec.memory}; needs {@link #storageUri()}. Default: none. */
+  /** {@return the Model's {@code spec.memory}; needs {@link #storageUri()}} Default: none. */
   public abstract Optional<Quantity> memory();
 
-  /** The metrics of both HPAs: Object or External metrics with AverageValue targets. At least one. */
+  /** {@return the metrics of both HPAs: Object or External metrics with AverageValue targets} At least one. */
   public abstract List<Metric> metrics();
 
-  /** {@code minReplicas} of both HPAs and the Model's {@code spec.replicas}. Range: &gt;= 1. */
+  /** {@return {@code minReplicas} of both HPAs and the Model's {@code spec.replicas}} Range: &gt;= 1. */
   public abstract int minReplicas();
 
-  /** {@code maxReplicas} of both HPAs. Range: &gt;= minReplicas. */
+  /** {@return {@code maxReplicas} of both HPAs} Range: &gt;= minReplicas. */
   public abstract int maxReplicas();
 
-  /** {@code behavior.scaleUp} of both HPAs. Default: the Kubernetes scale-up rules. */
+  /** {@return {@code behavior.scaleUp} of both HPAs} Default: the Kubernetes scale-up rules. */
   public abstract Optional<ScalingRules> scaleUp();
 
-  /** {@code behavior.scaleDown} of both HPAs. Default: the Kubernetes scale-down rules. */
+  /** {@return {@code behavior.scaleDown} of both HPAs} Default: the Kubernetes scale-down rules. */
   public abstract Optional<ScalingRules> scaleDown();
 
   /**
-   * {@code metadata.labels} of every object the plan renders (the Model, both HPAs), in insertion order:
-   * owners, teams, GitOps tools. Keys and values follow the Kubernetes label syntax. Default: empty.
+   * {@return {@code metadata.labels} of every object the plan renders (the Model, both HPAs), in insertion order:
+   * owners, teams, GitOps tools} Keys and values follow the Kubernetes label syntax. Default: empty.
    */
   public abstract Map<String, String> labels();
 
   /**
-   * {@code metadata.annotations} of every object the plan renders (the Model, both HPAs), in insertion
-   * order. Keys follow the label-key syntax; values are free text. Default: empty.
+   * {@return {@code metadata.annotations} of every object the plan renders (the Model, both HPAs), in insertion
+   * order} Keys follow the label-key syntax; values are free text. Default: empty.
    */
   public abstract Map<String, String> annotations();
 
@@ -80,8 +80,8 @@ public abstract class ScalingPlan {
   }
 
   /**
-   * A builder holding this plan's values, to derive another plan from it: a team default declared once,
-   * then varied per model.
+   * {@return a builder holding this plan's values, to derive another plan from it: a team default declared once,
+   * then varied per model}
    *
    * <pre>{@code
    * ScalingPlan team = scalingPlan("default").namespace("seldon-mesh")
@@ -98,19 +98,33 @@ public abstract class ScalingPlan {
    * Builds a {@link ScalingPlan}. Every setter may be called again (the last value wins); {@link #build()}
    * checks the plan and throws {@link HpaValidationException} naming the first invalid field.
    */
-  public abstract static class Builder {
+  public abstract static class Builder implements MetadataBuilder<Builder> {
     Builder() {}
 
     /**
      * Copies every value of {@code plan}: scalar and optional values replace this builder's, list and
      * map entries are added.
+     *
+     * @param plan the plan whose values are copied; this builder's own list and map entries are kept
+     * @return this builder
      */
     public abstract Builder from(ScalingPlan plan);
 
-    /** Sets {@link ScalingPlan#modelName()}. */
+    /**
+     * Sets {@link ScalingPlan#modelName()}.
+     *
+     * @param modelName the Model's {@code metadata.name}, a DNS-1123 subdomain of at most 243 characters (the HPA names
+     *     append {@code -model-hpa})
+     * @return this builder
+     */
     public abstract Builder modelName(String modelName);
 
-    /** Sets {@link ScalingPlan#namespace()}. */
+    /**
+     * Sets {@link ScalingPlan#namespace()}.
+     *
+     * @param namespace the namespace of every rendered object, a DNS-1123 label such as {@code seldon-mesh}
+     * @return this builder
+     */
     public abstract Builder namespace(String namespace);
 
     /**
@@ -130,96 +144,175 @@ public abstract class ScalingPlan {
      */
     public abstract Builder serverName(Optional<String> serverName);
 
-    /** Sets {@link ScalingPlan#storageUri()}: also derive the Model CR. */
+    /**
+     * Sets {@link ScalingPlan#storageUri()}: also derive the Model CR.
+     *
+     * @param storageUri where the model artifact is, such as {@code
+     *     gs://seldon-models/scv2/samples/mlserver_1.5.0/iris-sklearn}
+     * @return this builder
+     */
     public abstract Builder storageUri(String storageUri);
 
-    /** Sets or clears {@link ScalingPlan#storageUri()}. */
+    /**
+     * Sets or clears {@link ScalingPlan#storageUri()}.
+     *
+     * @param storageUri the artifact location, or empty for no Model CR
+     * @return this builder
+     */
     public abstract Builder storageUri(Optional<String> storageUri);
 
-    /** Adds one of {@link ScalingPlan#requirements()}. */
+    /**
+     * Adds one of {@link ScalingPlan#requirements()}.
+     *
+     * @param requirement a capability the Server must offer, such as {@code sklearn}; not blank
+     * @return this builder
+     */
     public abstract Builder addRequirement(String requirement);
 
-    /** Adds to {@link ScalingPlan#requirements()}. */
+    /**
+     * Adds to {@link ScalingPlan#requirements()}.
+     *
+     * @param requirements capabilities the Server must offer, appended in order
+     * @return this builder
+     */
     public abstract Builder addRequirements(String... requirements);
 
-    /** Replaces {@link ScalingPlan#requirements()}. */
+    /**
+     * Replaces {@link ScalingPlan#requirements()}.
+     *
+     * @param requirements the new capabilities; empty removes them all
+     * @return this builder
+     */
     public abstract Builder requirements(Iterable<String> requirements);
 
-    /** Adds to {@link ScalingPlan#requirements()}. */
+    /**
+     * Adds to {@link ScalingPlan#requirements()}.
+     *
+     * @param requirements capabilities the Server must offer, appended in order
+     * @return this builder
+     */
     public abstract Builder addAllRequirements(Iterable<String> requirements);
 
-    /** Sets {@link ScalingPlan#memory()}. */
+    /**
+     * Sets {@link ScalingPlan#memory()}.
+     *
+     * @param memory the memory the model needs, above 0
+     * @return this builder
+     */
     public abstract Builder memory(Quantity memory);
 
-    /** Sets or clears {@link ScalingPlan#memory()}. */
+    /**
+     * Sets or clears {@link ScalingPlan#memory()}.
+     *
+     * @param memory the memory the model needs, or empty for none
+     * @return this builder
+     */
     public abstract Builder memory(Optional<? extends Quantity> memory);
 
-    /** Sets {@link ScalingPlan#memory()} parsed as a quantity ({@code "3M"}). */
+    /**
+     * Sets {@link ScalingPlan#memory()} parsed as a quantity ({@code "3M"}).
+     *
+     * @param memory a Kubernetes quantity above 0, such as {@code "3M"} or {@code "512Mi"}
+     * @return this builder
+     * @throws HpaValidationException if {@code memory} is not a quantity
+     */
     public final Builder memory(String memory) {
       return memory(Quantity.parse("memory", memory));
     }
 
-    /** Adds one of {@link ScalingPlan#metrics()}. */
+    /**
+     * Adds one of {@link ScalingPlan#metrics()}.
+     *
+     * @param metric an Object or External metric with an AverageValue target
+     * @return this builder
+     */
     public abstract Builder addMetric(Metric metric);
 
-    /** Adds to {@link ScalingPlan#metrics()}. */
+    /**
+     * Adds to {@link ScalingPlan#metrics()}.
+     *
+     * @param metrics Object or External metrics with AverageValue targets, appended in order
+     * @return this builder
+     */
     public abstract Builder addMetrics(Metric... metrics);
 
-    /** Replaces {@link ScalingPlan#metrics()}: how a plan derived with {@link #from} changes its targets. */
+    /**
+     * Replaces {@link ScalingPlan#metrics()}: how a plan derived with {@link #from} changes its targets.
+     *
+     * @param metrics the new metrics; {@link #build()} requires at least one
+     * @return this builder
+     */
     public abstract Builder metrics(Iterable<? extends Metric> metrics);
 
-    /** Adds to {@link ScalingPlan#metrics()}. */
+    /**
+     * Adds to {@link ScalingPlan#metrics()}.
+     *
+     * @param metrics Object or External metrics with AverageValue targets, appended in order
+     * @return this builder
+     */
     public abstract Builder addAllMetrics(Iterable<? extends Metric> metrics);
 
-    /** Sets {@link ScalingPlan#minReplicas()}. */
+    /**
+     * Sets {@link ScalingPlan#minReplicas()}.
+     *
+     * @param minReplicas the lower bound of both HPAs and the Model's {@code spec.replicas}, at least 1
+     * @return this builder
+     */
     public abstract Builder minReplicas(int minReplicas);
 
-    /** Sets {@link ScalingPlan#maxReplicas()}. */
+    /**
+     * Sets {@link ScalingPlan#maxReplicas()}.
+     *
+     * @param maxReplicas the upper bound of both HPAs, at least {@code minReplicas}
+     * @return this builder
+     */
     public abstract Builder maxReplicas(int maxReplicas);
 
-    /** Sets {@link ScalingPlan#minReplicas()} and {@link ScalingPlan#maxReplicas()}. */
+    /**
+     * Sets {@link ScalingPlan#minReplicas()} and {@link ScalingPlan#maxReplicas()}.
+     *
+     * @param min {@code minReplicas}, at least 1
+     * @param max {@code maxReplicas}, at least {@code min}
+     * @return this builder
+     */
     public final Builder replicas(int min, int max) {
       return minReplicas(min).maxReplicas(max);
     }
 
-    /** Sets {@link ScalingPlan#scaleUp()}. */
+    /**
+     * Sets {@link ScalingPlan#scaleUp()}.
+     *
+     * @param scaleUp the scale-up rules of both HPAs
+     * @return this builder
+     */
     public abstract Builder scaleUp(ScalingRules scaleUp);
 
-    /** Sets or clears {@link ScalingPlan#scaleUp()}. */
+    /**
+     * Sets or clears {@link ScalingPlan#scaleUp()}.
+     *
+     * @param scaleUp the scale-up rules, or empty for the Kubernetes defaults
+     * @return this builder
+     */
     public abstract Builder scaleUp(Optional<? extends ScalingRules> scaleUp);
 
-    /** Sets {@link ScalingPlan#scaleDown()}. */
+    /**
+     * Sets {@link ScalingPlan#scaleDown()}.
+     *
+     * @param scaleDown the scale-down rules of both HPAs
+     * @return this builder
+     */
     public abstract Builder scaleDown(ScalingRules scaleDown);
 
-    /** Sets or clears {@link ScalingPlan#scaleDown()}. */
+    /**
+     * Sets or clears {@link ScalingPlan#scaleDown()}.
+     *
+     * @param scaleDown the scale-down rules, or empty for the Kubernetes defaults
+     * @return this builder
+     */
     public abstract Builder scaleDown(Optional<? extends ScalingRules> scaleDown);
 
-    /** Puts one of {@link ScalingPlan#labels()}. */
-    public abstract Builder putLabel(String key, String value);
-
-    /** Puts one of {@link ScalingPlan#labels()}. */
-    public abstract Builder putLabel(Map.Entry<String, ? extends String> label);
-
-    /** Replaces {@link ScalingPlan#labels()}. */
-    public abstract Builder labels(Map<String, ? extends String> labels);
-
-    /** Puts all of {@code labels} into {@link ScalingPlan#labels()}. */
-    public abstract Builder putAllLabels(Map<String, ? extends String> labels);
-
-    /** Puts one of {@link ScalingPlan#annotations()}. */
-    public abstract Builder putAnnotation(String key, String value);
-
-    /** Puts one of {@link ScalingPlan#annotations()}. */
-    public abstract Builder putAnnotation(Map.Entry<String, ? extends String> annotation);
-
-    /** Replaces {@link ScalingPlan#annotations()}. */
-    public abstract Builder annotations(Map<String, ? extends String> annotations);
-
-    /** Puts all of {@code annotations} into {@link ScalingPlan#annotations()}. */
-    public abstract Builder putAllAnnotations(Map<String, ? extends String> annotations);
-
     /**
-     * The plan.
+     * {@return the plan}
      *
      * @throws HpaValidationException when a required value is missing or a value breaks a rule
      */
@@ -245,7 +338,7 @@ public abstract class ScalingPlan {
         .build());
   }
 
-  /** The Model HPA {@code <modelName>-model-hpa}, scaling the Model. */
+  /** {@return the Model HPA {@code <modelName>-model-hpa}, scaling the Model} */
   @Value.Lazy
   public Hpa modelHpa() {
     return hpa(modelName() + MODEL_HPA_SUFFIX, ObjectReference.model(modelName()));
@@ -260,7 +353,7 @@ public abstract class ScalingPlan {
     return serverName().map(s -> hpa(s + SERVER_HPA_SUFFIX, ObjectReference.server(s)));
   }
 
-  /** {@code spec.behavior} of both HPAs: present when scaleUp or scaleDown is set. */
+  /** {@return {@code spec.behavior} of both HPAs: present when scaleUp or scaleDown is set} */
   public final Optional<Behavior> behavior() {
     if (scaleUp().isEmpty() && scaleDown().isEmpty()) {
       return Optional.empty();

@@ -24,14 +24,16 @@ public abstract class ScalingPolicy {
       this.yaml = yaml;
     }
 
-    /** The spelling in YAML: {@code Pods} or {@code Percent}. */
+    /** {@return the spelling in YAML: {@code Pods} or {@code Percent}} */
     public String yamlName() {
       return yaml;
     }
 
     /**
-     * The type spelled as in YAML.
+     * {@return the type spelled as in YAML}
      *
+     * @param field the YAML path of the value, named in the error message
+     * @param value the type as written in YAML, such as {@code Pods}
      * @throws HpaValidationException for any other spelling
      */
     public static Type fromYaml(String field, String value) {
@@ -41,31 +43,48 @@ public abstract class ScalingPolicy {
 
   ScalingPolicy() {}
 
-  /** {@code type}: Pods or Percent. */
+  /** {@return {@code type}: Pods or Percent} */
   public abstract Type type();
 
-  /** {@code value}: how many Pods, or which percentage. Range: &gt; 0. */
+  /** {@return {@code value}: how many Pods, or which percentage} Range: &gt; 0. */
   public abstract int value();
 
-  /** {@code periodSeconds}: the window the change is limited over. Range: 1..1800 s, whole seconds. */
+  /** {@return {@code periodSeconds}: the window the change is limited over} Range: 1..1800 s, whole seconds. */
   public abstract Duration period();
 
-  /** The policy {@code type} with {@code value} per {@code period}, as read from YAML. */
+  /**
+   * {@return the policy {@code type} with {@code value} per {@code period}, as read from YAML}
+   *
+   * @param type {@code Pods} or {@code Percent}
+   * @param value pods, or percent of the current replicas, per period; above 0
+   * @param period the window the limit applies to, in whole seconds from 1 to 1800
+   */
   public static ScalingPolicy of(Type type, int value, Duration period) {
     return ImmutableScalingPolicy.builder().type(type).value(value).period(period).build();
   }
 
-  /** At most {@code pods} replicas per {@code period}. */
+  /**
+   * {@return a Pods policy: at most {@code pods} replicas per {@code period}}
+   *
+   * @param pods the most pods added or removed in one {@code period}, above 0
+   * @param period the window the limit applies to, in whole seconds from 1 to 1800
+   */
   public static ScalingPolicy pods(int pods, Duration period) {
     return of(Type.PODS, pods, period);
   }
 
-  /** At most {@code percent} percent of the current replicas per {@code period}. */
+  /**
+   * {@return a Percent policy: at most {@code percent} percent of the current replicas per {@code period}}
+   *
+   * @param percent the most replicas added or removed in one {@code period}, in percent of the current replicas, above
+   *     0
+   * @param period the window the limit applies to, in whole seconds from 1 to 1800
+   */
   public static ScalingPolicy percent(int percent, Duration period) {
     return of(Type.PERCENT, percent, period);
   }
 
-  /** {@code periodSeconds} as written in YAML. */
+  /** {@return {@code periodSeconds} as written in YAML} */
   public final int periodSeconds() {
     return (int) period().getSeconds();
   }

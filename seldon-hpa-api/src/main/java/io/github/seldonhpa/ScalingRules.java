@@ -29,14 +29,16 @@ public abstract class ScalingRules {
       this.yaml = yaml;
     }
 
-    /** The spelling in YAML: {@code Max}, {@code Min} or {@code Disabled}. */
+    /** {@return the spelling in YAML: {@code Max}, {@code Min} or {@code Disabled}} */
     public String yamlName() {
       return yaml;
     }
 
     /**
-     * The select policy spelled as in YAML.
+     * {@return the select policy spelled as in YAML}
      *
+     * @param field the YAML path of the value, named in the error message
+     * @param value the select policy as written in YAML, such as {@code Max}
      * @throws HpaValidationException for any other spelling
      */
     public static SelectPolicy fromYaml(String field, String value) {
@@ -47,27 +49,27 @@ public abstract class ScalingRules {
   ScalingRules() {}
 
   /**
-   * {@code stabilizationWindowSeconds}. Range: 0..3600 s, whole seconds. Default: 0 for scale-up, 300 s
+   * {@return {@code stabilizationWindowSeconds}} Range: 0..3600 s, whole seconds. Default: 0 for scale-up, 300 s
    * for scale-down.
    */
   public abstract Optional<Duration> stabilizationWindow();
 
-  /** {@code selectPolicy}. Default: Max. */
+  /** {@return {@code selectPolicy}} Default: Max. */
   public abstract Optional<SelectPolicy> selectPolicy();
 
   /**
-   * {@code policies}. Default (when empty): scale-up Pods 4 and Percent 100 per 15 s; scale-down
+   * {@return {@code policies}} Default (when empty): scale-up Pods 4 and Percent 100 per 15 s; scale-down
    * Percent 100 per 15 s.
    */
   public abstract List<ScalingPolicy> policies();
 
   /**
-   * {@code tolerance}: the relative change of the metric ratio ignored in this direction. Range:
+   * {@return {@code tolerance}: the relative change of the metric ratio ignored in this direction} Range:
    * &gt;= 0. Default: the controller's tolerance (0.1).
    */
   public abstract Optional<Quantity> tolerance();
 
-  /** A builder; see {@link SeldonHpa#scalingRules()}. */
+  /** {@return a builder; see {@link SeldonHpa#scalingRules()}} */
   public static Builder builder() {
     return ImmutableScalingRules.builder();
   }
@@ -77,95 +79,114 @@ public abstract class ScalingRules {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code ScalingRules} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * Collection elements and entries will be added, not replaced.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the ScalingRules whose values are copied
+     * @return this builder
      */
     public abstract Builder from(ScalingRules instance);
 
     /**
-     * Initializes the optional value {@link ScalingRules#stabilizationWindow() stabilizationWindow} to stabilizationWindow.
-     * @param stabilizationWindow The value for stabilizationWindow
-     * @return {@code this} builder for chained invocation
+     * Sets {@link ScalingRules#stabilizationWindow()}.
+     *
+     * @param stabilizationWindow {@code stabilizationWindowSeconds}. Range: 0..3600 s, whole seconds. Default: 0 for
+     *     scale-up, 300 s for scale-down
+     * @return this builder
      */
     public abstract Builder stabilizationWindow(Duration stabilizationWindow);
 
     /**
-     * Initializes the optional value {@link ScalingRules#stabilizationWindow() stabilizationWindow} to stabilizationWindow.
-     * @param stabilizationWindow The value for stabilizationWindow
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link ScalingRules#stabilizationWindow()}.
+     *
+     * @param stabilizationWindow the value, or empty to clear it; {@code stabilizationWindowSeconds}. Range: 0..3600 s,
+     *     whole seconds. Default: 0 for scale-up, 300 s for scale-down
+     * @return this builder
      */
     public abstract Builder stabilizationWindow(Optional<? extends Duration> stabilizationWindow);
 
     /**
-     * Initializes the optional value {@link ScalingRules#selectPolicy() selectPolicy} to selectPolicy.
-     * @param selectPolicy The value for selectPolicy
-     * @return {@code this} builder for chained invocation
+     * Sets {@link ScalingRules#selectPolicy()}.
+     *
+     * @param selectPolicy {@code selectPolicy}. Default: Max
+     * @return this builder
      */
     public abstract Builder selectPolicy(ScalingRules.SelectPolicy selectPolicy);
 
     /**
-     * Initializes the optional value {@link ScalingRules#selectPolicy() selectPolicy} to selectPolicy.
-     * @param selectPolicy The value for selectPolicy
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link ScalingRules#selectPolicy()}.
+     *
+     * @param selectPolicy the value, or empty to clear it; {@code selectPolicy}. Default: Max
+     * @return this builder
      */
     public abstract Builder selectPolicy(Optional<? extends ScalingRules.SelectPolicy> selectPolicy);
 
     /**
-     * Adds one element to {@link ScalingRules#policies() policies} list.
-     * @param element A policies element
-     * @return {@code this} builder for use in a chained invocation
+     * Adds one element to {@link ScalingRules#policies()}.
+     *
+     * @param element the element to append; the list is {@code policies}. Default (when empty): scale-up Pods 4 and
+     *     Percent 100 per 15 s; scale-down Percent 100 per 15 s
+     * @return this builder
      */
     public abstract Builder addPolicy(ScalingPolicy element);
 
     /**
-     * Adds elements to {@link ScalingRules#policies() policies} list.
-     * @param elements An array of policies elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link ScalingRules#policies()}.
+     *
+     * @param elements the elements to append, in order; the list is {@code policies}. Default (when empty): scale-up
+     *     Pods 4 and Percent 100 per 15 s; scale-down Percent 100 per 15 s
+     * @return this builder
      */
     public abstract Builder addPolicies(ScalingPolicy... elements);
 
     /**
-     * Sets or replaces all elements for {@link ScalingRules#policies() policies} list.
-     * @param elements An iterable of policies elements
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link ScalingRules#policies()}.
+     *
+     * @param elements the new elements, in iteration order (empty clears the list); the list is {@code policies}.
+     *     Default (when empty): scale-up Pods 4 and Percent 100 per 15 s; scale-down Percent 100 per 15 s
+     * @return this builder
      */
     public abstract Builder policies(Iterable<? extends ScalingPolicy> elements);
 
     /**
-     * Adds elements to {@link ScalingRules#policies() policies} list.
-     * @param elements An iterable of policies elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link ScalingRules#policies()}.
+     *
+     * @param elements the elements to append, in iteration order; the list is {@code policies}. Default (when empty):
+     *     scale-up Pods 4 and Percent 100 per 15 s; scale-down Percent 100 per 15 s
+     * @return this builder
      */
     public abstract Builder addAllPolicies(Iterable<? extends ScalingPolicy> elements);
 
     /**
-     * Initializes the optional value {@link ScalingRules#tolerance() tolerance} to tolerance.
-     * @param tolerance The value for tolerance
-     * @return {@code this} builder for chained invocation
+     * Sets {@link ScalingRules#tolerance()}.
+     *
+     * @param tolerance {@code tolerance}: the relative change of the metric ratio ignored in this direction. Range:
+     *     &gt;= 0. Default: the controller's tolerance (0.1)
+     * @return this builder
      */
     public abstract Builder tolerance(Quantity tolerance);
 
     /**
-     * Initializes the optional value {@link ScalingRules#tolerance() tolerance} to tolerance.
-     * @param tolerance The value for tolerance
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link ScalingRules#tolerance()}.
+     *
+     * @param tolerance the value, or empty to clear it; {@code tolerance}: the relative change of the metric ratio
+     *     ignored in this direction. Range: &gt;= 0. Default: the controller's tolerance (0.1)
+     * @return this builder
      */
     public abstract Builder tolerance(Optional<? extends Quantity> tolerance);
 
     /**
-     * Builds a new {@link ScalingRules ScalingRules}.
-     * @return An immutable instance of ScalingRules
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link ScalingRules}, checking every rule of its fields.
+     *
+     * @return the ScalingRules
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract ScalingRules build();
 
 }
 
-  /** {@code stabilizationWindowSeconds} as written in YAML, when set. */
+  /** {@return {@code stabilizationWindowSeconds} as written in YAML, when set} */
   public final Optional<Integer> stabilizationWindowSeconds() {
     return stabilizationWindow().map(d -> (int) d.getSeconds());
   }

@@ -17,221 +17,189 @@ public abstract class Server {
 
   Server() {}
 
-  /** {@code metadata.name}: a DNS-1123 subdomain. */
+  /** {@return {@code metadata.name}: a DNS-1123 subdomain} */
   public abstract String name();
 
-  /** {@code metadata.namespace}: a DNS-1123 label. Default: none (the namespace applied to). */
+  /** {@return {@code metadata.namespace}: a DNS-1123 label} Default: none (the namespace applied to). */
   public abstract Optional<String> namespace();
 
-  /** {@code metadata.labels}, in insertion order. Default: empty. */
+  /** {@return {@code metadata.labels}, in insertion order} Default: empty. */
   public abstract Map<String, String> labels();
 
-  /** {@code metadata.annotations}, in insertion order; keys follow the label-key syntax. Default: empty. */
+  /** {@return {@code metadata.annotations}, in insertion order; keys follow the label-key syntax} Default: empty. */
   public abstract Map<String, String> annotations();
 
-  /** {@code spec.serverConfig}: the ServerConfig to run ({@code mlserver}, {@code triton}). Required. */
+  /** {@return {@code spec.serverConfig}: the ServerConfig to run ({@code mlserver}, {@code triton})} Required. */
   public abstract String serverConfig();
 
-  /** {@code spec.replicas}. Range: &gt;= 0. Default: none (Seldon uses 1, or minReplicas). */
+  /** {@return {@code spec.replicas}} Range: &gt;= 0. Default: none (Seldon uses 1, or minReplicas). */
   public abstract Optional<Integer> replicas();
 
-  /** {@code spec.minReplicas}: for Seldon's own server scaling. Range: &gt;= 0. Default: none. */
+  /** {@return {@code spec.minReplicas}: for Seldon's own server scaling} Range: &gt;= 0. Default: none. */
   public abstract Optional<Integer> minReplicas();
 
-  /** {@code spec.maxReplicas}: 0 or unset is unbounded. Range: &gt;= minReplicas when &gt; 0. */
+  /** {@return {@code spec.maxReplicas}: 0 or unset is unbounded} Range: &gt;= minReplicas when &gt; 0. */
   public abstract Optional<Integer> maxReplicas();
 
   /**
-   * Other {@code spec} fields of the Server CRD ({@code podSpec}, {@code capabilities}, ...), rendered as
-   * given. Must not repeat a typed field. Default: empty.
+   * {@return other {@code spec} fields of the Server CRD ({@code podSpec}, {@code capabilities}, ...), rendered as
+   * given} Must not repeat a typed field. Default: empty.
    */
   public abstract Map<String, Object> extraSpec();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableServer.builder();
   }
 
-  /** A builder holding this object's values, to change some of them (labels of one rendered object). */
+  /** {@return a builder holding this object's values, to change some of them (labels of one rendered object)} */
   public final Builder toBuilder() {
     return builder().from(this);
   }
 
   /** Builds {@link Server}; setters may be called again (the last value wins). */
-  public abstract static class Builder {
+  public abstract static class Builder implements MetadataBuilder<Builder> {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code Server} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * Collection elements and entries will be added, not replaced.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the Server whose values are copied
+     * @return this builder
      */
     public abstract Builder from(Server instance);
 
     /**
-     * Initializes the value for the {@link Server#name() name} attribute.
-     * @param name The value for name 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Server#name()}.
+     *
+     * @param name {@code metadata.name}: a DNS-1123 subdomain
+     * @return this builder
      */
     public abstract Builder name(String name);
 
     /**
-     * Initializes the optional value {@link Server#namespace() namespace} to namespace.
-     * @param namespace The value for namespace
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Server#namespace()}.
+     *
+     * @param namespace {@code metadata.namespace}: a DNS-1123 label. Default: none (the namespace applied to)
+     * @return this builder
      */
     public abstract Builder namespace(String namespace);
 
     /**
-     * Initializes the optional value {@link Server#namespace() namespace} to namespace.
-     * @param namespace The value for namespace
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Server#namespace()}.
+     *
+     * @param namespace the value, or empty to clear it; {@code metadata.namespace}: a DNS-1123 label. Default: none
+     *     (the namespace applied to)
+     * @return this builder
      */
     public abstract Builder namespace(Optional<String> namespace);
 
     /**
-     * Put one entry to the {@link Server#labels() labels} map.
-     * @param key The key in the labels map
-     * @param value The associated value in the labels map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putLabel(String key, String value);
-
-    /**
-     * Put one entry to the {@link Server#labels() labels} map. Nulls are not permitted
-     * @param entry The key and value entry
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putLabel(Map.Entry<String, ? extends String> entry);
-
-    /**
-     * Sets or replaces all mappings from the specified map as entries for the {@link Server#labels() labels} map. Nulls are not permitted
-     * @param entries The entries that will be added to the labels map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder labels(Map<String, ? extends String> entries);
-
-    /**
-     * Put all mappings from the specified map as entries to {@link Server#labels() labels} map. Nulls are not permitted
-     * @param entries The entries that will be added to the labels map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putAllLabels(Map<String, ? extends String> entries);
-
-    /**
-     * Put one entry to the {@link Server#annotations() annotations} map.
-     * @param key The key in the annotations map
-     * @param value The associated value in the annotations map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putAnnotation(String key, String value);
-
-    /**
-     * Put one entry to the {@link Server#annotations() annotations} map. Nulls are not permitted
-     * @param entry The key and value entry
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putAnnotation(Map.Entry<String, ? extends String> entry);
-
-    /**
-     * Sets or replaces all mappings from the specified map as entries for the {@link Server#annotations() annotations} map. Nulls are not permitted
-     * @param entries The entries that will be added to the annotations map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder annotations(Map<String, ? extends String> entries);
-
-    /**
-     * Put all mappings from the specified map as entries to {@link Server#annotations() annotations} map. Nulls are not permitted
-     * @param entries The entries that will be added to the annotations map
-     * @return {@code this} builder for use in a chained invocation
-     */
-    public abstract Builder putAllAnnotations(Map<String, ? extends String> entries);
-
-    /**
-     * Initializes the value for the {@link Server#serverConfig() serverConfig} attribute.
-     * @param serverConfig The value for serverConfig 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Server#serverConfig()}.
+     *
+     * @param serverConfig {@code spec.serverConfig}: the ServerConfig to run ({@code mlserver}, {@code triton}).
+     *     Required
+     * @return this builder
      */
     public abstract Builder serverConfig(String serverConfig);
 
     /**
-     * Initializes the optional value {@link Server#replicas() replicas} to replicas.
-     * @param replicas The value for replicas
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Server#replicas()}.
+     *
+     * @param replicas {@code spec.replicas}. Range: &gt;= 0. Default: none (Seldon uses 1, or minReplicas)
+     * @return this builder
      */
     public abstract Builder replicas(int replicas);
 
     /**
-     * Initializes the optional value {@link Server#replicas() replicas} to replicas.
-     * @param replicas The value for replicas
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Server#replicas()}.
+     *
+     * @param replicas the value, or empty to clear it; {@code spec.replicas}. Range: &gt;= 0. Default: none (Seldon
+     *     uses 1, or minReplicas)
+     * @return this builder
      */
     public abstract Builder replicas(Optional<Integer> replicas);
 
     /**
-     * Initializes the optional value {@link Server#minReplicas() minReplicas} to minReplicas.
-     * @param minReplicas The value for minReplicas
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Server#minReplicas()}.
+     *
+     * @param minReplicas {@code spec.minReplicas}: for Seldon's own server scaling. Range: &gt;= 0. Default: none
+     * @return this builder
      */
     public abstract Builder minReplicas(int minReplicas);
 
     /**
-     * Initializes the optional value {@link Server#minReplicas() minReplicas} to minReplicas.
-     * @param minReplicas The value for minReplicas
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Server#minReplicas()}.
+     *
+     * @param minReplicas the value, or empty to clear it; {@code spec.minReplicas}: for Seldon's own server scaling.
+     *     Range: &gt;= 0. Default: none
+     * @return this builder
      */
     public abstract Builder minReplicas(Optional<Integer> minReplicas);
 
     /**
-     * Initializes the optional value {@link Server#maxReplicas() maxReplicas} to maxReplicas.
-     * @param maxReplicas The value for maxReplicas
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Server#maxReplicas()}.
+     *
+     * @param maxReplicas {@code spec.maxReplicas}: 0 or unset is unbounded. Range: &gt;= minReplicas when &gt; 0
+     * @return this builder
      */
     public abstract Builder maxReplicas(int maxReplicas);
 
     /**
-     * Initializes the optional value {@link Server#maxReplicas() maxReplicas} to maxReplicas.
-     * @param maxReplicas The value for maxReplicas
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Server#maxReplicas()}.
+     *
+     * @param maxReplicas the value, or empty to clear it; {@code spec.maxReplicas}: 0 or unset is unbounded. Range:
+     *     &gt;= minReplicas when &gt; 0
+     * @return this builder
      */
     public abstract Builder maxReplicas(Optional<Integer> maxReplicas);
 
     /**
-     * Put one entry to the {@link Server#extraSpec() extraSpec} map.
-     * @param key The key in the extraSpec map
-     * @param value The associated value in the extraSpec map
-     * @return {@code this} builder for use in a chained invocation
+     * Puts one entry into {@link Server#extraSpec()}; a key put again takes the new value.
+     *
+     * @param key the key
+     * @param value the value; the map is other {@code spec} fields of the Server CRD ({@code podSpec},
+     *     {@code capabilities}, ...), rendered as given. Must not repeat a typed field. Default: empty
+     * @return this builder
      */
     public abstract Builder putExtraSpec(String key, Object value);
 
     /**
-     * Put one entry to the {@link Server#extraSpec() extraSpec} map. Nulls are not permitted
-     * @param entry The key and value entry
-     * @return {@code this} builder for use in a chained invocation
+     * Puts one entry into {@link Server#extraSpec()}; a key put again takes the new value.
+     *
+     * @param entry the key and value; the map is other {@code spec} fields of the Server CRD ({@code podSpec},
+     *     {@code capabilities}, ...), rendered as given. Must not repeat a typed field. Default: empty
+     * @return this builder
      */
     public abstract Builder putExtraSpec(Map.Entry<String, ? extends Object> entry);
 
     /**
-     * Sets or replaces all mappings from the specified map as entries for the {@link Server#extraSpec() extraSpec} map. Nulls are not permitted
-     * @param entries The entries that will be added to the extraSpec map
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link Server#extraSpec()}.
+     *
+     * @param entries the new entries, in iteration order (empty clears the map); the map is other {@code spec} fields
+     *     of the Server CRD ({@code podSpec}, {@code capabilities}, ...), rendered as given. Must not repeat a typed
+     *     field. Default: empty
+     * @return this builder
      */
     public abstract Builder extraSpec(Map<String, ? extends Object> entries);
 
     /**
-     * Put all mappings from the specified map as entries to {@link Server#extraSpec() extraSpec} map. Nulls are not permitted
-     * @param entries The entries that will be added to the extraSpec map
-     * @return {@code this} builder for use in a chained invocation
+     * Puts every entry of {@code entries} into {@link Server#extraSpec()}, keeping the others.
+     *
+     * @param entries the entries, in iteration order; the map is other {@code spec} fields of the Server CRD
+     *     ({@code podSpec}, {@code capabilities}, ...), rendered as given. Must not repeat a typed field. Default:
+     *     empty
+     * @return this builder
      */
     public abstract Builder putAllExtraSpec(Map<String, ? extends Object> entries);
 
     /**
-     * Builds a new {@link Server Server}.
-     * @return An immutable instance of Server
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link Server}, checking every rule of its fields.
+     *
+     * @return the Server
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract Server build();
 

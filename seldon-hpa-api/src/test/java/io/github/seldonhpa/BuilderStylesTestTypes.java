@@ -15,4 +15,27 @@ final class BuilderStylesTestTypes {
     /** The builder. */
     public static class Builder extends ImmutableExtending.Builder {}
   }
+
+  /** Setters declared once on an interface without a public page: javadoc would not show them either. */
+  interface HiddenSetters<B extends HiddenSetters<B>> {
+    B value(int value);
+  }
+
+  /** The public builder leaves {@code value} to a package-private interface. */
+  @Value.Immutable
+  public abstract static class Hiding {
+    /** A value. */
+    public abstract int value();
+
+    /** The builder. */
+    public abstract static class Builder implements HiddenSetters<Builder> {
+      Builder() {}
+
+      /** Copies. */
+      public abstract Builder from(Hiding instance);
+
+      /** Builds. */
+      public abstract Hiding build();
+    }
+  }
 }

@@ -12,7 +12,8 @@ class PublicBuildersTest {
   void everyGeneratedBuilderMethodIsDeclaredOnThePublicBuilder() {
     List<Class<?>> builders = PublicBuilders.of(ScalingPlan.class);
     assertThat(builders).extracting(Class::getName).contains("io.github.seldonhpa.ScalingPlan$Builder",
-        "io.github.seldonhpa.Hpa$Builder", "io.github.seldonhpa.scaling.Simulation$Builder");
+        "io.github.seldonhpa.Hpa$Builder", "io.github.seldonhpa.Model$Builder", "io.github.seldonhpa.Server$Builder",
+        "io.github.seldonhpa.ScaledObject$Builder", "io.github.seldonhpa.scaling.Simulation$Builder");
     assertThat(PublicBuilders.problems(builders)).isEmpty();
   }
 
@@ -21,5 +22,20 @@ class PublicBuildersTest {
     assertThat(PublicBuilders.problems(List.of(BuilderStylesTestTypes.Extending.Builder.class))).containsExactly(
         "io.github.seldonhpa.BuilderStylesTestTypes$Extending$Builder is not the abstract superclass of"
             + " io.github.seldonhpa.ImmutableExtending$Builder");
+  }
+
+  @Test
+  void labelAndAnnotationSettersAreDeclaredOnlyOnThePublicMetadataBuilder() {
+    assertThat(ScalingPlan.Builder.class.getInterfaces()).containsExactly(MetadataBuilder.class);
+    assertThat(Model.Builder.class.getDeclaredMethods()).extracting(java.lang.reflect.Method::getName)
+        .doesNotContain("putLabel", "labels", "putAllLabels", "putAnnotation", "annotations", "putAllAnnotations");
+  }
+
+  @Test
+  void aBuilderLeavingMethodsToAHiddenInterfaceIsReported() {
+    assertThat(PublicBuilders.problems(List.of(BuilderStylesTestTypes.Hiding.Builder.class))).containsExactly(
+        "io.github.seldonhpa.BuilderStylesTestTypes$Hiding$Builder implements"
+            + " io.github.seldonhpa.BuilderStylesTestTypes$HiddenSetters, which has no public page",
+        "io.github.seldonhpa.BuilderStylesTestTypes$Hiding$Builder.value[int] is undeclared");
   }
 }

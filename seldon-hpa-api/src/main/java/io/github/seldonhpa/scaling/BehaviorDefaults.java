@@ -20,12 +20,20 @@ public final class BehaviorDefaults {
 
   private BehaviorDefaults() {}
 
-  /** Scale-up rules: window 0, select Max, Pods 4 and Percent 100 per 15 s. */
+  /**
+   * {@return scale-up rules: window 0, select Max, Pods 4 and Percent 100 per 15 s}
+   *
+   * @param given the HPA's {@code behavior.scaleUp}, or empty when it sets none
+   */
   public static ScalingRules scaleUp(Optional<ScalingRules> given) {
     return fill(given, Optional.of(Duration.ZERO), UP);
   }
 
-  /** Scale-down rules: window unset, select Max, Percent 100 per 15 s. */
+  /**
+   * {@return scale-down rules: window unset, select Max, Percent 100 per 15 s}
+   *
+   * @param given the HPA's {@code behavior.scaleDown}, or empty when it sets none
+   */
   public static ScalingRules scaleDown(Optional<ScalingRules> given) {
     return fill(given, Optional.empty(), DOWN);
   }

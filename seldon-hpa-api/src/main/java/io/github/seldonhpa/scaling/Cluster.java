@@ -16,38 +16,47 @@ import org.immutables.value.Value;
 public abstract class Cluster {
   Cluster() {}
 
-  /** Nodes at the start (and the autoscaler's minimum). Range: &gt;= 1. */
+  /** {@return nodes at the start (and the autoscaler's minimum)} Range: &gt;= 1. */
   public abstract int nodes();
 
-  /** Server pods one node fits. Range: &gt;= 1. */
+  /** {@return Server pods one node fits} Range: &gt;= 1. */
   public abstract int podsPerNode();
 
-  /** The cluster autoscaler's node limit. Default: none, no autoscaler. */
+  /** {@return the cluster autoscaler's node limit} Default: none, no autoscaler. */
   public abstract OptionalInt maxNodes();
 
-  /** How long a new node takes to accept pods. Default: 3 min. */
+  /** {@return how long a new node takes to accept pods} Default: 3 min. */
   @Value.Default
   public Duration nodeStartup() {
     return Duration.ofMinutes(3);
   }
 
-  /** How long a node stays unneeded before the autoscaler removes it (its default). Default: 10 min. */
+  /** {@return how long a node stays unneeded before the autoscaler removes it (its default)} Default: 10 min. */
   @Value.Default
   public Duration scaleDownUnneeded() {
     return Duration.ofMinutes(10);
   }
 
-  /** A cluster of {@code nodes} nodes fitting {@code podsPerNode} server pods each, without autoscaler. */
+  /**
+   * {@return a cluster of {@code nodes} nodes fitting {@code podsPerNode} server pods each, without autoscaler}
+   *
+   * @param nodes the number of ready nodes, at least 1
+   * @param podsPerNode server pods one node fits, at least 1
+   */
   public static Cluster nodes(int nodes, int podsPerNode) {
     return builder().nodes(nodes).podsPerNode(podsPerNode).build();
   }
 
-  /** Room for {@code pods} server pods in all (one node of that size), without autoscaler. */
+  /**
+   * {@return room for {@code pods} server pods in all (one node of that size), without autoscaler}
+   *
+   * @param pods server pods the cluster fits in all, at least 1
+   */
   public static Cluster podBudget(int pods) {
     return nodes(1, pods);
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableCluster.builder();
   }
@@ -57,68 +66,76 @@ public abstract class Cluster {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code Cluster} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the Cluster whose values are copied
+     * @return this builder
      */
     public abstract Builder from(Cluster instance);
 
     /**
-     * Initializes the value for the {@link Cluster#nodes() nodes} attribute.
-     * @param nodes The value for nodes 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Cluster#nodes()}.
+     *
+     * @param nodes nodes at the start (and the autoscaler's minimum). Range: &gt;= 1
+     * @return this builder
      */
     public abstract Builder nodes(int nodes);
 
     /**
-     * Initializes the value for the {@link Cluster#podsPerNode() podsPerNode} attribute.
-     * @param podsPerNode The value for podsPerNode 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Cluster#podsPerNode()}.
+     *
+     * @param podsPerNode Server pods one node fits. Range: &gt;= 1
+     * @return this builder
      */
     public abstract Builder podsPerNode(int podsPerNode);
 
     /**
-     * Initializes the optional value {@link Cluster#maxNodes() maxNodes} to maxNodes.
-     * @param maxNodes The value for maxNodes
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Cluster#maxNodes()}.
+     *
+     * @param maxNodes the cluster autoscaler's node limit. Default: none, no autoscaler
+     * @return this builder
      */
     public abstract Builder maxNodes(int maxNodes);
 
     /**
-     * Initializes the optional value {@link Cluster#maxNodes() maxNodes} to maxNodes.
-     * @param maxNodes The value for maxNodes
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Cluster#maxNodes()}.
+     *
+     * @param maxNodes the value, or empty to clear it; the cluster autoscaler's node limit. Default: none, no
+     *     autoscaler
+     * @return this builder
      */
     public abstract Builder maxNodes(OptionalInt maxNodes);
 
     /**
-     * Initializes the value for the {@link Cluster#nodeStartup() nodeStartup} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Cluster#nodeStartup() nodeStartup}.</em>
-     * @param nodeStartup The value for nodeStartup 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Cluster#nodeStartup()}.
+     *
+     * @param nodeStartup how long a new node takes to accept pods. Default: 3 min
+     * @return this builder
      */
     public abstract Builder nodeStartup(Duration nodeStartup);
 
     /**
-     * Initializes the value for the {@link Cluster#scaleDownUnneeded() scaleDownUnneeded} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Cluster#scaleDownUnneeded() scaleDownUnneeded}.</em>
-     * @param scaleDownUnneeded The value for scaleDownUnneeded 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Cluster#scaleDownUnneeded()}.
+     *
+     * @param scaleDownUnneeded how long a node stays unneeded before the autoscaler removes it (its default). Default:
+     *     10 min
+     * @return this builder
      */
     public abstract Builder scaleDownUnneeded(Duration scaleDownUnneeded);
 
     /**
-     * Builds a new {@link Cluster Cluster}.
-     * @return An immutable instance of Cluster
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link Cluster}, checking every rule of its fields.
+     *
+     * @return the Cluster
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract Cluster build();
 
 }
 
-  /** Server pods the cluster fits at the start. */
+  /** {@return Server pods the cluster fits at the start} */
   public final long initialCapacity() {
     return (long) nodes() * podsPerNode();
   }

@@ -23,7 +23,14 @@ import java.util.Optional;
 public final class Fault {
   /** What goes wrong. */
   public enum Kind {
-    METRIC_OUTAGE, STALE_SERIES, SCRAPE_GAP, POD_START_FAILURE
+    /** prometheus-adapter or Prometheus is down: every HPA's metric read fails. */
+    METRIC_OUTAGE,
+    /** One model's counter stops increasing: its rate falls to 0. */
+    STALE_SERIES,
+    /** One model's samples are missing: its rate covers what is left of the window. */
+    SCRAPE_GAP,
+    /** One server's pods started in the interval crash until it ends. */
+    POD_START_FAILURE
   }
 
   private final Kind kind;
@@ -43,42 +50,65 @@ public final class Fault {
     this.toMs = to.toMillis();
   }
 
-  /** The metrics pipeline (adapter or Prometheus) is down for every HPA. */
+  /**
+   * {@return the metrics pipeline (adapter or Prometheus) is down for every HPA}
+   *
+   * @param from the start of the outage, since the start of the run; at least 0
+   * @param to the end of the outage (excluded), after {@code from}
+   */
   public static Fault metricOutage(Duration from, Duration to) {
     return new Fault(Kind.METRIC_OUTAGE, Optional.empty(), from, to);
   }
 
-  /** The counter of model {@code model} stops increasing. */
+  /**
+   * {@return the counter of model {@code model} stops increasing}
+   *
+   * @param model the Model's name in the fleet
+   * @param from the start of the fault, since the start of the run; at least 0
+   * @param to the end of the fault (excluded), after {@code from}
+   */
   public static Fault staleSeries(String model, Duration from, Duration to) {
     return new Fault(Kind.STALE_SERIES, Optional.of(model), from, to);
   }
 
-  /** The samples of model {@code model} are missing. */
+  /**
+   * {@return the samples of model {@code model} are missing}
+   *
+   * @param model the Model's name in the fleet
+   * @param from the start of the gap, since the start of the run; at least 0
+   * @param to the end of the gap (excluded), after {@code from}
+   */
   public static Fault scrapeGap(String model, Duration from, Duration to) {
     return new Fault(Kind.SCRAPE_GAP, Optional.of(model), from, to);
   }
 
-  /** The pods of server {@code server} started in the interval fail until it ends. */
+  /**
+   * {@return the pods of server {@code server} started in the interval fail until it ends}
+   *
+   * @param server the Server's name in the fleet
+   * @param from the start of the fault, since the start of the run; at least 0
+   * @param to the end of the fault (excluded), after {@code from}
+   */
   public static Fault podStartFailure(String server, Duration from, Duration to) {
     return new Fault(Kind.POD_START_FAILURE, Optional.of(server), from, to);
   }
 
-  /** What goes wrong. */
+  /** {@return what goes wrong} */
   public Kind kind() {
     return kind;
   }
 
-  /** The model or server it hits; empty for the whole fleet. */
+  /** {@return the model or server it hits; empty for the whole fleet} */
   public Optional<String> target() {
     return target;
   }
 
-  /** The start. */
+  /** {@return the start} */
   public Duration from() {
     return Duration.ofMillis(fromMs);
   }
 
-  /** The end (exclusive). */
+  /** {@return the end (exclusive)} */
   public Duration to() {
     return Duration.ofMillis(toMs);
   }

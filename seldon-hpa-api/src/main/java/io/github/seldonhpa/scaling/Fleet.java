@@ -18,80 +18,82 @@ import org.immutables.value.Value;
 public abstract class Fleet {
   Fleet() {}
 
-  /** The Servers and their Models. */
+  /** {@return the Servers and their Models} */
   public abstract List<FleetServer> servers();
 
-  /** The cluster. */
+  /** {@return the cluster} */
   public abstract Cluster cluster();
 
-  /** What goes wrong, and when. Default: nothing. */
+  /** {@return what goes wrong, and when} Default: nothing. */
   public abstract List<Fault> faults();
 
-  /** The HPA sync period. Default: 15 s. */
+  /** {@return the HPA sync period} Default: 15 s. */
   @Value.Default
   public Duration syncPeriod() {
     return HpaController.DEFAULT_SYNC_PERIOD;
   }
 
-  /** The adapter query's rate window. Default: 60 s. */
+  /** {@return the adapter query's rate window} Default: 60 s. */
   @Value.Default
   public Duration metricWindow() {
     return Duration.ofSeconds(60);
   }
 
-  /** Prometheus' scrape interval: a rate needs two of them inside the window. Default: 15 s. */
+  /** {@return Prometheus' scrape interval: a rate needs two of them inside the window} Default: 15 s. */
   @Value.Default
   public Duration scrapeInterval() {
     return Duration.ofSeconds(15);
   }
 
-  /** The simulation step. Range: divides the sync period. Default: 5 s. */
+  /** {@return the simulation step} Range: divides the sync period. Default: 5 s. */
   @Value.Default
   public Duration tick() {
     return Duration.ofSeconds(5);
   }
 
-  /** How long to simulate. Default: the longest trace. */
+  /** {@return how long to simulate} Default: the longest trace. */
   @Value.Default
   public Duration duration() {
     return servers().stream().flatMap(s -> s.models().stream()).map(m -> m.trace().length())
         .max(Duration::compareTo).orElse(Duration.ofSeconds(1));
   }
 
-  /** The Seldon release ({@link SeldonVersion}). Default: {@link SeldonVersion#LATEST}. */
+  /** {@return the Seldon release ({@link SeldonVersion})} Default: {@link SeldonVersion#LATEST}. */
   @Value.Default
   public SeldonVersion seldonVersion() {
     return SeldonVersion.LATEST;
   }
 
-  /** How long a model must be unchanged before the scheduler applies a native scaling event. Default: 5 min. */
+  /**
+   * {@return how long a model must be unchanged before the scheduler applies a native scaling event} Default: 5 min.
+   */
   @Value.Default
   public Duration nativeStablePeriod() {
     return Duration.ofMinutes(5);
   }
 
   /**
-   * A model that has not converged (ScheduleFailed, Model and Server HPAs apart, or pods Pending) for this
-   * long at the end of the run never converges. Default: 10 min.
+   * {@return a model that has not converged (ScheduleFailed, Model and Server HPAs apart, or pods Pending) for this
+   * long at the end of the run never converges} Default: 10 min.
    */
   @Value.Default
   public Duration convergenceWindow() {
     return Duration.ofMinutes(10);
   }
 
-  /** Worker threads. Default: the available processors. */
+  /** {@return worker threads} Default: the available processors. */
   @Value.Default
   public int threads() {
     return Runtime.getRuntime().availableProcessors();
   }
 
-  /** Whether to keep a per-model timeline (for the report's rows); the fleet timeline is always kept. */
+  /** {@return whether to keep a per-model timeline (for the report's rows); the fleet timeline is always kept} */
   @Value.Default
   public boolean keepModelTimelines() {
     return false;
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableFleet.builder();
   }
@@ -101,168 +103,188 @@ public abstract class Fleet {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code Fleet} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * Collection elements and entries will be added, not replaced.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the Fleet whose values are copied
+     * @return this builder
      */
     public abstract Builder from(Fleet instance);
 
     /**
-     * Adds one element to {@link Fleet#servers() servers} list.
-     * @param element A servers element
-     * @return {@code this} builder for use in a chained invocation
+     * Adds one element to {@link Fleet#servers()}.
+     *
+     * @param element the element to append; the list is the Servers and their Models
+     * @return this builder
      */
     public abstract Builder addServer(FleetServer element);
 
     /**
-     * Adds elements to {@link Fleet#servers() servers} list.
-     * @param elements An array of servers elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link Fleet#servers()}.
+     *
+     * @param elements the elements to append, in order; the list is the Servers and their Models
+     * @return this builder
      */
     public abstract Builder addServers(FleetServer... elements);
 
     /**
-     * Sets or replaces all elements for {@link Fleet#servers() servers} list.
-     * @param elements An iterable of servers elements
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link Fleet#servers()}.
+     *
+     * @param elements the new elements, in iteration order (empty clears the list); the list is the Servers and their
+     *     Models
+     * @return this builder
      */
     public abstract Builder servers(Iterable<? extends FleetServer> elements);
 
     /**
-     * Adds elements to {@link Fleet#servers() servers} list.
-     * @param elements An iterable of servers elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link Fleet#servers()}.
+     *
+     * @param elements the elements to append, in iteration order; the list is the Servers and their Models
+     * @return this builder
      */
     public abstract Builder addAllServers(Iterable<? extends FleetServer> elements);
 
     /**
-     * Initializes the value for the {@link Fleet#cluster() cluster} attribute.
-     * @param cluster The value for cluster 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Fleet#cluster()}.
+     *
+     * @param cluster the cluster
+     * @return this builder
      */
     public abstract Builder cluster(Cluster cluster);
 
     /**
-     * Adds one element to {@link Fleet#faults() faults} list.
-     * @param element A faults element
-     * @return {@code this} builder for use in a chained invocation
+     * Adds one element to {@link Fleet#faults()}.
+     *
+     * @param element the element to append; the list is what goes wrong, and when. Default: nothing
+     * @return this builder
      */
     public abstract Builder addFault(Fault element);
 
     /**
-     * Adds elements to {@link Fleet#faults() faults} list.
-     * @param elements An array of faults elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link Fleet#faults()}.
+     *
+     * @param elements the elements to append, in order; the list is what goes wrong, and when. Default: nothing
+     * @return this builder
      */
     public abstract Builder addFaults(Fault... elements);
 
     /**
-     * Sets or replaces all elements for {@link Fleet#faults() faults} list.
-     * @param elements An iterable of faults elements
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link Fleet#faults()}.
+     *
+     * @param elements the new elements, in iteration order (empty clears the list); the list is what goes wrong, and
+     *     when. Default: nothing
+     * @return this builder
      */
     public abstract Builder faults(Iterable<? extends Fault> elements);
 
     /**
-     * Adds elements to {@link Fleet#faults() faults} list.
-     * @param elements An iterable of faults elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link Fleet#faults()}.
+     *
+     * @param elements the elements to append, in iteration order; the list is what goes wrong, and when. Default:
+     *     nothing
+     * @return this builder
      */
     public abstract Builder addAllFaults(Iterable<? extends Fault> elements);
 
     /**
-     * Initializes the value for the {@link Fleet#syncPeriod() syncPeriod} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Fleet#syncPeriod() syncPeriod}.</em>
-     * @param syncPeriod The value for syncPeriod 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Fleet#syncPeriod()}.
+     *
+     * @param syncPeriod the HPA sync period. Default: 15 s
+     * @return this builder
      */
     public abstract Builder syncPeriod(Duration syncPeriod);
 
     /**
-     * Initializes the value for the {@link Fleet#metricWindow() metricWindow} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Fleet#metricWindow() metricWindow}.</em>
-     * @param metricWindow The value for metricWindow 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Fleet#metricWindow()}.
+     *
+     * @param metricWindow the adapter query's rate window. Default: 60 s
+     * @return this builder
      */
     public abstract Builder metricWindow(Duration metricWindow);
 
     /**
-     * Initializes the value for the {@link Fleet#scrapeInterval() scrapeInterval} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Fleet#scrapeInterval() scrapeInterval}.</em>
-     * @param scrapeInterval The value for scrapeInterval 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Fleet#scrapeInterval()}.
+     *
+     * @param scrapeInterval Prometheus' scrape interval: a rate needs two of them inside the window. Default: 15 s
+     * @return this builder
      */
     public abstract Builder scrapeInterval(Duration scrapeInterval);
 
     /**
-     * Initializes the value for the {@link Fleet#tick() tick} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Fleet#tick() tick}.</em>
-     * @param tick The value for tick 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Fleet#tick()}.
+     *
+     * @param tick the simulation step. Range: divides the sync period. Default: 5 s
+     * @return this builder
      */
     public abstract Builder tick(Duration tick);
 
     /**
-     * Initializes the value for the {@link Fleet#duration() duration} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Fleet#duration() duration}.</em>
-     * @param duration The value for duration 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Fleet#duration()}.
+     *
+     * @param duration how long to simulate. Default: the longest trace
+     * @return this builder
      */
     public abstract Builder duration(Duration duration);
 
     /**
-     * Initializes the value for the {@link Fleet#seldonVersion() seldonVersion} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Fleet#seldonVersion() seldonVersion}.</em>
-     * @param seldonVersion The value for seldonVersion 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Fleet#seldonVersion()}.
+     *
+     * @param seldonVersion the Seldon release ({@link SeldonVersion}). Default: {@link SeldonVersion#LATEST}
+     * @return this builder
      */
     public abstract Builder seldonVersion(SeldonVersion seldonVersion);
 
     /**
-     * Initializes the value for the {@link Fleet#nativeStablePeriod() nativeStablePeriod} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Fleet#nativeStablePeriod() nativeStablePeriod}.</em>
-     * @param nativeStablePeriod The value for nativeStablePeriod 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Fleet#nativeStablePeriod()}.
+     *
+     * @param nativeStablePeriod how long a model must be unchanged before the scheduler applies a native scaling event.
+     *     Default: 5 min
+     * @return this builder
      */
     public abstract Builder nativeStablePeriod(Duration nativeStablePeriod);
 
     /**
-     * Initializes the value for the {@link Fleet#convergenceWindow() convergenceWindow} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Fleet#convergenceWindow() convergenceWindow}.</em>
-     * @param convergenceWindow The value for convergenceWindow 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Fleet#convergenceWindow()}.
+     *
+     * @param convergenceWindow a model that has not converged (ScheduleFailed, Model and Server HPAs apart, or pods
+     *     Pending) for this long at the end of the run never converges. Default: 10 min
+     * @return this builder
      */
     public abstract Builder convergenceWindow(Duration convergenceWindow);
 
     /**
-     * Initializes the value for the {@link Fleet#threads() threads} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Fleet#threads() threads}.</em>
-     * @param threads The value for threads 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Fleet#threads()}.
+     *
+     * @param threads worker threads. Default: the available processors
+     * @return this builder
      */
     public abstract Builder threads(int threads);
 
     /**
-     * Initializes the value for the {@link Fleet#keepModelTimelines() keepModelTimelines} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Fleet#keepModelTimelines() keepModelTimelines}.</em>
-     * @param keepModelTimelines The value for keepModelTimelines 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Fleet#keepModelTimelines()}.
+     *
+     * @param keepModelTimelines whether to keep a per-model timeline (for the report's rows); the fleet timeline is
+     *     always kept
+     * @return this builder
      */
     public abstract Builder keepModelTimelines(boolean keepModelTimelines);
 
     /**
-     * Builds a new {@link Fleet Fleet}.
-     * @return An immutable instance of Fleet
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link Fleet}, checking every rule of its fields.
+     *
+     * @return the Fleet
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract Fleet build();
 
 }
 
-  /** Runs the fleet. */
+  /**
+   * Runs the fleet.
+   *
+   * @return the per-tick fleet timelines, the per-model summaries and the cluster's use
+   */
   public FleetResult run() {
     return new FleetEngine(this).run();
   }

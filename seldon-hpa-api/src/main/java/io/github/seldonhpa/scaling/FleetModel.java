@@ -15,28 +15,28 @@ import org.immutables.value.Value;
 public abstract class FleetModel {
   FleetModel() {}
 
-  /** The Model's name, unique in the fleet. */
+  /** {@return the Model's name, unique in the fleet} */
   public abstract String name();
 
-  /** The offered load. */
+  /** {@return the offered load} */
   public abstract RpsTrace trace();
 
-  /** The Model HPA. */
+  /** {@return the Model HPA} */
   public abstract Hpa hpa();
 
-  /** The per-replica RPS at which latency breaks. Range: &gt; 0. */
+  /** {@return the per-replica RPS at which latency breaks} Range: &gt; 0. */
   public abstract double saturationRps();
 
-  /** When the Model HPA first reconciles. Range: 0..syncPeriod. Default: 0. */
+  /** {@return when the Model HPA first reconciles} Range: 0..syncPeriod. Default: 0. */
   @Value.Default
   public Duration hpaOffset() {
     return Duration.ZERO;
   }
 
-  /** Replicas at the start, all serving. Default: the HPA's minReplicas. */
+  /** {@return replicas at the start, all serving} Default: the HPA's minReplicas. */
   public abstract OptionalInt initialReplicas();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableFleetModel.builder();
   }
@@ -46,68 +46,77 @@ public abstract class FleetModel {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code FleetModel} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the FleetModel whose values are copied
+     * @return this builder
      */
     public abstract Builder from(FleetModel instance);
 
     /**
-     * Initializes the value for the {@link FleetModel#name() name} attribute.
-     * @param name The value for name 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link FleetModel#name()}.
+     *
+     * @param name the Model's name, unique in the fleet
+     * @return this builder
      */
     public abstract Builder name(String name);
 
     /**
-     * Initializes the value for the {@link FleetModel#trace() trace} attribute.
-     * @param trace The value for trace 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link FleetModel#trace()}.
+     *
+     * @param trace the offered load
+     * @return this builder
      */
     public abstract Builder trace(RpsTrace trace);
 
     /**
-     * Initializes the value for the {@link FleetModel#hpa() hpa} attribute.
-     * @param hpa The value for hpa 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link FleetModel#hpa()}.
+     *
+     * @param hpa the Model HPA
+     * @return this builder
      */
     public abstract Builder hpa(Hpa hpa);
 
     /**
-     * Initializes the value for the {@link FleetModel#saturationRps() saturationRps} attribute.
-     * @param saturationRps The value for saturationRps 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link FleetModel#saturationRps()}.
+     *
+     * @param saturationRps the per-replica RPS at which latency breaks. Range: &gt; 0
+     * @return this builder
      */
     public abstract Builder saturationRps(double saturationRps);
 
     /**
-     * Initializes the value for the {@link FleetModel#hpaOffset() hpaOffset} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link FleetModel#hpaOffset() hpaOffset}.</em>
-     * @param hpaOffset The value for hpaOffset 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link FleetModel#hpaOffset()}.
+     *
+     * @param hpaOffset when the Model HPA first reconciles. Range: 0..syncPeriod. Default: 0
+     * @return this builder
      */
     public abstract Builder hpaOffset(Duration hpaOffset);
 
     /**
-     * Initializes the optional value {@link FleetModel#initialReplicas() initialReplicas} to initialReplicas.
-     * @param initialReplicas The value for initialReplicas
-     * @return {@code this} builder for chained invocation
+     * Sets {@link FleetModel#initialReplicas()}.
+     *
+     * @param initialReplicas replicas at the start, all serving. Default: the HPA's minReplicas
+     * @return this builder
      */
     public abstract Builder initialReplicas(int initialReplicas);
 
     /**
-     * Initializes the optional value {@link FleetModel#initialReplicas() initialReplicas} to initialReplicas.
-     * @param initialReplicas The value for initialReplicas
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link FleetModel#initialReplicas()}.
+     *
+     * @param initialReplicas the value, or empty to clear it; replicas at the start, all serving. Default: the HPA's
+     *     minReplicas
+     * @return this builder
      */
     public abstract Builder initialReplicas(OptionalInt initialReplicas);
 
     /**
-     * Builds a new {@link FleetModel FleetModel}.
-     * @return An immutable instance of FleetModel
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link FleetModel}, checking every rule of its fields.
+     *
+     * @return the FleetModel
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract FleetModel build();
 

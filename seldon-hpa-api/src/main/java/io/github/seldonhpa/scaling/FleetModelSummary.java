@@ -2,7 +2,9 @@ package io.github.seldonhpa.scaling;
 
 import java.util.Optional;
 
-/** The figures of one model of a {@link Fleet} run; server figures are its Server's (shared on a multi-model server). */
+/**
+ * The figures of one model of a {@link Fleet} run; server figures are its Server's (shared on a multi-model server).
+ */
 public final class FleetModelSummary {
   private final String model;
   private final String server;
@@ -41,82 +43,85 @@ public final class FleetModelSummary {
     this.notConverged = notConverged;
   }
 
-  /** The Model. */
+  /** {@return the Model} */
   public String model() {
     return model;
   }
 
-  /** Its Server. */
+  /** {@return its Server} */
   public String server() {
     return server;
   }
 
-  /** Time the serving replicas were past saturation. */
+  /** {@return time the serving replicas were past saturation} */
   public double secondsAboveSaturation() {
     return secondsAboveSaturation;
   }
 
-  /** The longest unbroken stretch above saturation. */
+  /** {@return the longest unbroken stretch above saturation} */
   public double longestAboveSaturation() {
     return longestAboveSaturation;
   }
 
-  /** Time the model was {@code ScheduleFailed}. */
+  /** {@return time the model was {@code ScheduleFailed}} */
   public double scheduleFailedSeconds() {
     return scheduleFailedSeconds;
   }
 
-  /** Serving model replica-seconds. */
+  /** {@return serving model replica-seconds} */
   public double servingReplicaSeconds() {
     return servingReplicaSeconds;
   }
 
-  /** Its Server's bound pod-seconds (starting or ready): the cost. */
+  /** {@return its Server's bound pod-seconds (starting or ready): the cost} */
   public double serverReplicaSeconds() {
     return serverReplicaSeconds;
   }
 
-  /** Its Server's Pending pod-seconds (no room in the cluster). */
+  /** {@return its Server's Pending pod-seconds (no room in the cluster)} */
   public double pendingPodSeconds() {
     return pendingPodSeconds;
   }
 
-  /** Its Server's most Pending pods at once. */
+  /** {@return its Server's most Pending pods at once} */
   public int peakPendingPods() {
     return peakPendingPods;
   }
 
-  /** Time its HPA's last metric read failed ({@code ScalingActive=False/FailedGetObjectMetric}). */
+  /** {@return time its HPA's last metric read failed ({@code ScalingActive=False/FailedGetObjectMetric})} */
   public double metricErrorSeconds() {
     return metricErrorSeconds;
   }
 
-  /** The highest Model {@code spec.replicas}. */
+  /** {@return the highest Model {@code spec.replicas}} */
   public int peakModelReplicas() {
     return peakModelReplicas;
   }
 
-  /** The highest Server {@code spec.replicas}. */
+  /** {@return the highest Server {@code spec.replicas}} */
   public int peakServerReplicas() {
     return peakServerReplicas;
   }
 
-  /** Model {@code spec.replicas} at the end. */
+  /** {@return Model {@code spec.replicas} at the end} */
   public int finalModelReplicas() {
     return finalModelReplicas;
   }
 
-  /** Server {@code spec.replicas} at the end. */
+  /** {@return Server {@code spec.replicas} at the end} */
   public int finalServerReplicas() {
     return finalServerReplicas;
   }
 
-  /** Whether it converged: not stuck (ScheduleFailed, HPAs apart, pods Pending) for the convergence window at the end. */
+  /**
+   * {@return whether it converged: not stuck (ScheduleFailed, HPAs apart, pods Pending) for the convergence window at
+   * the end}
+   */
   public boolean converged() {
     return notConverged.isEmpty();
   }
 
-  /** Why it never converged, when it did not. */
+  /** {@return why it never converged, when it did not} */
   public Optional<String> notConvergedReason() {
     return notConverged.isEmpty() ? Optional.empty() : Optional.of(notConverged);
   }

@@ -24,17 +24,17 @@ public final class FleetResult {
     this.nodeSeconds = nodeSeconds;
   }
 
-  /** The fleet that ran. */
+  /** {@return the fleet that ran} */
   public Fleet fleet() {
     return fleet;
   }
 
-  /** One summary per model, in the order of the servers and their models. */
+  /** {@return one summary per model, in the order of the servers and their models} */
   public List<FleetModelSummary> models() {
     return models;
   }
 
-  /** The models that never converged. */
+  /** {@return the models that never converged} */
   public List<FleetModelSummary> neverConverged() {
     List<FleetModelSummary> out = new ArrayList<>();
     for (FleetModelSummary m : models) {
@@ -45,17 +45,17 @@ public final class FleetResult {
     return out;
   }
 
-  /** Model-seconds above saturation, over all models. */
+  /** {@return model-seconds above saturation, over all models} */
   public double secondsAboveSaturation() {
     return models.stream().mapToDouble(FleetModelSummary::secondsAboveSaturation).sum();
   }
 
-  /** Model-seconds ScheduleFailed, over all models. */
+  /** {@return model-seconds ScheduleFailed, over all models} */
   public double scheduleFailedSeconds() {
     return models.stream().mapToDouble(FleetModelSummary::scheduleFailedSeconds).sum();
   }
 
-  /** Bound server pod-seconds over all servers: the cost. */
+  /** {@return bound server pod-seconds over all servers: the cost} */
   public double serverReplicaSeconds() {
     double sum = 0;
     for (int i = 0; i < rec.steps; i++) {
@@ -64,7 +64,7 @@ public final class FleetResult {
     return sum * rec.tickSec;
   }
 
-  /** Pending pod-seconds over all servers. */
+  /** {@return pending pod-seconds over all servers} */
   public double pendingPodSeconds() {
     double sum = 0;
     for (int i = 0; i < rec.steps; i++) {
@@ -73,7 +73,7 @@ public final class FleetResult {
     return sum * rec.tickSec;
   }
 
-  /** The most Pending pods at once. */
+  /** {@return the most Pending pods at once} */
   public int peakPendingPods() {
     int max = 0;
     for (int i = 0; i < rec.steps; i++) {
@@ -82,7 +82,7 @@ public final class FleetResult {
     return max;
   }
 
-  /** The most bound server pods at once. */
+  /** {@return the most bound server pods at once} */
   public int peakBoundPods() {
     int max = 0;
     for (int i = 0; i < rec.steps; i++) {
@@ -91,107 +91,176 @@ public final class FleetResult {
     return max;
   }
 
-  /** The most nodes at once (ready or starting). */
+  /** {@return the most nodes at once (ready or starting)} */
   public int peakNodes() {
     return peakNodes;
   }
 
-  /** Node-seconds (ready or starting). */
+  /** {@return node-seconds (ready or starting)} */
   public double nodeSeconds() {
     return nodeSeconds;
   }
 
-  /** The fleet timeline: ticks. */
+  /** {@return the number of ticks of the fleet timeline} */
   public int steps() {
     return rec.steps;
   }
 
-  /** Seconds since the start at tick {@code i}. */
+  /**
+   * {@return seconds since the start at tick {@code i}}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public double timeSeconds(int i) {
     return i * rec.tickSec;
   }
 
-  /** Bound (starting or ready) server pods at tick {@code i}. */
+  /**
+   * {@return bound (starting or ready) server pods at tick {@code i}}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public int boundPods(int i) {
     return rec.bound[i];
   }
 
-  /** Pending server pods at tick {@code i}. */
+  /**
+   * {@return pending server pods at tick {@code i}}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public int pendingPods(int i) {
     return rec.pending[i];
   }
 
-  /** Server pods the ready nodes fit at tick {@code i}. */
+  /**
+   * {@return Server pods the ready nodes fit at tick {@code i}}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public long capacityPods(int i) {
     return rec.capacity[i];
   }
 
-  /** Server {@code spec.replicas} summed at tick {@code i}. */
+  /**
+   * {@return Server {@code spec.replicas} summed at tick {@code i}}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public int demandedPods(int i) {
     return rec.demanded[i];
   }
 
-  /** Ready server pods at tick {@code i}. */
+  /**
+   * {@return ready server pods at tick {@code i}}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public int readyPods(int i) {
     return rec.readyPods[i];
   }
 
-  /** The offered load of all models at tick {@code i}. */
+  /**
+   * {@return the offered load of all models at tick {@code i}}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public double loadRps(int i) {
     return rec.load[i];
   }
 
-  /** What the serving replicas can take at tick {@code i}: serving replicas times their saturation RPS. */
+  /**
+   * {@return what the serving replicas can take at tick {@code i}: serving replicas times their saturation RPS}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public double servingCapacityRps(int i) {
     return rec.capacityRps[i];
   }
 
-  /** Models ScheduleFailed at tick {@code i}. */
+  /**
+   * {@return models ScheduleFailed at tick {@code i}}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public int modelsScheduleFailed(int i) {
     return rec.failed[i];
   }
 
-  /** Models above saturation at tick {@code i}. */
+  /**
+   * {@return models above saturation at tick {@code i}}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public int modelsAboveSaturation(int i) {
     return rec.above[i];
   }
 
-  /** Models whose HPA metric read failed at tick {@code i}. */
+  /**
+   * {@return models whose HPA metric read failed at tick {@code i}}
+   *
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public int modelsWithMetricError(int i) {
     return rec.metricError[i];
   }
 
-  /** Serving replicas of model {@code m} at tick {@code i}, when model timelines are kept. */
+  /**
+   * {@return serving replicas of model {@code m} at tick {@code i}, when model timelines are kept}
+   *
+   * @param m the model's index, in the order the fleet declares its models
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public int servingReplicas(int m, int i) {
     return rec.modelServing[m][i];
   }
 
-  /** Model {@code spec.replicas} of model {@code m} at tick {@code i}, when model timelines are kept. */
+  /**
+   * {@return Model {@code spec.replicas} of model {@code m} at tick {@code i}, when model timelines are kept}
+   *
+   * @param m the model's index, in the order the fleet declares its models
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public int desiredReplicas(int m, int i) {
     return rec.modelDesired[m][i];
   }
 
-  /** The offered load of model {@code m} at tick {@code i}, when model timelines are kept. */
+  /**
+   * {@return the offered load of model {@code m} at tick {@code i}, when model timelines are kept}
+   *
+   * @param m the model's index, in the order the fleet declares its models
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public double rps(int m, int i) {
     return rec.modelRps[m][i];
   }
 
-  /** Whether model {@code m} was ScheduleFailed at tick {@code i}, when model timelines are kept. */
+  /**
+   * {@return whether model {@code m} was ScheduleFailed at tick {@code i}, when model timelines are kept}
+   *
+   * @param m the model's index, in the order the fleet declares its models
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public boolean scheduleFailed(int m, int i) {
     return rec.modelFailed[m][i];
   }
 
-  /** Whether model {@code m}'s HPA metric read failed at tick {@code i}, when model timelines are kept. */
+  /**
+   * {@return whether model {@code m}'s HPA metric read failed at tick {@code i}, when model timelines are kept}
+   *
+   * @param m the model's index, in the order the fleet declares its models
+   * @param i the tick, from 0 to {@code steps() - 1}
+   */
   public boolean metricError(int m, int i) {
     return rec.modelError[m][i];
   }
 
-  /** Whether per-model timelines were kept ({@link Fleet#keepModelTimelines()}). */
+  /** {@return whether per-model timelines were kept ({@link Fleet#keepModelTimelines()})} */
   public boolean hasModelTimelines() {
     return rec.modelServing.length > 0;
   }
 
-  /** The report: the setup, one row per model, the fleet's figures and the models that never converge. */
+  /** {@return the report: the setup, one row per model, the fleet's figures and the models that never converge} */
   public String report() {
     Cluster c = fleet.cluster();
     StringBuilder sb = new StringBuilder();
@@ -233,12 +302,20 @@ public final class FleetResult {
     return sb.toString();
   }
 
-  /** The fleet view as SVG: stacked serving replicas against the cluster's room, saturation and fault bands. */
+  /**
+   * {@return the fleet view as SVG: stacked serving replicas against the cluster's room, saturation and fault bands}
+   *
+   * @param title the chart's title, escaped for XML
+   */
   public String toSvg(String title) {
     return FleetChart.render(title, this);
   }
 
-  /** A self-contained HTML report (inline SVG and CSS, no network): the fleet view and one row per model. */
+  /**
+   * {@return a self-contained HTML report (inline SVG and CSS, no network): the fleet view and one row per model}
+   *
+   * @param title the page's title and heading, escaped for HTML
+   */
   public String toHtml(String title) {
     return FleetReport.html(title, this);
   }

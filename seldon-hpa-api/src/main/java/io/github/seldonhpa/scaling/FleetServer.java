@@ -24,43 +24,45 @@ import org.immutables.value.Value;
 public abstract class FleetServer {
   FleetServer() {}
 
-  /** The Server's name, unique in the fleet. */
+  /** {@return the Server's name, unique in the fleet} */
   public abstract String name();
 
-  /** The Models it hosts. Range: at least one; exactly one with a Server {@link #hpa()}. */
+  /** {@return the Models it hosts} Range: at least one; exactly one with a Server {@link #hpa()}. */
   public abstract List<FleetModel> models();
 
-  /** The Server HPA of a single-model-serving pair. Default: none. */
+  /** {@return the Server HPA of a single-model-serving pair} Default: none. */
   public abstract Optional<Hpa> hpa();
 
-  /** When the Server HPA first reconciles. Range: 0..syncPeriod. Default: 0. */
+  /** {@return when the Server HPA first reconciles} Range: 0..syncPeriod. Default: 0. */
   @Value.Default
   public Duration hpaOffset() {
     return Duration.ZERO;
   }
 
-  /** The Server's agent settings for native model scaling (per Server, not per model). Default: none. */
+  /** {@return the Server's agent settings for native model scaling (per Server, not per model)} Default: none. */
   public abstract Optional<NativeScaling> nativeScaling();
 
-  /** Helm {@code autoscaling.autoscalingServerEnabled}, used without a Server HPA. Default: true. */
+  /** {@return Helm {@code autoscaling.autoscalingServerEnabled}, used without a Server HPA} Default: true. */
   @Value.Default
   public boolean serverAutoscaling() {
     return true;
   }
 
-  /** The Server's {@code maxReplicas} for native server scaling. Default: the models' highest HPA maxReplicas. */
+  /**
+   * {@return the Server's {@code maxReplicas} for native server scaling} Default: the models' highest HPA maxReplicas.
+   */
   public abstract OptionalInt maxReplicas();
 
-  /** Replicas at the start, all ready. Default: the largest initial model replica count. */
+  /** {@return replicas at the start, all ready} Default: the largest initial model replica count. */
   public abstract OptionalInt initialReplicas();
 
-  /** How long a new server pod takes, once bound to a node, to load its models and serve. Default: 60 s. */
+  /** {@return how long a new server pod takes, once bound to a node, to load its models and serve} Default: 60 s. */
   @Value.Default
   public StartupDelay startup() {
     return StartupDelay.fixed(Duration.ofSeconds(60));
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableFleetServer.builder();
   }
@@ -70,141 +72,169 @@ public abstract class FleetServer {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code FleetServer} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * Collection elements and entries will be added, not replaced.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the FleetServer whose values are copied
+     * @return this builder
      */
     public abstract Builder from(FleetServer instance);
 
     /**
-     * Initializes the value for the {@link FleetServer#name() name} attribute.
-     * @param name The value for name 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link FleetServer#name()}.
+     *
+     * @param name the Server's name, unique in the fleet
+     * @return this builder
      */
     public abstract Builder name(String name);
 
     /**
-     * Adds one element to {@link FleetServer#models() models} list.
-     * @param element A models element
-     * @return {@code this} builder for use in a chained invocation
+     * Adds one element to {@link FleetServer#models()}.
+     *
+     * @param element the element to append; the list is the Models it hosts. Range: at least one; exactly one with a
+     *     Server {@link #hpa()}
+     * @return this builder
      */
     public abstract Builder addModel(FleetModel element);
 
     /**
-     * Adds elements to {@link FleetServer#models() models} list.
-     * @param elements An array of models elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link FleetServer#models()}.
+     *
+     * @param elements the elements to append, in order; the list is the Models it hosts. Range: at least one; exactly
+     *     one with a Server {@link #hpa()}
+     * @return this builder
      */
     public abstract Builder addModels(FleetModel... elements);
 
     /**
-     * Sets or replaces all elements for {@link FleetServer#models() models} list.
-     * @param elements An iterable of models elements
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link FleetServer#models()}.
+     *
+     * @param elements the new elements, in iteration order (empty clears the list); the list is the Models it hosts.
+     *     Range: at least one; exactly one with a Server {@link #hpa()}
+     * @return this builder
      */
     public abstract Builder models(Iterable<? extends FleetModel> elements);
 
     /**
-     * Adds elements to {@link FleetServer#models() models} list.
-     * @param elements An iterable of models elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link FleetServer#models()}.
+     *
+     * @param elements the elements to append, in iteration order; the list is the Models it hosts. Range: at least one;
+     *     exactly one with a Server {@link #hpa()}
+     * @return this builder
      */
     public abstract Builder addAllModels(Iterable<? extends FleetModel> elements);
 
     /**
-     * Initializes the optional value {@link FleetServer#hpa() hpa} to hpa.
-     * @param hpa The value for hpa
-     * @return {@code this} builder for chained invocation
+     * Sets {@link FleetServer#hpa()}.
+     *
+     * @param hpa the Server HPA of a single-model-serving pair. Default: none
+     * @return this builder
      */
     public abstract Builder hpa(Hpa hpa);
 
     /**
-     * Initializes the optional value {@link FleetServer#hpa() hpa} to hpa.
-     * @param hpa The value for hpa
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link FleetServer#hpa()}.
+     *
+     * @param hpa the value, or empty to clear it; the Server HPA of a single-model-serving pair. Default: none
+     * @return this builder
      */
     public abstract Builder hpa(Optional<? extends Hpa> hpa);
 
     /**
-     * Initializes the value for the {@link FleetServer#hpaOffset() hpaOffset} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link FleetServer#hpaOffset() hpaOffset}.</em>
-     * @param hpaOffset The value for hpaOffset 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link FleetServer#hpaOffset()}.
+     *
+     * @param hpaOffset when the Server HPA first reconciles. Range: 0..syncPeriod. Default: 0
+     * @return this builder
      */
     public abstract Builder hpaOffset(Duration hpaOffset);
 
     /**
-     * Initializes the optional value {@link FleetServer#nativeScaling() nativeScaling} to nativeScaling.
-     * @param nativeScaling The value for nativeScaling
-     * @return {@code this} builder for chained invocation
+     * Sets {@link FleetServer#nativeScaling()}.
+     *
+     * @param nativeScaling the Server's agent settings for native model scaling (per Server, not per model). Default:
+     *     none
+     * @return this builder
      */
     public abstract Builder nativeScaling(NativeScaling nativeScaling);
 
     /**
-     * Initializes the optional value {@link FleetServer#nativeScaling() nativeScaling} to nativeScaling.
-     * @param nativeScaling The value for nativeScaling
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link FleetServer#nativeScaling()}.
+     *
+     * @param nativeScaling the value, or empty to clear it; the Server's agent settings for native model scaling (per
+     *     Server, not per model). Default: none
+     * @return this builder
      */
     public abstract Builder nativeScaling(Optional<? extends NativeScaling> nativeScaling);
 
     /**
-     * Initializes the value for the {@link FleetServer#serverAutoscaling() serverAutoscaling} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link FleetServer#serverAutoscaling() serverAutoscaling}.</em>
-     * @param serverAutoscaling The value for serverAutoscaling 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link FleetServer#serverAutoscaling()}.
+     *
+     * @param serverAutoscaling Helm {@code autoscaling.autoscalingServerEnabled}, used without a Server HPA. Default:
+     *     true
+     * @return this builder
      */
     public abstract Builder serverAutoscaling(boolean serverAutoscaling);
 
     /**
-     * Initializes the optional value {@link FleetServer#maxReplicas() maxReplicas} to maxReplicas.
-     * @param maxReplicas The value for maxReplicas
-     * @return {@code this} builder for chained invocation
+     * Sets {@link FleetServer#maxReplicas()}.
+     *
+     * @param maxReplicas the Server's {@code maxReplicas} for native server scaling. Default: the models' highest HPA
+     *     maxReplicas
+     * @return this builder
      */
     public abstract Builder maxReplicas(int maxReplicas);
 
     /**
-     * Initializes the optional value {@link FleetServer#maxReplicas() maxReplicas} to maxReplicas.
-     * @param maxReplicas The value for maxReplicas
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link FleetServer#maxReplicas()}.
+     *
+     * @param maxReplicas the value, or empty to clear it; the Server's {@code maxReplicas} for native server scaling.
+     *     Default: the models' highest HPA maxReplicas
+     * @return this builder
      */
     public abstract Builder maxReplicas(OptionalInt maxReplicas);
 
     /**
-     * Initializes the optional value {@link FleetServer#initialReplicas() initialReplicas} to initialReplicas.
-     * @param initialReplicas The value for initialReplicas
-     * @return {@code this} builder for chained invocation
+     * Sets {@link FleetServer#initialReplicas()}.
+     *
+     * @param initialReplicas replicas at the start, all ready. Default: the largest initial model replica count
+     * @return this builder
      */
     public abstract Builder initialReplicas(int initialReplicas);
 
     /**
-     * Initializes the optional value {@link FleetServer#initialReplicas() initialReplicas} to initialReplicas.
-     * @param initialReplicas The value for initialReplicas
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link FleetServer#initialReplicas()}.
+     *
+     * @param initialReplicas the value, or empty to clear it; replicas at the start, all ready. Default: the largest
+     *     initial model replica count
+     * @return this builder
      */
     public abstract Builder initialReplicas(OptionalInt initialReplicas);
 
     /**
-     * Initializes the value for the {@link FleetServer#startup() startup} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link FleetServer#startup() startup}.</em>
-     * @param startup The value for startup 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link FleetServer#startup()}.
+     *
+     * @param startup how long a new server pod takes, once bound to a node, to load its models and serve. Default: 60 s
+     * @return this builder
      */
     public abstract Builder startup(StartupDelay startup);
 
     /**
-     * Builds a new {@link FleetServer FleetServer}.
-     * @return An immutable instance of FleetServer
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link FleetServer}, checking every rule of its fields.
+     *
+     * @return the FleetServer
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract FleetServer build();
 
 }
 
   /**
-   * A single-model-serving pair: the Model with its Model HPA on this Server with the Server HPA.
+   * {@return a single-model-serving pair: the Model with its Model HPA on this Server with the Server HPA}
+   *
+   * @param server the Server's name; it hosts only {@code model}
+   * @param model the Model with its Model HPA
+   * @param serverHpa the Server HPA, on the same metric, bounds and behaviour as the Model HPA
    */
   public static FleetServer pair(String server, FleetModel model, Hpa serverHpa) {
     return builder().name(server).addModels(model).hpa(serverHpa).build();

@@ -19,7 +19,7 @@ public final class HpaCondition {
       this.yaml = yaml;
     }
 
-    /** The spelling in the HPA status. */
+    /** {@return the spelling in the HPA status} */
     public String yamlName() {
       return yaml;
     }
@@ -35,17 +35,17 @@ public final class HpaCondition {
     this.reason = reason;
   }
 
-  /** The condition type. */
+  /** {@return the condition type} */
   public Type type() {
     return type;
   }
 
-  /** {@code True} or {@code False}. */
+  /** {@return {@code True} or {@code False}} */
   public boolean status() {
     return status;
   }
 
-  /** The reason, e.g. {@code ScaleUpLimit}. */
+  /** {@return the reason, e.g. {@code ScaleUpLimit}} */
   public String reason() {
     return reason;
   }

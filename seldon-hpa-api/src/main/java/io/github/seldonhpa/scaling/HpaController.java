@@ -113,14 +113,16 @@ public final class HpaController {
     this.metrics = b.metrics;
   }
 
-  /** A builder; {@code maxReplicas} is required. */
+  /** {@return a builder; {@code maxReplicas} is required} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * A builder with the bounds and behavior of {@code hpa} ({@code minReplicas} defaults to 1), to adjust
-   * the controller flags.
+   * {@return a builder with the bounds and behavior of {@code hpa} ({@code minReplicas} defaults to 1), to adjust
+   * the controller flags}
+   *
+   * @param hpa the HPA whose {@code spec} the controller runs
    */
   public static Builder builder(Hpa hpa) {
     Builder b = builder().minReplicas(hpa.effectiveMinReplicas()).maxReplicas(hpa.maxReplicas());
@@ -133,61 +135,71 @@ public final class HpaController {
     return b;
   }
 
-  /** The controller of {@code hpa} with the default flags. */
+  /**
+   * {@return the controller of {@code hpa} with the default flags}
+   *
+   * @param hpa the HPA whose {@code spec} the controller runs
+   */
   public static HpaController of(Hpa hpa) {
     return builder(hpa).build();
   }
 
-  /** {@code spec.minReplicas}. */
+  /** {@return {@code spec.minReplicas}} */
   public int minReplicas() {
     return minReplicas;
   }
 
-  /** {@code spec.maxReplicas}. */
+  /** {@return {@code spec.maxReplicas}} */
   public int maxReplicas() {
     return maxReplicas;
   }
 
-  /** Whether {@code spec.behavior} is set (the behavior path); otherwise the legacy rules apply. */
+  /** {@return whether {@code spec.behavior} is set (the behavior path); otherwise the legacy rules apply} */
   public boolean hasBehavior() {
     return behavior;
   }
 
-  /** The scale-up rules after API defaulting. */
+  /** {@return the scale-up rules after API defaulting} */
   public ScalingRules scaleUpRules() {
     return scaleUpRules;
   }
 
-  /** The scale-down rules after API defaulting, with the stabilization window the controller uses. */
+  /** {@return the scale-down rules after API defaulting, with the stabilization window the controller uses} */
   public ScalingRules scaleDownRules() {
     return scaleDownRules;
   }
 
-  /** The effective scale-down tolerance. */
+  /** {@return the effective scale-down tolerance} */
   public double downTolerance() {
     return downTolerance;
   }
 
-  /** The effective scale-up tolerance. */
+  /** {@return the effective scale-up tolerance} */
   public double upTolerance() {
     return upTolerance;
   }
 
-  /** The sync period: the HPA is reconciled about once per period, on its own timer. */
+  /** {@return the sync period: the HPA is reconciled about once per period, on its own timer} */
   public Duration syncPeriod() {
     return syncPeriod;
   }
 
-  /** One reconcile with {@code scale.status.replicas} equal to {@code scale.spec.replicas} and one metric. */
+  /**
+   * {@return one reconcile with {@code scale.status.replicas} equal to {@code scale.spec.replicas} and one metric}
+   *
+   * @param now the time of the reconcile; the stabilization windows and rate limits look back from it
+   * @param currentReplicas {@code scale.spec.replicas} before the reconcile, at least 0
+   * @param metric the one metric as the metrics API returned it
+   */
   public ScaleDecision step(Instant now, int currentReplicas, MetricReading metric) {
     return reconcile(now.toEpochMilli(), currentReplicas, currentReplicas, Objects.requireNonNull(metric, "metric"),
         null);
   }
 
   /**
-   * One reconcile of the HPA this controller was built from ({@link #of(Hpa)}, {@link #builder(Hpa)}), with
+   * {@return one reconcile of the HPA this controller was built from ({@link #of(Hpa)}, {@link #builder(Hpa)}), with
    * {@code scale.status.replicas} equal to {@code scale.spec.replicas}: {@code values} are what the metrics
-   * API returned, one per {@code spec.metrics} entry in order, and the targets are the HPA's own. Serves
+   * API returned, one per {@code spec.metrics} entry in order, and the targets are the HPA's own} Serves
    * Object and External metrics with AverageValue targets (every metric of a Seldon Model HPA); the others
    * need pod counts or samples, given with {@link #step(Instant, int, int, List)}.
    *
@@ -196,6 +208,9 @@ public final class HpaController {
    * controller.step(now, 1, Quantity.parse("9150m")).desiredReplicas(); // 4
    * }</pre>
    *
+   * @param now the time of the reconcile; the stabilization windows and rate limits look back from it
+   * @param currentReplicas {@code scale.spec.replicas} before the reconcile, at least 0
+   * @param values one value per {@code spec.metrics} entry, in order, as the metrics API returned it
    * @throws HpaValidationException when the controller has no HPA metrics, the count of values differs
    *     from the count of metrics, or a metric is not an Object or External AverageValue metric
    */
@@ -229,7 +244,7 @@ public final class HpaController {
   }
 
   /**
-   * One reconcile ({@code reconcileAutoscaler}).
+   * {@return one reconcile ({@code reconcileAutoscaler})}
    *
    * @param now the reconcile time; must not go backwards
    * @param specReplicas {@code scale.spec.replicas}
@@ -701,47 +716,79 @@ public final class HpaController {
 
     private Builder() {}
 
-    /** {@code spec.minReplicas}. Range: 0..maxReplicas (0 needs an Object or External metric). Default: 1. */
+    /**
+     * Sets {@code spec.minReplicas}. Range: 0..maxReplicas (0 needs an Object or External metric). Default: 1.
+     *
+     * @param minReplicas the lower bound, 0 to {@code maxReplicas}
+     * @return this builder
+     */
     public Builder minReplicas(int minReplicas) {
       this.minReplicas = minReplicas;
       return this;
     }
 
-    /** {@code spec.maxReplicas}. Range: &gt;= 1. Required. */
+    /**
+     * Sets {@code spec.maxReplicas}. Range: &gt;= 1. Required.
+     *
+     * @param maxReplicas the upper bound, at least 1
+     * @return this builder
+     */
     public Builder maxReplicas(int maxReplicas) {
       this.maxReplicas = maxReplicas;
       return this;
     }
 
-    /** Sets {@code spec.behavior} (possibly {@code behavior: {}}): switches to the behavior path. */
+    /**
+     * Sets {@code spec.behavior} (possibly {@code behavior: {}}): switches to the behavior path.
+     *
+     * @return this builder
+     */
     public Builder behavior() {
       this.behavior = true;
       return this;
     }
 
-    /** {@code spec.behavior.scaleUp}; implies {@link #behavior()}. */
+    /**
+     * Sets {@code spec.behavior.scaleUp}; implies {@link #behavior()}.
+     *
+     * @param rules the scale-up rules before API defaulting
+     * @return this builder
+     */
     public Builder scaleUp(ScalingRules rules) {
       this.scaleUp = Optional.of(Objects.requireNonNull(rules, "scaleUp"));
       this.behavior = true;
       return this;
     }
 
-    /** {@code spec.behavior.scaleDown}; implies {@link #behavior()}. */
+    /**
+     * Sets {@code spec.behavior.scaleDown}; implies {@link #behavior()}.
+     *
+     * @param rules the scale-down rules before API defaulting
+     * @return this builder
+     */
     public Builder scaleDown(ScalingRules rules) {
       this.scaleDown = Optional.of(Objects.requireNonNull(rules, "scaleDown"));
       this.behavior = true;
       return this;
     }
 
-    /** {@code --horizontal-pod-autoscaler-tolerance}. Range: &gt;= 0. Default: 0.1. */
+    /**
+     * Sets {@code --horizontal-pod-autoscaler-tolerance}. Range: &gt;= 0. Default: 0.1.
+     *
+     * @param tolerance the ratio distance from 1 within which no rescale happens, at least 0
+     * @return this builder
+     */
     public Builder tolerance(double tolerance) {
       this.tolerance = tolerance;
       return this;
     }
 
     /**
-     * Feature gate {@code HPAConfigurableTolerance}: whether {@code behavior.*.tolerance} is honoured.
+     * Sets feature gate {@code HPAConfigurableTolerance}: whether {@code behavior.*.tolerance} is honoured.
      * Default: true (beta, on by default in current releases; alpha and off in 1.33).
+     *
+     * @param enabled true to honour {@code behavior.*.tolerance}, false to use the flag for both directions
+     * @return this builder
      */
     public Builder configurableTolerance(boolean enabled) {
       this.configurableTolerance = enabled;
@@ -749,29 +796,45 @@ public final class HpaController {
     }
 
     /**
-     * {@code --horizontal-pod-autoscaler-downscale-stabilization}: the legacy window and the default
+     * Sets {@code --horizontal-pod-autoscaler-downscale-stabilization}: the legacy window and the default
      * scale-down stabilization window. Default: 5 min.
+     *
+     * @param window the window, such as the flag's 5 min
+     * @return this builder
      */
     public Builder downscaleStabilization(Duration window) {
       this.downscaleStabilization = Objects.requireNonNull(window, "downscaleStabilization");
       return this;
     }
 
-    /** The legacy scale-up factor ({@code max(factor * current, 4)}). Default: 2 (the Go unit tests use 8). */
+    /**
+     * Sets the legacy scale-up factor ({@code max(factor * current, 4)}). Default: 2 (the Go unit tests use 8).
+     *
+     * @param factor the scale-up limit relative to the current replicas, above 0 (the controller uses 2)
+     * @return this builder
+     */
     public Builder scaleUpLimitFactor(double factor) {
       this.scaleUpLimitFactor = factor;
       return this;
     }
 
-    /** {@code --horizontal-pod-autoscaler-sync-period}. Default: 15 s. */
+    /**
+     * Sets {@code --horizontal-pod-autoscaler-sync-period}. Default: 15 s.
+     *
+     * @param period the time between reconciles, above 0
+     * @return this builder
+     */
     public Builder syncPeriod(Duration period) {
       this.syncPeriod = Objects.requireNonNull(period, "syncPeriod");
       return this;
     }
 
     /**
-     * Whether the legacy window counts an entry exactly as old as the window (Go's literal {@code <=}).
+     * Sets whether the legacy window counts an entry exactly as old as the window (Go's literal {@code <=}).
      * Default: false (strict, which matches the real controller's drifting intervals).
+     *
+     * @param inclusive true for Go's {@code <=}, false for the strict comparison
+     * @return this builder
      */
     public Builder legacyWindowInclusive(boolean inclusive) {
       this.legacyWindowInclusive = inclusive;
@@ -779,7 +842,7 @@ public final class HpaController {
     }
 
     /**
-     * The controller.
+     * {@return the controller}
      *
      * @throws io.github.seldonhpa.HpaValidationException for bounds out of range
      */

@@ -12,19 +12,21 @@ public final class KedaComparison {
     this.keda = keda;
   }
 
-  /** The HPA + adapter run. */
+  /** {@return the HPA + adapter run} */
   public SimulationResult hpa() {
     return hpa;
   }
 
-  /** The KEDA run. */
+  /** {@return the KEDA run} */
   public SimulationResult keda() {
     return keda;
   }
 
   /**
-   * The Model's cold starts in {@code result}: how often it went from no replica serving to serving (after
-   * its server pods started and loaded it), a run that starts at zero included.
+   * {@return the Model's cold starts in {@code result}: how often it went from no replica serving to serving (after
+   * its server pods started and loaded it), a run that starts at zero included}
+   *
+   * @param result a simulation run with model timelines
    */
   public static int coldStarts(SimulationResult result) {
     int starts = 0;
@@ -38,7 +40,7 @@ public final class KedaComparison {
     return starts;
   }
 
-  /** The figures of both runs and their difference (KEDA - HPA), one per line. */
+  /** {@return the figures of both runs and their difference (KEDA - HPA), one per line} */
   public String report() {
     SimulationSummary h = hpa.summary();
     SimulationSummary k = keda.summary();

@@ -23,31 +23,34 @@ import org.immutables.value.Value;
 public abstract class KedaSimulation {
   KedaSimulation() {}
 
-  /** The HPA + adapter run whose trace, timers, start-up delays and saturation KEDA's run shares. */
+  /** {@return the HPA + adapter run whose trace, timers, start-up delays and saturation KEDA's run shares} */
   public abstract Simulation hpa();
 
-  /** The Model's ScaledObject. */
+  /** {@return the Model's ScaledObject} */
   public abstract ScaledObject modelScaledObject();
 
-  /** The Server's ScaledObject (single-model serving). Default: none, the servers follow the Model. */
+  /** {@return the Server's ScaledObject (single-model serving)} Default: none, the servers follow the Model. */
   public abstract Optional<ScaledObject> serverScaledObject();
 
-  /** When KEDA first polls. Default: 0. */
+  /** {@return when KEDA first polls} Default: 0. */
   @Value.Default
   public Duration pollOffset() {
     return Duration.ZERO;
   }
 
-  /** When Prometheus stops answering (every KEDA read fails until {@link #prometheusDownUntil()}). Default: never. */
+  /**
+   * {@return when Prometheus stops answering (every KEDA read fails until {@link #prometheusDownUntil()})} Default:
+   * never.
+   */
   public abstract Optional<Duration> prometheusDownFrom();
 
-  /** When Prometheus answers again. Default: the end of the run. */
+  /** {@return when Prometheus answers again} Default: the end of the run. */
   public abstract Optional<Duration> prometheusDownUntil();
 
-  /** Model and server replicas at the start. Default: the Model's minReplicaCount. */
+  /** {@return Model and server replicas at the start} Default: the Model's minReplicaCount. */
   public abstract OptionalInt initialReplicas();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableKedaSimulation.builder();
   }
@@ -57,102 +60,120 @@ public abstract class KedaSimulation {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code KedaSimulation} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the KedaSimulation whose values are copied
+     * @return this builder
      */
     public abstract Builder from(KedaSimulation instance);
 
     /**
-     * Initializes the value for the {@link KedaSimulation#hpa() hpa} attribute.
-     * @param hpa The value for hpa 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link KedaSimulation#hpa()}.
+     *
+     * @param hpa the HPA + adapter run whose trace, timers, start-up delays and saturation KEDA's run shares
+     * @return this builder
      */
     public abstract Builder hpa(Simulation hpa);
 
     /**
-     * Initializes the value for the {@link KedaSimulation#modelScaledObject() modelScaledObject} attribute.
-     * @param modelScaledObject The value for modelScaledObject 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link KedaSimulation#modelScaledObject()}.
+     *
+     * @param modelScaledObject the Model's ScaledObject
+     * @return this builder
      */
     public abstract Builder modelScaledObject(ScaledObject modelScaledObject);
 
     /**
-     * Initializes the optional value {@link KedaSimulation#serverScaledObject() serverScaledObject} to serverScaledObject.
-     * @param serverScaledObject The value for serverScaledObject
-     * @return {@code this} builder for chained invocation
+     * Sets {@link KedaSimulation#serverScaledObject()}.
+     *
+     * @param serverScaledObject the Server's ScaledObject (single-model serving). Default: none, the servers follow the
+     *     Model
+     * @return this builder
      */
     public abstract Builder serverScaledObject(ScaledObject serverScaledObject);
 
     /**
-     * Initializes the optional value {@link KedaSimulation#serverScaledObject() serverScaledObject} to serverScaledObject.
-     * @param serverScaledObject The value for serverScaledObject
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link KedaSimulation#serverScaledObject()}.
+     *
+     * @param serverScaledObject the value, or empty to clear it; the Server's ScaledObject (single-model serving).
+     *     Default: none, the servers follow the Model
+     * @return this builder
      */
     public abstract Builder serverScaledObject(Optional<? extends ScaledObject> serverScaledObject);
 
     /**
-     * Initializes the value for the {@link KedaSimulation#pollOffset() pollOffset} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link KedaSimulation#pollOffset() pollOffset}.</em>
-     * @param pollOffset The value for pollOffset 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link KedaSimulation#pollOffset()}.
+     *
+     * @param pollOffset when KEDA first polls. Default: 0
+     * @return this builder
      */
     public abstract Builder pollOffset(Duration pollOffset);
 
     /**
-     * Initializes the optional value {@link KedaSimulation#prometheusDownFrom() prometheusDownFrom} to prometheusDownFrom.
-     * @param prometheusDownFrom The value for prometheusDownFrom
-     * @return {@code this} builder for chained invocation
+     * Sets {@link KedaSimulation#prometheusDownFrom()}.
+     *
+     * @param prometheusDownFrom when Prometheus stops answering (every KEDA read fails until
+     *     {@link #prometheusDownUntil()}). Default: never
+     * @return this builder
      */
     public abstract Builder prometheusDownFrom(Duration prometheusDownFrom);
 
     /**
-     * Initializes the optional value {@link KedaSimulation#prometheusDownFrom() prometheusDownFrom} to prometheusDownFrom.
-     * @param prometheusDownFrom The value for prometheusDownFrom
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link KedaSimulation#prometheusDownFrom()}.
+     *
+     * @param prometheusDownFrom the value, or empty to clear it; when Prometheus stops answering (every KEDA read fails
+     *     until {@link #prometheusDownUntil()}). Default: never
+     * @return this builder
      */
     public abstract Builder prometheusDownFrom(Optional<? extends Duration> prometheusDownFrom);
 
     /**
-     * Initializes the optional value {@link KedaSimulation#prometheusDownUntil() prometheusDownUntil} to prometheusDownUntil.
-     * @param prometheusDownUntil The value for prometheusDownUntil
-     * @return {@code this} builder for chained invocation
+     * Sets {@link KedaSimulation#prometheusDownUntil()}.
+     *
+     * @param prometheusDownUntil when Prometheus answers again. Default: the end of the run
+     * @return this builder
      */
     public abstract Builder prometheusDownUntil(Duration prometheusDownUntil);
 
     /**
-     * Initializes the optional value {@link KedaSimulation#prometheusDownUntil() prometheusDownUntil} to prometheusDownUntil.
-     * @param prometheusDownUntil The value for prometheusDownUntil
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link KedaSimulation#prometheusDownUntil()}.
+     *
+     * @param prometheusDownUntil the value, or empty to clear it; when Prometheus answers again. Default: the end of
+     *     the run
+     * @return this builder
      */
     public abstract Builder prometheusDownUntil(Optional<? extends Duration> prometheusDownUntil);
 
     /**
-     * Initializes the optional value {@link KedaSimulation#initialReplicas() initialReplicas} to initialReplicas.
-     * @param initialReplicas The value for initialReplicas
-     * @return {@code this} builder for chained invocation
+     * Sets {@link KedaSimulation#initialReplicas()}.
+     *
+     * @param initialReplicas Model and server replicas at the start. Default: the Model's minReplicaCount
+     * @return this builder
      */
     public abstract Builder initialReplicas(int initialReplicas);
 
     /**
-     * Initializes the optional value {@link KedaSimulation#initialReplicas() initialReplicas} to initialReplicas.
-     * @param initialReplicas The value for initialReplicas
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link KedaSimulation#initialReplicas()}.
+     *
+     * @param initialReplicas the value, or empty to clear it; Model and server replicas at the start. Default: the
+     *     Model's minReplicaCount
+     * @return this builder
      */
     public abstract Builder initialReplicas(OptionalInt initialReplicas);
 
     /**
-     * Builds a new {@link KedaSimulation KedaSimulation}.
-     * @return An immutable instance of KedaSimulation
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link KedaSimulation}, checking every rule of its fields.
+     *
+     * @return the KedaSimulation
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract KedaSimulation build();
 
 }
 
-  /** The run on KEDA. */
+  /** {@return the run on KEDA} */
   public SimulationResult run() {
     Simulation base = hpa();
     ScaledObject model = modelScaledObject();
@@ -166,7 +187,7 @@ public abstract class KedaSimulation {
         initialReplicas().orElse(model.effectiveMinReplicaCount())).run();
   }
 
-  /** Both runs on the same trace: HPA + adapter, then KEDA. */
+  /** {@return both runs on the same trace: HPA + adapter, then KEDA} */
   public KedaComparison compare() {
     return new KedaComparison(hpa().run(), run());
   }

@@ -14,9 +14,12 @@ public final class LatencySlo {
   private LatencySlo() {}
 
   /**
-   * The RPS per replica at which the measured latency reaches {@code sloSeconds}, interpolated linearly
-   * between the load test's points (RPS rising, latency at each).
+   * {@return the RPS per replica at which the measured latency reaches {@code sloSeconds}, interpolated linearly
+   * between the load test's points (RPS rising, latency at each)}
    *
+   * @param sloSeconds the latency objective in seconds, above 0
+   * @param rpsPerReplica the load test's offered RPS per replica, rising
+   * @param latencySeconds the measured latency at each point (the percentile the SLO is on), in seconds
    * @throws io.github.seldonhpa.HpaValidationException when the points are not rising pairs, or the SLO is
    *     not reached within them (measure further), or already broken at the first point
    */
@@ -46,7 +49,15 @@ public final class LatencySlo {
         sloSeconds, latencySeconds[latencySeconds.length - 1], rpsPerReplica[rpsPerReplica.length - 1]));
   }
 
-  /** The {@code infer_rps} averageValue {@code margin} below the SLO's saturation point ({@link Sizing#targetFromSaturation}). */
+  /**
+   * {@return the {@code infer_rps} averageValue {@code margin} below the SLO's saturation point ({@link
+   * Sizing#targetFromSaturation})}
+   *
+   * @param sloSeconds the latency objective in seconds, above 0
+   * @param rpsPerReplica the load test's offered RPS per replica, rising
+   * @param latencySeconds the measured latency at each point (the percentile the SLO is on), in seconds
+   * @param margin the fraction of the saturation RPS kept free, in [0, 1)
+   */
   public static Quantity rpsTarget(double sloSeconds, double[] rpsPerReplica, double[] latencySeconds, double margin) {
     return Sizing.targetFromSaturation(saturationRps(sloSeconds, rpsPerReplica, latencySeconds), margin);
   }

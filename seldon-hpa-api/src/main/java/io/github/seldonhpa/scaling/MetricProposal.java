@@ -23,18 +23,29 @@ public final class MetricProposal {
     this.error = error;
   }
 
-  /** A valid proposal. */
+  /**
+   * {@return a valid proposal}
+   *
+   * @param replicas the replicas the metric proposes, at least 0
+   * @param currentMilli the value reported in {@code status.currentMetrics}, in milli-units
+   */
   public static MetricProposal of(int replicas, long currentMilli) {
     return new MetricProposal(replicas, currentMilli, -1, null, null);
   }
 
-  /** A valid proposal of a Resource Utilization metric, with the utilization it reports. */
+  /**
+   * {@return a valid proposal of a Resource Utilization metric, with the utilization it reports}
+   *
+   * @param replicas the replicas the metric proposes, at least 0
+   * @param utilization the average utilization reported, in percent of the request
+   * @param rawAverageMilli the average raw usage per pod, in milli-units
+   */
   public static MetricProposal ofUtilization(int replicas, int utilization, long rawAverageMilli) {
     return new MetricProposal(replicas, rawAverageMilli, utilization, null, null);
   }
 
   /**
-   * An invalid metric.
+   * {@return an invalid metric}
    *
    * @param reason the {@code ScalingActive=False} reason, e.g. {@code FailedGetObjectMetric}
    * @param error the controller's error text
@@ -43,35 +54,35 @@ public final class MetricProposal {
     return new MetricProposal(0, 0, -1, Objects.requireNonNull(reason), Objects.requireNonNull(error));
   }
 
-  /** Whether the metric produced a proposal. */
+  /** {@return whether the metric produced a proposal} */
   public boolean valid() {
     return error == null;
   }
 
-  /** The proposed replica count; 0 for an invalid metric. */
+  /** {@return the proposed replica count; 0 for an invalid metric} */
   public int replicas() {
     return replicas;
   }
 
   /**
-   * The reported current value in milli-units: the usage (Value targets), the per-replica average
-   * (AverageValue targets) or the raw per-pod average (Resource metrics).
+   * {@return the reported current value in milli-units: the usage (Value targets), the per-replica average
+   * (AverageValue targets) or the raw per-pod average (Resource metrics)}
    */
   public long currentMilli() {
     return currentMilli;
   }
 
-  /** The reported utilization percentage of a Resource Utilization metric. */
+  /** {@return the reported utilization percentage of a Resource Utilization metric} */
   public OptionalInt utilization() {
     return utilization < 0 ? OptionalInt.empty() : OptionalInt.of(utilization);
   }
 
-  /** The {@code ScalingActive=False} reason of an invalid metric. */
+  /** {@return the {@code ScalingActive=False} reason of an invalid metric} */
   public Optional<String> reason() {
     return Optional.ofNullable(reason);
   }
 
-  /** The error text of an invalid metric. */
+  /** {@return the error text of an invalid metric} */
   public Optional<String> error() {
     return Optional.ofNullable(error);
   }

@@ -34,22 +34,22 @@ public final class PairDivergence {
       this.serverReplicas = serverReplicas;
     }
 
-    /** The lowest such load. */
+    /** {@return the lowest such load} */
     public double fromLoad() {
       return fromLoad;
     }
 
-    /** The highest such load. */
+    /** {@return the highest such load} */
     public double toLoad() {
       return toLoad;
     }
 
-    /** The Model HPA's count. */
+    /** {@return the Model HPA's count} */
     public int modelReplicas() {
       return modelReplicas;
     }
 
-    /** The Server HPA's count. */
+    /** {@return the Server HPA's count} */
     public int serverReplicas() {
       return serverReplicas;
     }
@@ -69,7 +69,12 @@ public final class PairDivergence {
     this.maxReplicas = maxReplicas;
   }
 
-  /** The bands of a Model HPA and its Server HPA, both with an Object or External AverageValue metric. */
+  /**
+   * {@return the bands of a Model HPA and its Server HPA, both with an Object or External AverageValue metric}
+   *
+   * @param modelHpa the Model HPA
+   * @param serverHpa the Server HPA of the Server that hosts only that Model
+   */
   public static PairDivergence of(Hpa modelHpa, Hpa serverHpa) {
     HpaController model = HpaController.of(modelHpa);
     HpaController server = HpaController.of(serverHpa);
@@ -80,8 +85,19 @@ public final class PairDivergence {
   }
 
   /**
-   * The bands from the raw settings: each HPA's replica bounds, its target per replica and its down and up
-   * tolerances.
+   * {@return the bands from the raw settings: each HPA's replica bounds, its target per replica and its down and up
+   * tolerances}
+   *
+   * @param modelMin the Model HPA's {@code minReplicas}
+   * @param modelMax the Model HPA's {@code maxReplicas}
+   * @param modelTarget the Model HPA's target per replica, in metric units
+   * @param modelDown the Model HPA's scale-down tolerance, such as 0.1
+   * @param modelUp the Model HPA's scale-up tolerance, such as 0.1
+   * @param serverMin the Server HPA's {@code minReplicas}
+   * @param serverMax the Server HPA's {@code maxReplicas}
+   * @param serverTarget the Server HPA's target per replica, in metric units
+   * @param serverDown the Server HPA's scale-down tolerance
+   * @param serverUp the Server HPA's scale-up tolerance
    */
   public static PairDivergence of(int modelMin, int modelMax, double modelTarget, double modelDown, double modelUp,
       int serverMin, int serverMax, double serverTarget, double serverDown, double serverUp) {
@@ -112,12 +128,12 @@ public final class PairDivergence {
     return new PairDivergence(Collections.unmodifiableList(bands), Math.max(modelMax, serverMax));
   }
 
-  /** Every band, by Model count then Server count. */
+  /** {@return every band, by Model count then Server count} */
   public List<Band> bands() {
     return bands;
   }
 
-  /** The bands where the Model asks for more than the Server gives: the model stays {@code ScheduleFailed}. */
+  /** {@return the bands where the Model asks for more than the Server gives: the model stays {@code ScheduleFailed}} */
   public List<Band> scheduleFailedBands() {
     List<Band> out = new ArrayList<>();
     for (Band b : bands) {
@@ -128,14 +144,14 @@ public final class PairDivergence {
     return out;
   }
 
-  /** Whether the pair can rest apart at some steady load. */
+  /** {@return whether the pair can rest apart at some steady load} */
   public boolean possible() {
     return !bands.isEmpty();
   }
 
   /**
-   * A tolerance for both directions of both HPAs ({@code behavior.scaleUp/scaleDown.tolerance}) that
-   * closes every band: {@code 1 / (2 maxReplicas - 1)} rounded down to a milli-unit, less one milli-unit.
+   * {@return a tolerance for both directions of both HPAs ({@code behavior.scaleUp/scaleDown.tolerance}) that
+   * closes every band: {@code 1 / (2 maxReplicas - 1)} rounded down to a milli-unit, less one milli-unit}
    */
   public Quantity suggestedTolerance() {
     BigDecimal t = BigDecimal.ONE.divide(BigDecimal.valueOf(2L * maxReplicas - 1), 3, RoundingMode.DOWN)
@@ -143,7 +159,7 @@ public final class PairDivergence {
     return Quantity.of(t.max(BigDecimal.ZERO));
   }
 
-  /** A one-line description: the ScheduleFailed load ranges (merged) and the suggested tolerance. */
+  /** {@return a one-line description: the ScheduleFailed load ranges (merged) and the suggested tolerance} */
   public String describe() {
     List<Band> failed = scheduleFailedBands();
     if (failed.isEmpty()) {

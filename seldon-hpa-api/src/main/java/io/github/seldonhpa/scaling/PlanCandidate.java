@@ -25,37 +25,40 @@ public final class PlanCandidate {
     this.feasible = feasible;
   }
 
-  /** The plan. */
+  /** {@return the plan} */
   public ScalingPlan plan() {
     return plan;
   }
 
-  /** Server replica-seconds over all traces: the cost. */
+  /** {@return Server replica-seconds over all traces: the cost} */
   public double replicaSeconds() {
     return replicaSeconds;
   }
 
-  /** Model-seconds above saturation over all traces: the risk. */
+  /** {@return model-seconds above saturation over all traces: the risk} */
   public double secondsAboveSaturation() {
     return secondsAboveSaturation;
   }
 
-  /** Model-seconds ScheduleFailed. */
+  /** {@return model-seconds ScheduleFailed} */
   public double scheduleFailedSeconds() {
     return scheduleFailedSeconds;
   }
 
-  /** Models left ScheduleFailed (or their HPAs apart, or pods Pending) for good. */
+  /** {@return models left ScheduleFailed (or their HPAs apart, or pods Pending) for good} */
   public int neverConverged() {
     return neverConverged;
   }
 
-  /** Within the planner's bound (above saturation, or its cost budget), with every model converging. */
+  /**
+   * {@return whether the candidate is within the planner's bound (above saturation, or its cost budget), with every
+   * model converging}
+   */
   public boolean feasible() {
     return feasible;
   }
 
-  /** The settings in one line: averageValue, replicas, tolerance, scale-up, scale-down window. */
+  /** {@return the settings in one line: averageValue, replicas, tolerance, scale-up, scale-down window} */
   public String settings() {
     Quantity target = plan.metrics().get(0).target().averageValue().orElseThrow();
     ScalingRules up = plan.scaleUp().orElse(null);

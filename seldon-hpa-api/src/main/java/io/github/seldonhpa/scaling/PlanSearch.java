@@ -31,28 +31,30 @@ public final class PlanSearch {
     this.front = Collections.unmodifiableList(f);
   }
 
-  /** Every candidate replayed, cheapest first: the search's cost is their number of fleet replays. */
+  /** {@return every candidate replayed, cheapest first: the search's cost is their number of fleet replays} */
   public List<PlanCandidate> evaluated() {
     return evaluated;
   }
 
-  /** The Pareto front of converging candidates: cheapest first, each less risky than every cheaper one. */
+  /** {@return the Pareto front of converging candidates: cheapest first, each less risky than every cheaper one} */
   public List<PlanCandidate> front() {
     return front;
   }
 
   /**
-   * The chosen plan: the fewest replica-seconds within the planner's bound above saturation (with a cost
+   * {@return the chosen plan: the fewest replica-seconds within the planner's bound above saturation (with a cost
    * budget: the least time above saturation within it), every model converging; empty when no candidate
-   * meets the bound.
+   * meets the bound}
    */
   public Optional<PlanCandidate> chosen() {
     return Planner.best(evaluated, planner).filter(PlanCandidate::feasible);
   }
 
   /**
-   * The least time above saturation at no more than {@code replicaSeconds}, strictly less than
-   * {@code baseline}'s: a plan that beats the baseline on risk at no extra cost, if the search found one.
+   * {@return the least time above saturation at no more than {@code replicaSeconds}, strictly less than
+   * {@code baseline}'s: a plan that beats the baseline on risk at no extra cost, if the search found one}
+   *
+   * @param baseline the candidate to beat, typically {@link Planner#evaluate} of the plan in use
    */
   public Optional<PlanCandidate> improveOn(PlanCandidate baseline) {
     PlanCandidate best = null;
@@ -66,7 +68,7 @@ public final class PlanSearch {
     return Optional.ofNullable(best);
   }
 
-  /** The front and the chosen plan as a text table. */
+  /** {@return the front and the chosen plan as a text table} */
   public String table() {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "search: %d candidates replayed (seed %d, %d sampled, then coordinate"
@@ -91,7 +93,11 @@ public final class PlanSearch {
         : "at most " + SimulationResult.num(planner.maxSecondsAboveSaturation()) + " s above saturation";
   }
 
-  /** The candidates as an SVG scatter of cost against risk, the front joined, the chosen plan ringed. */
+  /**
+   * {@return the candidates as an SVG scatter of cost against risk, the front joined, the chosen plan ringed}
+   *
+   * @param title the chart's title, escaped for XML
+   */
   public String toSvg(String title) {
     int w = 900;
     int h = 480;

@@ -57,65 +57,68 @@ public abstract class Planner {
 
   Planner() {}
 
-  /** The plan to tune: names, namespace, Server (a Model/Server HPA pair) or none (native server scaling), metric name. */
+  /**
+   * {@return the plan to tune: names, namespace, Server (a Model/Server HPA pair) or none (native server scaling),
+   * metric name}
+   */
   public abstract ScalingPlan template();
 
-  /** The loads, one model each. */
+  /** {@return the loads, one model each} */
   public abstract List<RpsTrace> traces();
 
-  /** The per-replica RPS at which latency breaks ({@link LatencySlo} turns an SLO into one). Range: &gt; 0. */
+  /** {@return the per-replica RPS at which latency breaks ({@link LatencySlo} turns an SLO into one)} Range: &gt; 0. */
   public abstract double saturationRps();
 
-  /** The cluster. Default: room for 100,000 server pods. */
+  /** {@return the cluster} Default: room for 100,000 server pods. */
   @Value.Default
   public Cluster cluster() {
     return Cluster.podBudget(100_000);
   }
 
-  /** Server pod start-up. Default: fixed 60 s. */
+  /** {@return Server pod start-up} Default: fixed 60 s. */
   @Value.Default
   public StartupDelay serverStartup() {
     return StartupDelay.fixed(Duration.ofSeconds(60));
   }
 
-  /** When the Server HPA syncs after the Model HPA. Default: 0. */
+  /** {@return when the Server HPA syncs after the Model HPA} Default: 0. */
   @Value.Default
   public Duration serverHpaOffset() {
     return Duration.ZERO;
   }
 
-  /** The replay step. Range: divides the 15 s sync period. Default: 5 s. */
+  /** {@return the replay step} Range: divides the 15 s sync period. Default: 5 s. */
   @Value.Default
   public Duration tick() {
     return Duration.ofSeconds(5);
   }
 
-  /** The time above saturation a plan may have, summed over the models. Default: 0. */
+  /** {@return the time above saturation a plan may have, summed over the models} Default: 0. */
   @Value.Default
   public double maxSecondsAboveSaturation() {
     return 0;
   }
 
   /**
-   * A cost budget in server replica-seconds: when set, the plan with the least time above saturation within
-   * it is chosen (for example the budget of the plan in use, to find a safer one at no extra cost). Default:
+   * {@return a cost budget in server replica-seconds: when set, the plan with the least time above saturation within
+   * it is chosen (for example the budget of the plan in use, to find a safer one at no extra cost)} Default:
    * none.
    */
   public abstract java.util.OptionalDouble maxReplicaSeconds();
 
-  /** Random candidates before refinement. Range: 1..100000. Default: 300. */
+  /** {@return random candidates before refinement} Range: 1..100000. Default: 300. */
   @Value.Default
   public int samples() {
     return 300;
   }
 
-  /** The sampling seed. Default: 1. */
+  /** {@return the sampling seed} Default: 1. */
   @Value.Default
   public long seed() {
     return 1;
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutablePlanner.builder();
   }
@@ -125,131 +128,147 @@ public abstract class Planner {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code Planner} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * Collection elements and entries will be added, not replaced.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the Planner whose values are copied
+     * @return this builder
      */
     public abstract Builder from(Planner instance);
 
     /**
-     * Initializes the value for the {@link Planner#template() template} attribute.
-     * @param template The value for template 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Planner#template()}.
+     *
+     * @param template the plan to tune: names, namespace, Server (a Model/Server HPA pair) or none (native server
+     *     scaling), metric name
+     * @return this builder
      */
     public abstract Builder template(ScalingPlan template);
 
     /**
-     * Adds one element to {@link Planner#traces() traces} list.
-     * @param element A traces element
-     * @return {@code this} builder for use in a chained invocation
+     * Adds one element to {@link Planner#traces()}.
+     *
+     * @param element the element to append; the list is the loads, one model each
+     * @return this builder
      */
     public abstract Builder addTrace(RpsTrace element);
 
     /**
-     * Adds elements to {@link Planner#traces() traces} list.
-     * @param elements An array of traces elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link Planner#traces()}.
+     *
+     * @param elements the elements to append, in order; the list is the loads, one model each
+     * @return this builder
      */
     public abstract Builder addTraces(RpsTrace... elements);
 
     /**
-     * Sets or replaces all elements for {@link Planner#traces() traces} list.
-     * @param elements An iterable of traces elements
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link Planner#traces()}.
+     *
+     * @param elements the new elements, in iteration order (empty clears the list); the list is the loads, one model
+     *     each
+     * @return this builder
      */
     public abstract Builder traces(Iterable<? extends RpsTrace> elements);
 
     /**
-     * Adds elements to {@link Planner#traces() traces} list.
-     * @param elements An iterable of traces elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link Planner#traces()}.
+     *
+     * @param elements the elements to append, in iteration order; the list is the loads, one model each
+     * @return this builder
      */
     public abstract Builder addAllTraces(Iterable<? extends RpsTrace> elements);
 
     /**
-     * Initializes the value for the {@link Planner#saturationRps() saturationRps} attribute.
-     * @param saturationRps The value for saturationRps 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Planner#saturationRps()}.
+     *
+     * @param saturationRps the per-replica RPS at which latency breaks ({@link LatencySlo} turns an SLO into one).
+     *     Range: &gt; 0
+     * @return this builder
      */
     public abstract Builder saturationRps(double saturationRps);
 
     /**
-     * Initializes the value for the {@link Planner#cluster() cluster} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Planner#cluster() cluster}.</em>
-     * @param cluster The value for cluster 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Planner#cluster()}.
+     *
+     * @param cluster the cluster. Default: room for 100,000 server pods
+     * @return this builder
      */
     public abstract Builder cluster(Cluster cluster);
 
     /**
-     * Initializes the value for the {@link Planner#serverStartup() serverStartup} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Planner#serverStartup() serverStartup}.</em>
-     * @param serverStartup The value for serverStartup 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Planner#serverStartup()}.
+     *
+     * @param serverStartup Server pod start-up. Default: fixed 60 s
+     * @return this builder
      */
     public abstract Builder serverStartup(StartupDelay serverStartup);
 
     /**
-     * Initializes the value for the {@link Planner#serverHpaOffset() serverHpaOffset} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Planner#serverHpaOffset() serverHpaOffset}.</em>
-     * @param serverHpaOffset The value for serverHpaOffset 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Planner#serverHpaOffset()}.
+     *
+     * @param serverHpaOffset when the Server HPA syncs after the Model HPA. Default: 0
+     * @return this builder
      */
     public abstract Builder serverHpaOffset(Duration serverHpaOffset);
 
     /**
-     * Initializes the value for the {@link Planner#tick() tick} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Planner#tick() tick}.</em>
-     * @param tick The value for tick 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Planner#tick()}.
+     *
+     * @param tick the replay step. Range: divides the 15 s sync period. Default: 5 s
+     * @return this builder
      */
     public abstract Builder tick(Duration tick);
 
     /**
-     * Initializes the value for the {@link Planner#maxSecondsAboveSaturation() maxSecondsAboveSaturation} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Planner#maxSecondsAboveSaturation() maxSecondsAboveSaturation}.</em>
-     * @param maxSecondsAboveSaturation The value for maxSecondsAboveSaturation 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Planner#maxSecondsAboveSaturation()}.
+     *
+     * @param maxSecondsAboveSaturation the time above saturation a plan may have, summed over the models. Default: 0
+     * @return this builder
      */
     public abstract Builder maxSecondsAboveSaturation(double maxSecondsAboveSaturation);
 
     /**
-     * Initializes the optional value {@link Planner#maxReplicaSeconds() maxReplicaSeconds} to maxReplicaSeconds.
-     * @param maxReplicaSeconds The value for maxReplicaSeconds
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Planner#maxReplicaSeconds()}.
+     *
+     * @param maxReplicaSeconds a cost budget in server replica-seconds: when set, the plan with the least time above
+     *     saturation within it is chosen (for example the budget of the plan in use, to find a safer one at no extra
+     *     cost). Default: none
+     * @return this builder
      */
     public abstract Builder maxReplicaSeconds(double maxReplicaSeconds);
 
     /**
-     * Initializes the optional value {@link Planner#maxReplicaSeconds() maxReplicaSeconds} to maxReplicaSeconds.
-     * @param maxReplicaSeconds The value for maxReplicaSeconds
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Planner#maxReplicaSeconds()}.
+     *
+     * @param maxReplicaSeconds the value, or empty to clear it; a cost budget in server replica-seconds: when set, the
+     *     plan with the least time above saturation within it is chosen (for example the budget of the plan in use, to
+     *     find a safer one at no extra cost). Default: none
+     * @return this builder
      */
     public abstract Builder maxReplicaSeconds(OptionalDouble maxReplicaSeconds);
 
     /**
-     * Initializes the value for the {@link Planner#samples() samples} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Planner#samples() samples}.</em>
-     * @param samples The value for samples 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Planner#samples()}.
+     *
+     * @param samples random candidates before refinement. Range: 1..100000. Default: 300
+     * @return this builder
      */
     public abstract Builder samples(int samples);
 
     /**
-     * Initializes the value for the {@link Planner#seed() seed} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Planner#seed() seed}.</em>
-     * @param seed The value for seed 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Planner#seed()}.
+     *
+     * @param seed the sampling seed. Default: 1
+     * @return this builder
      */
     public abstract Builder seed(long seed);
 
     /**
-     * Builds a new {@link Planner Planner}.
-     * @return An immutable instance of Planner
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link Planner}, checking every rule of its fields.
+     *
+     * @return the Planner
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract Planner build();
 
@@ -284,6 +303,9 @@ public abstract class Planner {
   /**
    * Replays a plan (for example the one in use) the way the search replays its candidates; a plan whose
    * minReplicas do not fit the cluster counts as never converging, at infinite cost and risk.
+   *
+   * @param plan the plan to replay, on the planner's trace and cluster
+   * @return the plan's cost and risk
    */
   public PlanCandidate evaluate(ScalingPlan plan) {
     if ((long) Math.max(1, plan.minReplicas()) * traces().size() > cluster().initialCapacity()) {
@@ -299,7 +321,11 @@ public abstract class Planner {
     return new PlanCandidate(plan, cost, risk, r.scheduleFailedSeconds(), r.neverConverged().size(), feasible);
   }
 
-  /** Searches, as the class describes. */
+  /**
+   * Searches, as the class describes.
+   *
+   * @return the candidates, the cost-risk front and the chosen plan
+   */
   public PlanSearch search() {
     double peak = peakRps();
     Map<Long, PlanCandidate> seen = new HashMap<>();

@@ -38,7 +38,12 @@ public final class PodGroups {
    * became ready; after it, only a pod that turned unready within the initial readiness delay of its
    * start is).
    *
+   * @param pods the pods matching the scale selector
    * @param cpu whether the metric is the {@code cpu} resource
+   * @param now the time of the reconcile
+   * @param cpuInitializationPeriod {@code --horizontal-pod-autoscaler-cpu-initialization-period}, 5 min by default
+   * @param initialReadinessDelay {@code --horizontal-pod-autoscaler-initial-readiness-delay}, 30 s by default
+   * @return the pods' states and the names in each group
    */
   public static PodGroups of(List<PodInfo> pods, boolean cpu, Instant now, Duration cpuInitializationPeriod,
       Duration initialReadinessDelay) {
@@ -82,27 +87,29 @@ public final class PodGroups {
     return !readyTrue && start.plus(delay).isAfter(pod.readyTransitionTime());
   }
 
-  /** Pods that count as ready. */
+  /** {@return pods that count as ready} */
   public int readyPodCount() {
     return readyPodCount;
   }
 
-  /** Names of unready pods, in list order. */
+  /** {@return names of unready pods, in list order} */
   public List<String> unready() {
     return unready;
   }
 
-  /** Names of pods without a sample, in list order. */
+  /** {@return names of pods without a sample, in list order} */
   public List<String> missing() {
     return missing;
   }
 
-  /** Names of ignored pods, in list order. */
+  /** {@return names of ignored pods, in list order} */
   public List<String> ignored() {
     return ignored;
   }
 
-  /** The state of each pod, in list order, for {@link PodSample}s (a missing pod is READY without a sample). */
+  /**
+   * {@return the state of each pod, in list order, for {@link PodSample}s (a missing pod is READY without a sample)}
+   */
   public List<PodState> states() {
     return states;
   }

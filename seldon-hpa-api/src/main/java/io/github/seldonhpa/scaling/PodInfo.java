@@ -27,46 +27,46 @@ public abstract class PodInfo {
     UNKNOWN
   }
 
-  /** {@code metadata.name}. */
+  /** {@return {@code metadata.name}} */
   public abstract String name();
 
-  /** {@code status.phase}. */
+  /** {@return {@code status.phase}} */
   public abstract Phase phase();
 
-  /** Whether {@code metadata.deletionTimestamp} is set. Default: false. */
+  /** {@return whether {@code metadata.deletionTimestamp} is set} Default: false. */
   @Value.Default
   public boolean deleted() {
     return false;
   }
 
-  /** {@code status.startTime}; empty when not set. */
+  /** {@return {@code status.startTime}; empty when not set} */
   public abstract Optional<Instant> startTime();
 
-  /** The status of the {@code Ready} condition; empty when the pod has none. */
+  /** {@return the status of the {@code Ready} condition; empty when the pod has none} */
   public abstract Optional<Boolean> ready();
 
-  /** {@code lastTransitionTime} of the {@code Ready} condition. Default: the epoch. */
+  /** {@return {@code lastTransitionTime} of the {@code Ready} condition} Default: the epoch. */
   @Value.Default
   public Instant readyTransitionTime() {
     return Instant.EPOCH;
   }
 
-  /** Whether the metrics API returned a sample for the pod. */
+  /** {@return whether the metrics API returned a sample for the pod} */
   public abstract boolean hasMetric();
 
-  /** The sample's timestamp. Default: the epoch (an ancient sample). */
+  /** {@return the sample's timestamp} Default: the epoch (an ancient sample). */
   @Value.Default
   public Instant metricTimestamp() {
     return Instant.EPOCH;
   }
 
-  /** The sample's window. Default: 0. */
+  /** {@return the sample's window} Default: 0. */
   @Value.Default
   public Duration metricWindow() {
     return Duration.ZERO;
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutablePodInfo.builder();
   }
@@ -76,99 +76,109 @@ public abstract class PodInfo {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code PodInfo} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the PodInfo whose values are copied
+     * @return this builder
      */
     public abstract Builder from(PodInfo instance);
 
     /**
-     * Initializes the value for the {@link PodInfo#name() name} attribute.
-     * @param name The value for name 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link PodInfo#name()}.
+     *
+     * @param name {@code metadata.name}
+     * @return this builder
      */
     public abstract Builder name(String name);
 
     /**
-     * Initializes the value for the {@link PodInfo#phase() phase} attribute.
-     * @param phase The value for phase 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link PodInfo#phase()}.
+     *
+     * @param phase {@code status.phase}
+     * @return this builder
      */
     public abstract Builder phase(PodInfo.Phase phase);
 
     /**
-     * Initializes the value for the {@link PodInfo#deleted() deleted} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link PodInfo#deleted() deleted}.</em>
-     * @param deleted The value for deleted 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link PodInfo#deleted()}.
+     *
+     * @param deleted whether {@code metadata.deletionTimestamp} is set. Default: false
+     * @return this builder
      */
     public abstract Builder deleted(boolean deleted);
 
     /**
-     * Initializes the optional value {@link PodInfo#startTime() startTime} to startTime.
-     * @param startTime The value for startTime
-     * @return {@code this} builder for chained invocation
+     * Sets {@link PodInfo#startTime()}.
+     *
+     * @param startTime {@code status.startTime}; empty when not set
+     * @return this builder
      */
     public abstract Builder startTime(Instant startTime);
 
     /**
-     * Initializes the optional value {@link PodInfo#startTime() startTime} to startTime.
-     * @param startTime The value for startTime
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link PodInfo#startTime()}.
+     *
+     * @param startTime the value, or empty to clear it; {@code status.startTime}; empty when not set
+     * @return this builder
      */
     public abstract Builder startTime(Optional<? extends Instant> startTime);
 
     /**
-     * Initializes the optional value {@link PodInfo#ready() ready} to ready.
-     * @param ready The value for ready
-     * @return {@code this} builder for chained invocation
+     * Sets {@link PodInfo#ready()}.
+     *
+     * @param ready the status of the {@code Ready} condition; empty when the pod has none
+     * @return this builder
      */
     public abstract Builder ready(boolean ready);
 
     /**
-     * Initializes the optional value {@link PodInfo#ready() ready} to ready.
-     * @param ready The value for ready
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link PodInfo#ready()}.
+     *
+     * @param ready the value, or empty to clear it; the status of the {@code Ready} condition; empty when the pod has
+     *     none
+     * @return this builder
      */
     public abstract Builder ready(Optional<Boolean> ready);
 
     /**
-     * Initializes the value for the {@link PodInfo#readyTransitionTime() readyTransitionTime} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link PodInfo#readyTransitionTime() readyTransitionTime}.</em>
-     * @param readyTransitionTime The value for readyTransitionTime 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link PodInfo#readyTransitionTime()}.
+     *
+     * @param readyTransitionTime {@code lastTransitionTime} of the {@code Ready} condition. Default: the epoch
+     * @return this builder
      */
     public abstract Builder readyTransitionTime(Instant readyTransitionTime);
 
     /**
-     * Initializes the value for the {@link PodInfo#hasMetric() hasMetric} attribute.
-     * @param hasMetric The value for hasMetric 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link PodInfo#hasMetric()}.
+     *
+     * @param hasMetric whether the metrics API returned a sample for the pod
+     * @return this builder
      */
     public abstract Builder hasMetric(boolean hasMetric);
 
     /**
-     * Initializes the value for the {@link PodInfo#metricTimestamp() metricTimestamp} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link PodInfo#metricTimestamp() metricTimestamp}.</em>
-     * @param metricTimestamp The value for metricTimestamp 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link PodInfo#metricTimestamp()}.
+     *
+     * @param metricTimestamp the sample's timestamp. Default: the epoch (an ancient sample)
+     * @return this builder
      */
     public abstract Builder metricTimestamp(Instant metricTimestamp);
 
     /**
-     * Initializes the value for the {@link PodInfo#metricWindow() metricWindow} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link PodInfo#metricWindow() metricWindow}.</em>
-     * @param metricWindow The value for metricWindow 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link PodInfo#metricWindow()}.
+     *
+     * @param metricWindow the sample's window. Default: 0
+     * @return this builder
      */
     public abstract Builder metricWindow(Duration metricWindow);
 
     /**
-     * Builds a new {@link PodInfo PodInfo}.
-     * @return An immutable instance of PodInfo
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link PodInfo}, checking every rule of its fields.
+     *
+     * @return the PodInfo
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract PodInfo build();
   }

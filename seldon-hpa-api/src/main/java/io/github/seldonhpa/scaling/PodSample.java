@@ -12,34 +12,56 @@ import org.immutables.value.Value;
 public abstract class PodSample {
   PodSample() {}
 
-  /** The classification of the pod. */
+  /** {@return the classification of the pod} */
   public abstract PodState state();
 
-  /** The pod's metric sample in milli-units; empty when the metrics API returned none (a missing pod). */
+  /** {@return the pod's metric sample in milli-units; empty when the metrics API returned none (a missing pod)} */
   public abstract OptionalLong usageMilli();
 
   /**
-   * The pod's request for the resource (sum over its containers) in milli-units; empty when a container
-   * has none. Only Resource Utilization metrics use it.
+   * {@return the pod's request for the resource (sum over its containers) in milli-units; empty when a container
+   * has none} Only Resource Utilization metrics use it.
    */
   public abstract OptionalLong requestMilli();
 
-  /** A pod with a sample and no request (Pods metrics, Resource AverageValue). */
+  /**
+   * {@return a pod with a sample and no request (Pods metrics, Resource AverageValue)}
+   *
+   * @param state how the controller classified the pod
+   * @param usageMilli the pod's sample, in milli-units
+   */
   public static PodSample of(PodState state, long usageMilli) {
     return ImmutablePodSample.builder().state(state).usageMilli(usageMilli).build();
   }
 
-  /** A pod with a sample and a request (Resource Utilization). */
+  /**
+   * {@return a pod with a sample and a request (Resource Utilization)}
+   *
+   * @param state how the controller classified the pod
+   * @param usageMilli the pod's sample, in milli-units
+   * @param requestMilli the sum of its containers' requests of the resource, in milli-units
+   */
   public static PodSample of(PodState state, long usageMilli, long requestMilli) {
     return ImmutablePodSample.builder().state(state).usageMilli(usageMilli).requestMilli(requestMilli).build();
   }
 
-  /** A pod the metrics API returned no sample for, with its request. */
+  /**
+   * {@return a pod the metrics API returned no sample for, with its request}
+   *
+   * @param state how the controller classified the pod
+   * @param requestMilli the sum of its containers' requests of the resource, in milli-units
+   */
   public static PodSample missing(PodState state, long requestMilli) {
     return ImmutablePodSample.builder().state(state).requestMilli(requestMilli).build();
   }
 
-  /** A pod with any combination of sample and request. */
+  /**
+   * {@return a pod with any combination of sample and request}
+   *
+   * @param state how the controller classified the pod
+   * @param usageMilli the pod's sample in milli-units, or empty when the metrics API returned none
+   * @param requestMilli the sum of its containers' requests in milli-units, or empty when a container requests none
+   */
   public static PodSample of(PodState state, OptionalLong usageMilli, OptionalLong requestMilli) {
     return ImmutablePodSample.builder().state(state).usageMilli(usageMilli).requestMilli(requestMilli).build();
   }

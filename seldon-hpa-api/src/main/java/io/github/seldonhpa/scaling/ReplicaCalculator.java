@@ -20,26 +20,37 @@ public final class ReplicaCalculator {
   private ReplicaCalculator() {}
 
   /**
-   * Whether a usage ratio is within tolerance: {@code 1 - down <= ratio <= 1 + up}; NaN and infinities
-   * never are.
+   * {@return whether a usage ratio is within tolerance: {@code 1 - down <= ratio <= 1 + up}; NaN and infinities
+   * never are}
+   *
+   * @param ratio the usage ratio, usage over target
+   * @param down the scale-down tolerance, such as 0.1
+   * @param up the scale-up tolerance, such as 0.1
    */
   public static boolean within(double ratio, double down, double up) {
     return (1.0 - down) <= ratio && ratio <= (1.0 + up);
   }
 
-  /** The rule before Kubernetes 1.33: {@code |1 - ratio| <= tolerance}. */
+  /**
+   * {@return the rule before Kubernetes 1.33: {@code |1 - ratio| <= tolerance}}
+   *
+   * @param ratio the usage ratio, usage over target
+   * @param tolerance the tolerance of both directions, such as 0.1
+   */
   public static boolean withinLegacy(double ratio, double tolerance) {
     return Math.abs(1.0 - ratio) <= tolerance;
   }
 
   /**
-   * An Object metric with a {@code Value} target ({@code GetObjectMetricReplicas}).
+   * {@return an Object metric with a {@code Value} target ({@code GetObjectMetricReplicas})}
    *
    * @param usageMilli the metric value
    * @param targetMilli {@code target.value}
    * @param specReplicas {@code scale.spec.replicas}
    * @param readyPodCount pods matching the scale selector that are Running and Ready
    * @param podCount all pods matching the scale selector
+   * @param down the scale-down tolerance, such as 0.1
+   * @param up the scale-up tolerance, such as 0.1
    */
   public static MetricProposal objectValue(long usageMilli, long targetMilli, int specReplicas,
       int readyPodCount, int podCount, double down, double up) {
@@ -48,10 +59,14 @@ public final class ReplicaCalculator {
   }
 
   /**
-   * An Object metric with an {@code AverageValue} target ({@code GetObjectPerPodMetricReplicas}): needs no
-   * pods, which is why it is the one target Seldon Model HPAs can use.
+   * {@return an Object metric with an {@code AverageValue} target ({@code GetObjectPerPodMetricReplicas}): needs no
+   * pods, which is why it is the one target Seldon Model HPAs can use}
    *
+   * @param usageMilli the metric value, in milli-units
+   * @param targetAverageMilli {@code target.averageValue}, in milli-units
    * @param statusReplicas {@code scale.status.replicas}
+   * @param down the scale-down tolerance, such as 0.1
+   * @param up the scale-up tolerance, such as 0.1
    */
   public static MetricProposal objectAverageValue(long usageMilli, long targetAverageMilli,
       int statusReplicas, double down, double up) {
@@ -67,7 +82,17 @@ public final class ReplicaCalculator {
         : toInt32(Math.ceil((double) usageMilli / (double) targetAverageMilli));
   }
 
-  /** An External metric with a {@code Value} target: the series are summed, then as {@link #objectValue}. */
+  /**
+   * {@return an External metric with a {@code Value} target: the series are summed, then as {@link #objectValue}}
+   *
+   * @param valuesMilli the value of each series, in milli-units
+   * @param targetMilli {@code target.value}, in milli-units
+   * @param specReplicas {@code scale.spec.replicas}
+   * @param readyPodCount pods matching the scale selector that are Running and Ready
+   * @param podCount all pods matching the scale selector
+   * @param down the scale-down tolerance, such as 0.1
+   * @param up the scale-up tolerance, such as 0.1
+   */
   public static MetricProposal externalValue(long[] valuesMilli, long targetMilli, int specReplicas,
       int readyPodCount, int podCount, double down, double up) {
     return value(sum(valuesMilli), targetMilli, specReplicas, readyPodCount, podCount, down, up,
@@ -75,8 +100,14 @@ public final class ReplicaCalculator {
   }
 
   /**
-   * An External metric with an {@code AverageValue} target: the series are summed, then as
-   * {@link #objectAverageValue}, the proposal capped at {@code MaxInt32}.
+   * {@return an External metric with an {@code AverageValue} target: the series are summed, then as
+   * {@link #objectAverageValue}, the proposal capped at {@code MaxInt32}}
+   *
+   * @param valuesMilli the value of each series, in milli-units
+   * @param targetAverageMilli {@code target.averageValue}, in milli-units
+   * @param statusReplicas {@code scale.status.replicas}
+   * @param down the scale-down tolerance, such as 0.1
+   * @param up the scale-up tolerance, such as 0.1
    */
   public static MetricProposal externalAverageValue(long[] valuesMilli, long targetAverageMilli,
       int statusReplicas, double down, double up) {
@@ -93,25 +124,45 @@ public final class ReplicaCalculator {
   }
 
   /**
-   * A Pods metric ({@code target.averageValue}), pods classified with the non-CPU rules.
+   * {@return a Pods metric ({@code target.averageValue}), pods classified with the non-CPU rules}
    *
+   * @param pods the scale target's pods, each with its state and sample
    * @param extraSamplesMilli samples the metrics API returned for pods not in the list
+   * @param targetMilli {@code target.averageValue}, in milli-units
+   * @param specReplicas {@code scale.spec.replicas}
+   * @param down the scale-down tolerance, such as 0.1
+   * @param up the scale-up tolerance, such as 0.1
    */
   public static MetricProposal pods(List<PodSample> pods, long[] extraSamplesMilli, long targetMilli,
       int specReplicas, double down, double up) {
     return plain(pods, extraSamplesMilli, targetMilli, specReplicas, down, up, "FailedGetPodsMetric");
   }
 
-  /** A Resource metric with an {@code AverageValue} target (raw usage per pod), as {@link #pods}. */
+  /**
+   * {@return a Resource metric with an {@code AverageValue} target (raw usage per pod), as {@link #pods}}
+   *
+   * @param pods the scale target's pods, each with its state and sample
+   * @param extraSamplesMilli samples the metrics API returned for pods not in the list, in milli-units
+   * @param targetMilli {@code target.averageValue}, in milli-units
+   * @param specReplicas {@code scale.spec.replicas}
+   * @param down the scale-down tolerance, such as 0.1
+   * @param up the scale-up tolerance, such as 0.1
+   */
   public static MetricProposal resourceAverageValue(List<PodSample> pods, long[] extraSamplesMilli,
       long targetMilli, int specReplicas, double down, double up) {
     return plain(pods, extraSamplesMilli, targetMilli, specReplicas, down, up, "FailedGetResourceMetric");
   }
 
   /**
-   * A Resource (or ContainerResource) metric with a {@code Utilization} target ({@code GetResourceReplicas}).
+   * {@return a Resource (or ContainerResource) metric with a {@code Utilization} target ({@code GetResourceReplicas})}
    *
+   * @param pods the scale target's pods, each with its state, sample and request
+   * @param extraSamplesMilli samples the metrics API returned for pods not in the list, in milli-units
+   * @param targetUtilization {@code target.averageUtilization}, in percent of the request
    * @param resource the resource name, for the error text ({@code cpu}, {@code memory})
+   * @param specReplicas {@code scale.spec.replicas}
+   * @param down the scale-down tolerance, such as 0.1
+   * @param up the scale-up tolerance, such as 0.1
    */
   public static MetricProposal resourceUtilization(List<PodSample> pods, long[] extraSamplesMilli,
       int targetUtilization, String resource, int specReplicas, double down, double up) {

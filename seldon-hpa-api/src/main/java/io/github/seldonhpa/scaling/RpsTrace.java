@@ -29,8 +29,10 @@ public final class RpsTrace {
   }
 
   /**
-   * A trace from a function of the seconds since the start.
+   * {@return a trace from a function of the seconds since the start}
    *
+   * @param rpsAtSecond the offered RPS at a number of seconds since the start; finite and at least 0
+   * @param length how long the trace lasts, above 0
    * @throws HpaValidationException when the length is not positive
    */
   public static RpsTrace of(DoubleUnaryOperator rpsAtSecond, Duration length) {
@@ -39,15 +41,26 @@ public final class RpsTrace {
     return new RpsTrace(rpsAtSecond, length, "function over " + length.getSeconds() + " s");
   }
 
-  /** A constant load. */
+  /**
+   * {@return a constant load}
+   *
+   * @param rps the offered RPS, finite and at least 0
+   * @param length how long the trace lasts, above 0
+   */
   public static RpsTrace constant(double rps, Duration length) {
     checkRps("rps", rps);
     return of(t -> rps, length);
   }
 
   /**
-   * {@code from} RPS until {@code start}, then a straight ramp to {@code to} RPS at {@code end}, then
-   * {@code to} until {@code length}.
+   * {@return {@code from} RPS until {@code start}, then a straight ramp to {@code to} RPS at {@code end}, then
+   * {@code to} until {@code length}}
+   *
+   * @param from the RPS before the ramp
+   * @param to the RPS after the ramp
+   * @param start when the ramp starts, since the start of the trace; at least 0
+   * @param end when the ramp ends, after {@code start}
+   * @param length how long the trace lasts, above 0
    */
   public static RpsTrace ramp(double from, double to, Duration start, Duration end, Duration length) {
     Checks.check(!start.isNegative(), "start must be >= 0 (was %s)", start);
@@ -60,9 +73,12 @@ public final class RpsTrace {
   }
 
   /**
-   * A piecewise-linear trace through ({@code seconds[i]}, {@code rps[i]}), constant before the first and
-   * after the last point.
+   * {@return a piecewise-linear trace through ({@code seconds[i]}, {@code rps[i]}), constant before the first and
+   * after the last point}
    *
+   * @param seconds the points' times in seconds since the start, increasing
+   * @param rps the RPS at each point, finite and at least 0
+   * @param length how long the trace lasts, above 0
    * @throws HpaValidationException when times do not increase or a rate is negative or not finite
    */
   public static RpsTrace points(double[] seconds, double[] rps, Duration length) {
@@ -103,6 +119,8 @@ public final class RpsTrace {
    * Parses CSV text with the header {@code time_seconds,rps} and one point per line; the trace lasts until
    * the last time.
    *
+   * @param csv the CSV text
+   * @return the trace through the points, linear between them
    * @throws HpaValidationException naming the line of any malformed row
    */
   public static RpsTrace parseCsv(String csv) {
@@ -135,7 +153,13 @@ public final class RpsTrace {
     return new RpsTrace(t.rps, t.length, "CSV, " + n + " points over " + (long) Math.ceil(end) + " s");
   }
 
-  /** Reads a CSV trace file (UTF-8), as {@link #parseCsv}. */
+  /**
+   * Reads a CSV trace file (UTF-8), as {@link #parseCsv}.
+   *
+   * @param file the CSV file
+   * @return the trace through the file's points, linear between them
+   * @throws java.io.UncheckedIOException when the file cannot be read
+   */
   public static RpsTrace readCsv(Path file) {
     try {
       return parseCsv(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
@@ -158,9 +182,10 @@ public final class RpsTrace {
   }
 
   /**
-   * The trace as CSV ({@code time_seconds,rps}, {@link #parseCsv}'s format), sampled every {@code step}
-   * from 0 to its length inclusive; reading it back gives the same rates at those times.
+   * {@return the trace as CSV ({@code time_seconds,rps}, {@link #parseCsv}'s format), sampled every {@code step}
+   * from 0 to its length inclusive; reading it back gives the same rates at those times}
    *
+   * @param step the sampling interval, above 0
    * @throws HpaValidationException when the step is not positive or makes more than 1,000,000 rows
    */
   public String toCsv(Duration step) {
@@ -184,12 +209,16 @@ public final class RpsTrace {
         : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
-  /** The offered load at {@code seconds} since the start. */
+  /**
+   * {@return the offered load at {@code seconds} since the start}
+   *
+   * @param seconds the time since the start, in seconds
+   */
   public double rps(double seconds) {
     return rps.applyAsDouble(seconds);
   }
 
-  /** How long the trace lasts. */
+  /** {@return how long the trace lasts} */
   public Duration length() {
     return length;
   }

@@ -33,27 +33,27 @@ public final class ScaleDecision {
     this.limited = limited;
   }
 
-  /** {@code scale.spec.replicas} when the reconcile started ({@code status.currentReplicas}). */
+  /** {@return {@code scale.spec.replicas} when the reconcile started ({@code status.currentReplicas})} */
   public int currentReplicas() {
     return currentReplicas;
   }
 
-  /** The replica count after the reconcile: the new {@code scale.spec.replicas} when it rescaled. */
+  /** {@return the replica count after the reconcile: the new {@code scale.spec.replicas} when it rescaled} */
   public int desiredReplicas() {
     return desiredReplicas;
   }
 
-  /** Whether the reconcile wrote a new {@code scale.spec.replicas}. */
+  /** {@return whether the reconcile wrote a new {@code scale.spec.replicas}} */
   public boolean rescaled() {
     return rescaled;
   }
 
-  /** The error the reconcile reported (an invalid metric), even when it still scaled. */
+  /** {@return the error the reconcile reported (an invalid metric), even when it still scaled} */
   public Optional<String> error() {
     return Optional.ofNullable(error);
   }
 
-  /** The conditions set by this reconcile, in the order {@code AbleToScale, ScalingActive, ScalingLimited}. */
+  /** {@return the conditions set by this reconcile, in the order {@code AbleToScale, ScalingActive, ScalingLimited}} */
   public List<HpaCondition> conditions() {
     List<HpaCondition> out = new ArrayList<>(3);
     out.add(new HpaCondition(HpaCondition.Type.ABLE_TO_SCALE, true, ableToScale));
@@ -66,7 +66,11 @@ public final class ScaleDecision {
     return Collections.unmodifiableList(out);
   }
 
-  /** The condition of the given type if this reconcile set it. */
+  /**
+   * {@return the condition of the given type if this reconcile set it}
+   *
+   * @param type the condition type, such as {@code ScalingLimited}
+   */
   public Optional<HpaCondition> condition(HpaCondition.Type type) {
     for (HpaCondition c : conditions()) {
       if (c.type() == type) {

@@ -30,6 +30,8 @@ public final class SeldonVersion implements Comparable<SeldonVersion> {
   /**
    * Parses {@code 2.9}, {@code 2.9.1} or {@code v2.10.2}.
    *
+   * @param text the version as written, with or without a leading {@code v}
+   * @return the version
    * @throws io.github.seldonhpa.HpaValidationException when the text is not such a version
    */
   public static SeldonVersion of(String text) {
@@ -39,7 +41,7 @@ public final class SeldonVersion implements Comparable<SeldonVersion> {
         m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
   }
 
-  /** Whether native lag-based Model scaling is hard-coded off (2.10.0 and later). */
+  /** {@return whether native lag-based Model scaling is hard-coded off (2.10.0 and later)} */
   public boolean nativeModelScalingInert() {
     return compareTo(V2_10_0) >= 0;
   }

@@ -28,31 +28,31 @@ import org.immutables.value.Value;
 public abstract class Simulation {
   Simulation() {}
 
-  /** The offered load. */
+  /** {@return the offered load} */
   public abstract RpsTrace trace();
 
-  /** The Model HPA: its bounds and behavior, and its Object or External AverageValue metric target. */
+  /** {@return the Model HPA: its bounds and behavior, and its Object or External AverageValue metric target} */
   public abstract Hpa modelHpa();
 
-  /** The Server HPA of the 1:1 pair. Default: none, the servers follow the model's replicas. */
+  /** {@return the Server HPA of the 1:1 pair} Default: none, the servers follow the model's replicas. */
   public abstract Optional<Hpa> serverHpa();
 
   /**
-   * Seldon's lag-based model scaling in place of the Model HPA (its bounds still apply): the settings of the
-   * Server that hosts the model, since the agent's {@code SELDON_*} variables apply to every model on it.
+   * {@return Seldon's lag-based model scaling in place of the Model HPA (its bounds still apply): the settings of the
+   * Server that hosts the model, since the agent's {@code SELDON_*} variables apply to every model on it}
    * Default: none.
    */
   public abstract Optional<NativeScaling> nativeScaling();
 
   /**
-   * The Server's replicas when nothing scales it (no Server HPA and Seldon's server autoscaling off): the
+   * {@return the Server's replicas when nothing scales it (no Server HPA and Seldon's server autoscaling off): the
    * servers stay at this count, and native model scale-ups happen only while the ready server replicas can
-   * load the new model replica (seed 003). Default: none, the servers follow the model.
+   * load the new model replica (seed 003)} Default: none, the servers follow the model.
    */
   public abstract OptionalInt fixedServerReplicas();
 
   /**
-   * The Seldon release: from 2.10.0 native model scaling is inert ({@link SeldonVersion}). Default:
+   * {@return the Seldon release: from 2.10.0 native model scaling is inert ({@link SeldonVersion})} Default:
    * {@link SeldonVersion#LATEST}.
    */
   @Value.Default
@@ -60,70 +60,70 @@ public abstract class Simulation {
     return SeldonVersion.LATEST;
   }
 
-  /** The per-replica RPS at which latency breaks. Range: &gt; 0. */
+  /** {@return the per-replica RPS at which latency breaks} Range: &gt; 0. */
   public abstract double saturationRps();
 
-  /** When the Model HPA first reconciles. Range: 0..syncPeriod. Default: 0. */
+  /** {@return when the Model HPA first reconciles} Range: 0..syncPeriod. Default: 0. */
   @Value.Default
   public Duration modelHpaOffset() {
     return Duration.ZERO;
   }
 
-  /** When the Server HPA first reconciles. Range: 0..syncPeriod. Default: 0. */
+  /** {@return when the Server HPA first reconciles} Range: 0..syncPeriod. Default: 0. */
   @Value.Default
   public Duration serverHpaOffset() {
     return Duration.ZERO;
   }
 
-  /** The HPA sync period of both HPAs. Default: 15 s. */
+  /** {@return the HPA sync period of both HPAs} Default: 15 s. */
   @Value.Default
   public Duration syncPeriod() {
     return HpaController.DEFAULT_SYNC_PERIOD;
   }
 
-  /** How long a new server pod takes to serve. Default: fixed 60 s. */
+  /** {@return how long a new server pod takes to serve} Default: fixed 60 s. */
   @Value.Default
   public StartupDelay serverStartup() {
     return StartupDelay.fixed(Duration.ofSeconds(60));
   }
 
   /**
-   * How many server pods can be starting at the same time (free node capacity, image pulls); further pods
-   * wait Pending until one of them serves. Default: unlimited.
+   * {@return how many server pods can be starting at the same time (free node capacity, image pulls); further pods
+   * wait Pending until one of them serves} Default: unlimited.
    */
   public abstract OptionalInt maxStartingPods();
 
-  /** The rate window of the adapter's query ({@code rate(...[1m])}). Default: 60 s. */
+  /** {@return the rate window of the adapter's query ({@code rate(...[1m])})} Default: 60 s. */
   @Value.Default
   public Duration metricWindow() {
     return Duration.ofSeconds(60);
   }
 
-  /** The simulation step; one timeline row per step. Default: 1 s. */
+  /** {@return the simulation step; one timeline row per step} Default: 1 s. */
   @Value.Default
   public Duration tick() {
     return Duration.ofSeconds(1);
   }
 
-  /** How long to simulate. Default: the trace's length. */
+  /** {@return how long to simulate} Default: the trace's length. */
   @Value.Default
   public Duration duration() {
     return trace().length();
   }
 
-  /** Model and server replicas at the start, all serving. Default: the Model HPA's minReplicas. */
+  /** {@return Model and server replicas at the start, all serving} Default: the Model HPA's minReplicas. */
   public abstract OptionalInt initialReplicas();
 
   /**
-   * How long a model must go without a state change before Seldon's scheduler applies a native scaling
-   * event. Default: 5 min.
+   * {@return how long a model must go without a state change before Seldon's scheduler applies a native scaling
+   * event} Default: 5 min.
    */
   @Value.Default
   public Duration nativeStablePeriod() {
     return Duration.ofMinutes(5);
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableSimulation.builder();
   }
@@ -133,192 +133,230 @@ public abstract class Simulation {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code Simulation} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the Simulation whose values are copied
+     * @return this builder
      */
     public abstract Builder from(Simulation instance);
 
     /**
-     * Initializes the value for the {@link Simulation#trace() trace} attribute.
-     * @param trace The value for trace 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Simulation#trace()}.
+     *
+     * @param trace the offered load
+     * @return this builder
      */
     public abstract Builder trace(RpsTrace trace);
 
     /**
-     * Initializes the value for the {@link Simulation#modelHpa() modelHpa} attribute.
-     * @param modelHpa The value for modelHpa 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Simulation#modelHpa()}.
+     *
+     * @param modelHpa the Model HPA: its bounds and behavior, and its Object or External AverageValue metric target
+     * @return this builder
      */
     public abstract Builder modelHpa(Hpa modelHpa);
 
     /**
-     * Initializes the optional value {@link Simulation#serverHpa() serverHpa} to serverHpa.
-     * @param serverHpa The value for serverHpa
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Simulation#serverHpa()}.
+     *
+     * @param serverHpa the Server HPA of the 1:1 pair. Default: none, the servers follow the model's replicas
+     * @return this builder
      */
     public abstract Builder serverHpa(Hpa serverHpa);
 
     /**
-     * Initializes the optional value {@link Simulation#serverHpa() serverHpa} to serverHpa.
-     * @param serverHpa The value for serverHpa
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Simulation#serverHpa()}.
+     *
+     * @param serverHpa the value, or empty to clear it; the Server HPA of the 1:1 pair. Default: none, the servers
+     *     follow the model's replicas
+     * @return this builder
      */
     public abstract Builder serverHpa(Optional<? extends Hpa> serverHpa);
 
     /**
-     * Initializes the optional value {@link Simulation#nativeScaling() nativeScaling} to nativeScaling.
-     * @param nativeScaling The value for nativeScaling
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Simulation#nativeScaling()}.
+     *
+     * @param nativeScaling Seldon's lag-based model scaling in place of the Model HPA (its bounds still apply): the
+     *     settings of the Server that hosts the model, since the agent's {@code SELDON_*} variables apply to every
+     *     model on it. Default: none
+     * @return this builder
      */
     public abstract Builder nativeScaling(NativeScaling nativeScaling);
 
     /**
-     * Initializes the optional value {@link Simulation#nativeScaling() nativeScaling} to nativeScaling.
-     * @param nativeScaling The value for nativeScaling
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Simulation#nativeScaling()}.
+     *
+     * @param nativeScaling the value, or empty to clear it; Seldon's lag-based model scaling in place of the Model HPA
+     *     (its bounds still apply): the settings of the Server that hosts the model, since the agent's {@code SELDON_*}
+     *     variables apply to every model on it. Default: none
+     * @return this builder
      */
     public abstract Builder nativeScaling(Optional<? extends NativeScaling> nativeScaling);
 
     /**
-     * Initializes the value for the {@link Simulation#saturationRps() saturationRps} attribute.
-     * @param saturationRps The value for saturationRps 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Simulation#saturationRps()}.
+     *
+     * @param saturationRps the per-replica RPS at which latency breaks. Range: &gt; 0
+     * @return this builder
      */
     public abstract Builder saturationRps(double saturationRps);
 
     /**
-     * Initializes the value for the {@link Simulation#modelHpaOffset() modelHpaOffset} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Simulation#modelHpaOffset() modelHpaOffset}.</em>
-     * @param modelHpaOffset The value for modelHpaOffset 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Simulation#modelHpaOffset()}.
+     *
+     * @param modelHpaOffset when the Model HPA first reconciles. Range: 0..syncPeriod. Default: 0
+     * @return this builder
      */
     public abstract Builder modelHpaOffset(Duration modelHpaOffset);
 
     /**
-     * Initializes the value for the {@link Simulation#serverHpaOffset() serverHpaOffset} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Simulation#serverHpaOffset() serverHpaOffset}.</em>
-     * @param serverHpaOffset The value for serverHpaOffset 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Simulation#serverHpaOffset()}.
+     *
+     * @param serverHpaOffset when the Server HPA first reconciles. Range: 0..syncPeriod. Default: 0
+     * @return this builder
      */
     public abstract Builder serverHpaOffset(Duration serverHpaOffset);
 
     /**
-     * Initializes the value for the {@link Simulation#syncPeriod() syncPeriod} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Simulation#syncPeriod() syncPeriod}.</em>
-     * @param syncPeriod The value for syncPeriod 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Simulation#syncPeriod()}.
+     *
+     * @param syncPeriod the HPA sync period of both HPAs. Default: 15 s
+     * @return this builder
      */
     public abstract Builder syncPeriod(Duration syncPeriod);
 
     /**
-     * Initializes the value for the {@link Simulation#serverStartup() serverStartup} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Simulation#serverStartup() serverStartup}.</em>
-     * @param serverStartup The value for serverStartup 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Simulation#serverStartup()}.
+     *
+     * @param serverStartup how long a new server pod takes to serve. Default: fixed 60 s
+     * @return this builder
      */
     public abstract Builder serverStartup(StartupDelay serverStartup);
 
     /**
-     * Initializes the optional value {@link Simulation#maxStartingPods() maxStartingPods} to maxStartingPods.
-     * @param maxStartingPods The value for maxStartingPods
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Simulation#maxStartingPods()}.
+     *
+     * @param maxStartingPods how many server pods can be starting at the same time (free node capacity, image pulls);
+     *     further pods wait Pending until one of them serves. Default: unlimited
+     * @return this builder
      */
     public abstract Builder maxStartingPods(int maxStartingPods);
 
     /**
-     * Initializes the optional value {@link Simulation#maxStartingPods() maxStartingPods} to maxStartingPods.
-     * @param maxStartingPods The value for maxStartingPods
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Simulation#maxStartingPods()}.
+     *
+     * @param maxStartingPods the value, or empty to clear it; how many server pods can be starting at the same time
+     *     (free node capacity, image pulls); further pods wait Pending until one of them serves. Default: unlimited
+     * @return this builder
      */
     public abstract Builder maxStartingPods(OptionalInt maxStartingPods);
 
     /**
-     * Initializes the value for the {@link Simulation#metricWindow() metricWindow} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Simulation#metricWindow() metricWindow}.</em>
-     * @param metricWindow The value for metricWindow 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Simulation#metricWindow()}.
+     *
+     * @param metricWindow the rate window of the adapter's query ({@code rate(...[1m])}). Default: 60 s
+     * @return this builder
      */
     public abstract Builder metricWindow(Duration metricWindow);
 
     /**
-     * Initializes the value for the {@link Simulation#tick() tick} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Simulation#tick() tick}.</em>
-     * @param tick The value for tick 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Simulation#tick()}.
+     *
+     * @param tick the simulation step; one timeline row per step. Default: 1 s
+     * @return this builder
      */
     public abstract Builder tick(Duration tick);
 
     /**
-     * Initializes the value for the {@link Simulation#duration() duration} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Simulation#duration() duration}.</em>
-     * @param duration The value for duration 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Simulation#duration()}.
+     *
+     * @param duration how long to simulate. Default: the trace's length
+     * @return this builder
      */
     public abstract Builder duration(Duration duration);
 
     /**
-     * Initializes the optional value {@link Simulation#initialReplicas() initialReplicas} to initialReplicas.
-     * @param initialReplicas The value for initialReplicas
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Simulation#initialReplicas()}.
+     *
+     * @param initialReplicas Model and server replicas at the start, all serving. Default: the Model HPA's minReplicas
+     * @return this builder
      */
     public abstract Builder initialReplicas(int initialReplicas);
 
     /**
-     * Initializes the optional value {@link Simulation#initialReplicas() initialReplicas} to initialReplicas.
-     * @param initialReplicas The value for initialReplicas
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Simulation#initialReplicas()}.
+     *
+     * @param initialReplicas the value, or empty to clear it; Model and server replicas at the start, all serving.
+     *     Default: the Model HPA's minReplicas
+     * @return this builder
      */
     public abstract Builder initialReplicas(OptionalInt initialReplicas);
 
     /**
-     * Initializes the value for the {@link Simulation#nativeStablePeriod() nativeStablePeriod} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Simulation#nativeStablePeriod() nativeStablePeriod}.</em>
-     * @param nativeStablePeriod The value for nativeStablePeriod 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Simulation#nativeStablePeriod()}.
+     *
+     * @param nativeStablePeriod how long a model must go without a state change before Seldon's scheduler applies a
+     *     native scaling event. Default: 5 min
+     * @return this builder
      */
     public abstract Builder nativeStablePeriod(Duration nativeStablePeriod);
 
     /**
-     * Initializes the optional value {@link Simulation#fixedServerReplicas() fixedServerReplicas} to fixedServerReplicas.
-     * @param fixedServerReplicas The value for fixedServerReplicas
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Simulation#fixedServerReplicas()}.
+     *
+     * @param fixedServerReplicas the Server's replicas when nothing scales it (no Server HPA and Seldon's server
+     *     autoscaling off): the servers stay at this count, and native model scale-ups happen only while the ready
+     *     server replicas can load the new model replica (seed 003). Default: none, the servers follow the model
+     * @return this builder
      */
     public abstract Builder fixedServerReplicas(int fixedServerReplicas);
 
     /**
-     * Initializes the optional value {@link Simulation#fixedServerReplicas() fixedServerReplicas} to fixedServerReplicas.
-     * @param fixedServerReplicas The value for fixedServerReplicas
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Simulation#fixedServerReplicas()}.
+     *
+     * @param fixedServerReplicas the value, or empty to clear it; the Server's replicas when nothing scales it (no
+     *     Server HPA and Seldon's server autoscaling off): the servers stay at this count, and native model scale-ups
+     *     happen only while the ready server replicas can load the new model replica (seed 003). Default: none, the
+     *     servers follow the model
+     * @return this builder
      */
     public abstract Builder fixedServerReplicas(OptionalInt fixedServerReplicas);
 
     /**
-     * Initializes the value for the {@link Simulation#seldonVersion() seldonVersion} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Simulation#seldonVersion() seldonVersion}.</em>
-     * @param seldonVersion The value for seldonVersion 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Simulation#seldonVersion()}.
+     *
+     * @param seldonVersion the Seldon release: from 2.10.0 native model scaling is inert ({@link SeldonVersion}).
+     *     Default: {@link SeldonVersion#LATEST}
+     * @return this builder
      */
     public abstract Builder seldonVersion(SeldonVersion seldonVersion);
 
     /**
-     * Builds a new {@link Simulation Simulation}.
-     * @return An immutable instance of Simulation
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link Simulation}, checking every rule of its fields.
+     *
+     * @return the Simulation
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract Simulation build();
 
 }
 
-  /** Runs the simulation: the per-step timeline and its summary. */
+  /**
+   * Runs the simulation: the per-step timeline and its summary.
+   *
+   * @return the timeline, one step per controller sync, and its summary
+   */
   public SimulationResult run() {
     return new Engine(this, true).run();
   }
 
-  /** Runs the simulation keeping only the summary (no timeline: constant memory). */
+  /**
+   * Runs the simulation keeping only the summary (no timeline: constant memory).
+   *
+   * @return the summary
+   */
   public SimulationSummary summarize() {
     return new Engine(this, false).run().summary();
   }

@@ -16,12 +16,12 @@ public final class SimulationResult {
     this.summary = summary;
   }
 
-  /** The simulation that produced this result. */
+  /** {@return the simulation that produced this result} */
   public Simulation simulation() {
     return simulation;
   }
 
-  /** One step per tick, in time order (empty after {@link Simulation#summarize()}). */
+  /** {@return one step per tick, in time order (empty after {@link Simulation#summarize()})} */
   public List<TimelineStep> timeline() {
     return new AbstractList<TimelineStep>() {
       @Override
@@ -40,14 +40,14 @@ public final class SimulationResult {
     };
   }
 
-  /** The summary figures. */
+  /** {@return the summary figures} */
   public SimulationSummary summary() {
     return summary;
   }
 
   /**
-   * The timeline as CSV: {@code time_seconds,rps,metric_rps,model_desired,model_serving,server_desired,
-   * server_ready,schedule_failed,load_per_serving_replica}.
+   * {@return the timeline as CSV: {@code time_seconds,rps,metric_rps,model_desired,model_serving,server_desired,
+   * server_ready,schedule_failed,load_per_serving_replica}}
    */
   public String toCsv() {
     StringBuilder sb = new StringBuilder(64 * (rows.size + 1));
@@ -59,7 +59,11 @@ public final class SimulationResult {
     return sb.toString();
   }
 
-  /** An SVG chart of the timeline titled {@code title}: load, load per serving replica, replicas. */
+  /**
+   * {@return an SVG chart of the timeline titled {@code title}: load, load per serving replica, replicas}
+   *
+   * @param title the chart's title, escaped for XML
+   */
   public String toSvg(String title) {
     return SvgChart.render(title, this);
   }

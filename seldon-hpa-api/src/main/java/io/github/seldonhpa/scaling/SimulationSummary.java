@@ -30,60 +30,60 @@ public final class SimulationSummary {
     this.peakServerReplicas = peakServerReplicas;
   }
 
-  /** The simulated time. */
+  /** {@return the simulated time} */
   public double durationSeconds() {
     return durationSeconds;
   }
 
-  /** Time during which the serving replicas were past their saturation RPS (latency SLA breached). */
+  /** {@return time during which the serving replicas were past their saturation RPS (latency SLA breached)} */
   public double secondsAboveSaturation() {
     return secondsAboveSaturation;
   }
 
   /**
-   * The longest unbroken time above saturation: how long it took, after the load outgrew the serving
-   * replicas, until enough of them were serving.
+   * {@return the longest unbroken time above saturation: how long it took, after the load outgrew the serving
+   * replicas, until enough of them were serving}
    */
   public double longestAboveSaturation() {
     return longestAboveSaturation;
   }
 
-  /** The highest load on one serving replica; infinite if load arrived while none served. */
+  /** {@return the highest load on one serving replica; infinite if load arrived while none served} */
   public double peakLoadPerServingReplica() {
     return peakLoadPerServingReplica;
   }
 
-  /** The saturation RPS per replica the run used. */
+  /** {@return the saturation RPS per replica the run used} */
   public double saturationRps() {
     return saturationRps;
   }
 
-  /** Time during which the model was {@code ScheduleFailed}. */
+  /** {@return time during which the model was {@code ScheduleFailed}} */
   public double scheduleFailedSeconds() {
     return scheduleFailedSeconds;
   }
 
-  /** Server pod-seconds, counting starting pods: the cost. */
+  /** {@return Server pod-seconds, counting starting pods: the cost} */
   public double serverReplicaSeconds() {
     return serverReplicaSeconds;
   }
 
-  /** Serving model replica-seconds. */
+  /** {@return serving model replica-seconds} */
   public double servingReplicaSeconds() {
     return servingReplicaSeconds;
   }
 
-  /** The highest Model {@code spec.replicas}. */
+  /** {@return the highest Model {@code spec.replicas}} */
   public int peakModelReplicas() {
     return peakModelReplicas;
   }
 
-  /** The highest Server {@code spec.replicas}. */
+  /** {@return the highest Server {@code spec.replicas}} */
   public int peakServerReplicas() {
     return peakServerReplicas;
   }
 
-  /** The figures, one per line, as {@code name: value}. */
+  /** {@return the figures, one per line, as {@code name: value}} */
   public String report() {
     return String.format(Locale.ROOT,
         "simulated: %s s\n"

@@ -17,8 +17,11 @@ public final class Sizing {
   private Sizing() {}
 
   /**
-   * {@code target.averageValue = peak / maxReplicas}, rounded up to a milli-unit so that the peak never
-   * asks for more than {@code maxReplicas}.
+   * {@return {@code target.averageValue = peak / maxReplicas}, rounded up to a milli-unit so that the peak never
+   * asks for more than {@code maxReplicas}}
+   *
+   * @param peakRps the peak offered RPS, finite and at least 0
+   * @param maxReplicas the HPA's {@code maxReplicas}, at least 1
    */
   public static Quantity averageValue(double peakRps, int maxReplicas) {
     checkRps("peakRps", peakRps);
@@ -27,8 +30,10 @@ public final class Sizing {
   }
 
   /**
-   * {@code maxReplicas = ceil(peak / averageValue)}, at least 1.
+   * {@return {@code maxReplicas = ceil(peak / averageValue)}, at least 1}
    *
+   * @param peakRps the peak offered RPS, finite and at least 0
+   * @param averageValue the target per replica, above 0
    * @throws io.github.seldonhpa.HpaValidationException when the result is beyond an HPA's int32
    *     {@code maxReplicas}
    */
@@ -43,9 +48,10 @@ public final class Sizing {
   }
 
   /**
-   * A target {@code margin} below a measured saturation RPS: {@code saturation * (1 - margin)}, rounded down
-   * to a milli-unit. The margin absorbs load growth while new replicas start.
+   * {@return a target {@code margin} below a measured saturation RPS: {@code saturation * (1 - margin)}, rounded down
+   * to a milli-unit} The margin absorbs load growth while new replicas start.
    *
+   * @param saturationRps the RPS per replica at which the service saturates (its latency SLO breaks), above 0
    * @param margin the fraction kept free, in [0, 1)
    */
   public static Quantity targetFromSaturation(double saturationRps, double margin) {
@@ -59,8 +65,12 @@ public final class Sizing {
   }
 
   /**
-   * {@code minReplicas} for the low-load regime: {@code ceil(lowRps / averageValue)}, raised to
-   * {@code floor} (a higher floor buys immediate headroom when load leaves the low regime fast).
+   * {@return {@code minReplicas} for the low-load regime: {@code ceil(lowRps / averageValue)}, raised to
+   * {@code floor} (a higher floor buys immediate headroom when load leaves the low regime fast)}
+   *
+   * @param lowRps the offered RPS of the low-load regime, finite and at least 0
+   * @param averageValue the target per replica, above 0
+   * @param floor the least {@code minReplicas} wanted, at least 1
    */
   public static int minReplicas(double lowRps, Quantity averageValue, int floor) {
     Checks.check(floor >= 1, "floor must be >= 1 (was %d)", floor);
@@ -68,12 +78,13 @@ public final class Sizing {
   }
 
   /**
-   * Scale-up rules that never ask for more server pods per period than can start in it: one Pods policy of
+   * {@return scale-up rules that never ask for more server pods per period than can start in it: one Pods policy of
    * {@code podsStartingTogether} per period of {@code podStartup} (rounded up to whole seconds), and the
-   * given stabilization window. The seeds' example: 5 pods per 90 s with a 60 s window.
+   * given stabilization window} The seeds' example: 5 pods per 90 s with a 60 s window.
    *
    * @param podsStartingTogether how many server pods the cluster can start at once
    * @param podStartup how long a server pod takes to serve (a high percentile, with margin)
+   * @param stabilizationWindow the rules' stabilization window, in whole seconds from 0 to 3600
    */
   public static ScalingRules scaleUpRules(int podsStartingTogether, Duration podStartup, Duration stabilizationWindow) {
     Checks.check(podsStartingTogether >= 1, "podsStartingTogether must be >= 1 (was %d)", podsStartingTogether);

@@ -11,7 +11,11 @@ import java.util.SplittableRandom;
 public abstract class StartupDelay {
   StartupDelay() {}
 
-  /** Every pod takes {@code delay}. */
+  /**
+   * {@return the same delay, {@code delay}, for every pod}
+   *
+   * @param delay how long each pod takes from creation to serving, at least 0
+   */
   public static StartupDelay fixed(Duration delay) {
     long ms = millis("delay", delay);
     return new StartupDelay() {
@@ -32,7 +36,13 @@ public abstract class StartupDelay {
     };
   }
 
-  /** Each pod takes a delay drawn uniformly from {@code [min, max]} with a generator seeded by {@code seed}. */
+  /**
+   * {@return for each pod, a delay drawn uniformly from {@code [min, max]} with a generator seeded by {@code seed}}
+   *
+   * @param min the shortest delay, at least 0
+   * @param max the longest delay, at least {@code min}
+   * @param seed the random generator's seed; the same seed gives the same delays
+   */
   public static StartupDelay uniform(Duration min, Duration max, long seed) {
     long lo = millis("min", min);
     long hi = millis("max", max);
@@ -46,8 +56,12 @@ public abstract class StartupDelay {
   }
 
   /**
-   * Each pod takes {@code minimum} plus an exponentially distributed extra time with mean
-   * {@code meanExtra} (a long tail of slow image pulls and model downloads), seeded by {@code seed}.
+   * {@return for each pod, a delay of {@code minimum} plus an exponentially distributed extra time with mean
+   * {@code meanExtra} (a long tail of slow image pulls and model downloads), seeded by {@code seed}}
+   *
+   * @param minimum the shortest delay, at least 0
+   * @param meanExtra the mean of the exponential extra time, at least 0
+   * @param seed the random generator's seed; the same seed gives the same delays
    */
   public static StartupDelay shiftedExponential(Duration minimum, Duration meanExtra, long seed) {
     long lo = millis("minimum", minimum);

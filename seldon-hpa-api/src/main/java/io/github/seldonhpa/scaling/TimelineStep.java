@@ -25,52 +25,52 @@ public final class TimelineStep {
     this.saturationRps = saturationRps;
   }
 
-  /** Seconds since the start. */
+  /** {@return seconds since the start} */
   public double timeSeconds() {
     return timeSeconds;
   }
 
-  /** The offered load. */
+  /** {@return the offered load} */
   public double rps() {
     return rps;
   }
 
-  /** The RPS the HPAs read: the mean over the metric window. */
+  /** {@return the RPS the HPAs read: the mean over the metric window} */
   public double metricRps() {
     return metricRps;
   }
 
-  /** The Model's {@code spec.replicas}. */
+  /** {@return the Model's {@code spec.replicas}} */
   public int modelDesired() {
     return modelDesired;
   }
 
-  /** Model replicas loaded and serving. */
+  /** {@return Model replicas loaded and serving} */
   public int modelServing() {
     return modelServing;
   }
 
-  /** The Server's {@code spec.replicas}. */
+  /** {@return the Server's {@code spec.replicas}} */
   public int serverDesired() {
     return serverDesired;
   }
 
-  /** Server replicas ready to host a model replica. */
+  /** {@return Server replicas ready to host a model replica} */
   public int serverReady() {
     return serverReady;
   }
 
-  /** Whether the model is {@code ModelReady=False/ScheduleFailed}. */
+  /** {@return whether the model is {@code ModelReady=False/ScheduleFailed}} */
   public boolean scheduleFailed() {
     return scheduleFailed;
   }
 
-  /** The load on each serving replica; infinite when none serves and load is offered. */
+  /** {@return the load on each serving replica; infinite when none serves and load is offered} */
   public double loadPerServingReplica() {
     return SimulationResult.load(rps, modelServing);
   }
 
-  /** Whether the serving replicas are past their saturation RPS. */
+  /** {@return whether the serving replicas are past their saturation RPS} */
   public boolean saturated() {
     return loadPerServingReplica() > saturationRps;
   }

@@ -45,8 +45,10 @@ public final class PublicBuilders {
   }
 
   /**
-   * What is wrong with {@code builders}: a builder extending a generated class, or a public method of the
-   * generated builder that the public builder does not declare. Hand-written builders (no generated one) pass.
+   * What is wrong with {@code builders}: a builder extending a generated class, a builder implementing an
+   * interface that is not public, or a public method of the generated builder that neither the public builder
+   * nor one of the public interfaces it implements (such as {@code MetadataBuilder}) declares. Hand-written
+   * builders (no generated one) pass.
    */
   public static List<String> problems(List<Class<?>> builders) {
     List<String> problems = new ArrayList<>();
@@ -64,10 +66,19 @@ public final class PublicBuilders {
         problems.add(api.getName() + " is not the abstract superclass of " + impl.getName());
         continue;
       }
+      List<Method> documented = new ArrayList<>(Arrays.asList(api.getDeclaredMethods()));
+      for (Class<?> shared : api.getInterfaces()) {
+        if (!Modifier.isPublic(shared.getModifiers()) || shared.getSimpleName().startsWith("Immutable")) {
+          problems.add(api.getName() + " implements " + shared.getName() + ", which has no public page");
+          continue;
+        }
+        documented.addAll(Arrays.asList(shared.getMethods()));
+      }
       for (Method m : impl.getDeclaredMethods()) {
-        boolean declared = Arrays.stream(api.getDeclaredMethods()).anyMatch(d -> d.getName().equals(m.getName())
+        boolean declared = documented.stream().anyMatch(d -> d.getName().equals(m.getName())
             && Arrays.equals(d.getParameterTypes(), m.getParameterTypes()) && Modifier.isPublic(d.getModifiers()));
-        if (Modifier.isPublic(m.getModifiers()) && !declared) {
+        // a bridge (the erased return type of an interface method) has the same name and parameters as its target
+        if (Modifier.isPublic(m.getModifiers()) && !m.isBridge() && !declared) {
           problems.add(api.getName() + "." + m.getName() + Arrays.toString(m.getParameterTypes()) + " is undeclared");
         }
       }

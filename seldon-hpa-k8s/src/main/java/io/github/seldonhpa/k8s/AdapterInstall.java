@@ -50,36 +50,36 @@ public abstract class AdapterInstall {
 
   AdapterInstall() {}
 
-  /** The Helm release name ({@code hpa-metrics} in the Seldon docs): a DNS-1123 label. */
+  /** {@return the Helm release name ({@code hpa-metrics} in the Seldon docs): a DNS-1123 label} */
   public abstract String release();
 
-  /** The namespace of the release, where Prometheus runs in the docs ({@code seldon-monitoring}). */
+  /** {@return the namespace of the release, where Prometheus runs in the docs ({@code seldon-monitoring})} */
   public abstract String namespace();
 
   /**
-   * Chart value {@code prometheus.url}: the Prometheus service URL without port and path
-   * ({@code http://seldon-monitoring-prometheus}); the chart appends {@code :<prometheus.port>}.
+   * {@return chart value {@code prometheus.url}: the Prometheus service URL without port and path
+   * ({@code http://seldon-monitoring-prometheus}); the chart appends {@code :<prometheus.port>}}
    */
   public abstract String prometheusUrl();
 
-  /** Chart value {@code prometheus.port}. Range: 1..65535. Default: none (the chart's 9090). */
+  /** {@return chart value {@code prometheus.port}} Range: 1..65535. Default: none (the chart's 9090). */
   public abstract Optional<Integer> prometheusPort();
 
   /**
-   * Chart value {@code metricsRelistInterval} ({@code --metrics-relist-interval}); must be at least the
-   * Prometheus scrape interval. Range: &gt; 0, whole milliseconds. Default: none (the chart's 1m).
+   * {@return chart value {@code metricsRelistInterval} ({@code --metrics-relist-interval}); must be at least the
+   * Prometheus scrape interval} Range: &gt; 0, whole milliseconds. Default: none (the chart's 1m).
    */
   public abstract Optional<Duration> metricsRelistInterval();
 
-  /** The adapter's rules: the ConfigMap's {@code config.yaml}, and {@code rules.*} in the chart values. */
+  /** {@return the adapter's rules: the ConfigMap's {@code config.yaml}, and {@code rules.*} in the chart values} */
   public abstract AdapterConfig config();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableAdapterInstall.builder();
   }
 
-  /** A builder holding this install's values, to derive another install from it. */
+  /** {@return a builder holding this install's values, to derive another install from it} */
   public final Builder toBuilder() {
     return builder().from(this);
   }
@@ -88,61 +88,107 @@ public abstract class AdapterInstall {
   public abstract static class Builder {
     Builder() {}
 
-    /** Copies every value of {@code install}. */
+    /**
+     * Copies every value of {@code install}.
+     *
+     * @param install the install whose values are copied; this builder's values for the ones it lacks are kept
+     * @return this builder
+     */
     public abstract Builder from(AdapterInstall install);
 
-    /** Sets {@link AdapterInstall#release()}. */
+    /**
+     * Sets {@link AdapterInstall#release()}.
+     *
+     * @param release the Helm release name, a DNS-1123 label such as {@code hpa-metrics}
+     * @return this builder
+     */
     public abstract Builder release(String release);
 
-    /** Sets {@link AdapterInstall#namespace()}. */
+    /**
+     * Sets {@link AdapterInstall#namespace()}.
+     *
+     * @param namespace the release's namespace, a DNS-1123 label such as {@code seldon-monitoring}
+     * @return this builder
+     */
     public abstract Builder namespace(String namespace);
 
-    /** Sets {@link AdapterInstall#prometheusUrl()}. */
+    /**
+     * Sets {@link AdapterInstall#prometheusUrl()}.
+     *
+     * @param prometheusUrl the Prometheus service URL without port and path, such as {@code
+     *     http://seldon-monitoring-prometheus}
+     * @return this builder
+     */
     public abstract Builder prometheusUrl(String prometheusUrl);
 
-    /** Sets {@link AdapterInstall#prometheusPort()}. */
+    /**
+     * Sets {@link AdapterInstall#prometheusPort()}.
+     *
+     * @param prometheusPort the Prometheus port, 1 to 65535
+     * @return this builder
+     */
     public abstract Builder prometheusPort(int prometheusPort);
 
-    /** Sets or clears {@link AdapterInstall#prometheusPort()}. */
+    /**
+     * Sets or clears {@link AdapterInstall#prometheusPort()}.
+     *
+     * @param prometheusPort the Prometheus port, or empty for the chart's 9090
+     * @return this builder
+     */
     public abstract Builder prometheusPort(Optional<Integer> prometheusPort);
 
-    /** Sets {@link AdapterInstall#metricsRelistInterval()}. */
+    /**
+     * Sets {@link AdapterInstall#metricsRelistInterval()}.
+     *
+     * @param metricsRelistInterval above 0, in whole milliseconds; at least the Prometheus scrape interval
+     * @return this builder
+     */
     public abstract Builder metricsRelistInterval(Duration metricsRelistInterval);
 
-    /** Sets or clears {@link AdapterInstall#metricsRelistInterval()}. */
+    /**
+     * Sets or clears {@link AdapterInstall#metricsRelistInterval()}.
+     *
+     * @param metricsRelistInterval the interval, or empty for the chart's 1m
+     * @return this builder
+     */
     public abstract Builder metricsRelistInterval(Optional<? extends Duration> metricsRelistInterval);
 
-    /** Sets {@link AdapterInstall#config()}. */
+    /**
+     * Sets {@link AdapterInstall#config()}.
+     *
+     * @param config the adapter's rules
+     * @return this builder
+     */
     public abstract Builder config(AdapterConfig config);
 
     /**
-     * The install.
+     * {@return the install}
      *
      * @throws HpaValidationException when a required value is missing or a value breaks a rule
      */
     public abstract AdapterInstall build();
   }
 
-  /** The ConfigMap the chart creates and the adapter reads: {@code <release>-prometheus-adapter}. */
+  /** {@return the ConfigMap the chart creates and the adapter reads: {@code <release>-prometheus-adapter}} */
   public final String configMapName() {
     return Manifests.adapterConfigMapName(release());
   }
 
-  /** The adapter's ConfigMap with {@link #config()}, as a fresh fabric8 object. */
+  /** {@return the adapter's ConfigMap with {@link #config()}, as a fresh fabric8 object} */
   public final ConfigMap configMap() {
     return Manifests.adapterConfigMap(release(), namespace(), config());
   }
 
-  /** The adapter's ConfigMap as YAML, the file of {@code kubectl replace -f}. */
+  /** {@return the adapter's ConfigMap as YAML, the file of {@code kubectl replace -f}} */
   public final String configMapYaml() {
     return Manifests.adapterConfigMapYaml(release(), namespace(), config());
   }
 
   /**
-   * The chart values for {@code helm install -f}: {@code prometheus.url} (and {@code port}),
+   * {@return the chart values for {@code helm install -f}: {@code prometheus.url} (and {@code port}),
    * {@code metricsRelistInterval} when set, and the rules under {@code rules}: {@code default: false} (the
    * chart's generic rules would otherwise come first in {@code config.yaml}, as the ConfigMap of the docs
-   * has none), {@code custom}, {@code external} and {@code resource} from {@link #config()}. The chart
+   * has none), {@code custom}, {@code external} and {@code resource} from {@link #config()}} The chart
    * renders them into the same {@code config.yaml} as {@link #configMapYaml()}, so no replace and restart
    * is needed.
    */
@@ -172,9 +218,11 @@ public abstract class AdapterInstall {
   }
 
   /**
-   * The Seldon docs' commands, shell-safe and in order: add and update the chart repository, install the
+   * {@return the Seldon docs' commands, shell-safe and in order: add and update the chart repository, install the
    * release pointed at Prometheus, replace the ConfigMap with {@code configMapFile} (holding
-   * {@link #configMapYaml()}), restart the adapter so it reads it, and list the custom metrics API.
+   * {@link #configMapYaml()}), restart the adapter so it reads it, and list the custom metrics API}
+   *
+   * @param configMapFile the file {@code kubectl replace -f} reads, holding {@link #configMapYaml()}; not blank
    */
   public final List<String> commands(String configMapFile) {
     Checks.notBlank("configMapFile", configMapFile);
@@ -189,8 +237,10 @@ public abstract class AdapterInstall {
   }
 
   /**
-   * The commands with the rules in the chart values instead of a replaced ConfigMap: add and update the
-   * repository, install with {@code -f valuesFile} (holding {@link #chartValuesYaml()}), list the API.
+   * {@return the commands with the rules in the chart values instead of a replaced ConfigMap: add and update the
+   * repository, install with {@code -f valuesFile} (holding {@link #chartValuesYaml()}), list the API}
+   *
+   * @param valuesFile the file {@code helm install -f} reads, holding {@link #chartValuesYaml()}; not blank
    */
   public final List<String> chartValuesCommands(String valuesFile) {
     Checks.notBlank("valuesFile", valuesFile);

@@ -69,12 +69,12 @@ public final class ApiServerValidation {
       this.message = message;
     }
 
-    /** The path of the field: {@code spec.metrics[0].object.target.averageValue}. */
+    /** {@return the path of the field: {@code spec.metrics[0].object.target.averageValue}} */
     public String path() {
       return path;
     }
 
-    /** {@code <path> <rule> (was <value>)}. */
+    /** {@return {@code <path> <rule> (was <value>)}} */
     public String message() {
       return message;
     }
@@ -104,6 +104,8 @@ public final class ApiServerValidation {
    * Validates a HorizontalPodAutoscaler (its {@code metadata} and {@code spec}; autoscaling/v1 and v2beta2 as
    * converted to v2) as the API server does on create, after defaulting, with the given feature gates on.
    *
+   * @param hpa a HorizontalPodAutoscaler as read, of autoscaling/v1, v2beta2 or v2
+   * @param featureGates the feature gates on, such as {@code HPAConfigurableTolerance}; empty for none
    * @return every violation; empty when the API server accepts the object
    */
   public static List<Violation> validate(Manifest hpa, Set<String> featureGates) {

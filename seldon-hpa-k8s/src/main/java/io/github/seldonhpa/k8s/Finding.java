@@ -19,36 +19,36 @@ public abstract class Finding {
     INFO
   }
 
-  /** The check that produced it. */
+  /** {@return the check that produced it} */
   public abstract LintCode code();
 
-  /** The severity, the code's. */
+  /** {@return the severity, the code's} */
   public final Severity severity() {
     return code().severity();
   }
 
-  /** The file or stream the object was read from; {@code <adapter config>} for a config given as a value. */
+  /** {@return the file or stream the object was read from; {@code <adapter config>} for a config given as a value} */
   public abstract String source();
 
-  /** The document in the source, counted from 1; 0 for a config given as a value. */
+  /** {@return the document in the source, counted from 1; 0 for a config given as a value} */
   public abstract int document();
 
-  /** The object: {@code HorizontalPodAutoscaler seldon-mesh/irisa0-model-hpa}. */
+  /** {@return the object: {@code HorizontalPodAutoscaler seldon-mesh/irisa0-model-hpa}} */
   public abstract String object();
 
-  /** The path of the field in the object; empty for the object as a whole. */
+  /** {@return the path of the field in the object; empty for the object as a whole} */
   public abstract String path();
 
-  /** Where the field (or its nearest written parent) is in the source, when known. */
+  /** {@return where the field (or its nearest written parent) is in the source, when known} */
   public abstract Optional<Position> position();
 
-  /** What is wrong, in the library's {@code <field> <rule> (was <value>)} style where it fits. */
+  /** {@return what is wrong, in the library's {@code <field> <rule> (was <value>)} style where it fits} */
   public abstract String message();
 
-  /** How to fix it. */
+  /** {@return how to fix it} */
   public abstract String fix();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableFinding.builder();
   }
@@ -58,81 +58,93 @@ public abstract class Finding {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code Finding} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the Finding whose values are copied
+     * @return this builder
      */
     public abstract Builder from(Finding instance);
 
     /**
-     * Initializes the value for the {@link Finding#code() code} attribute.
-     * @param code The value for code 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Finding#code()}.
+     *
+     * @param code the check that produced it
+     * @return this builder
      */
     public abstract Builder code(LintCode code);
 
     /**
-     * Initializes the value for the {@link Finding#source() source} attribute.
-     * @param source The value for source 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Finding#source()}.
+     *
+     * @param source the file or stream the object was read from; {@code <adapter config>} for a config given as a value
+     * @return this builder
      */
     public abstract Builder source(String source);
 
     /**
-     * Initializes the value for the {@link Finding#document() document} attribute.
-     * @param document The value for document 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Finding#document()}.
+     *
+     * @param document the document in the source, counted from 1; 0 for a config given as a value
+     * @return this builder
      */
     public abstract Builder document(int document);
 
     /**
-     * Initializes the value for the {@link Finding#object() object} attribute.
-     * @param object The value for object 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Finding#object()}.
+     *
+     * @param object the object: {@code HorizontalPodAutoscaler seldon-mesh/irisa0-model-hpa}
+     * @return this builder
      */
     public abstract Builder object(String object);
 
     /**
-     * Initializes the value for the {@link Finding#path() path} attribute.
-     * @param path The value for path 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Finding#path()}.
+     *
+     * @param path the path of the field in the object; empty for the object as a whole
+     * @return this builder
      */
     public abstract Builder path(String path);
 
     /**
-     * Initializes the optional value {@link Finding#position() position} to position.
-     * @param position The value for position
-     * @return {@code this} builder for chained invocation
+     * Sets {@link Finding#position()}.
+     *
+     * @param position where the field (or its nearest written parent) is in the source, when known
+     * @return this builder
      */
     public abstract Builder position(Position position);
 
     /**
-     * Initializes the optional value {@link Finding#position() position} to position.
-     * @param position The value for position
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link Finding#position()}.
+     *
+     * @param position the value, or empty to clear it; where the field (or its nearest written parent) is in the
+     *     source, when known
+     * @return this builder
      */
     public abstract Builder position(Optional<? extends Position> position);
 
     /**
-     * Initializes the value for the {@link Finding#message() message} attribute.
-     * @param message The value for message 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Finding#message()}.
+     *
+     * @param message what is wrong, in the library's {@code <field> <rule> (was <value>)} style where it fits
+     * @return this builder
      */
     public abstract Builder message(String message);
 
     /**
-     * Initializes the value for the {@link Finding#fix() fix} attribute.
-     * @param fix The value for fix 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Finding#fix()}.
+     *
+     * @param fix how to fix it
+     * @return this builder
      */
     public abstract Builder fix(String fix);
 
     /**
-     * Builds a new {@link Finding Finding}.
-     * @return An immutable instance of Finding
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link Finding}, checking every rule of its fields.
+     *
+     * @return the Finding
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract Finding build();
 

@@ -39,10 +39,11 @@ public final class FindingReports {
   private FindingReports() {}
 
   /**
-   * One line per finding, {@code file:line:column: SEVERITY CODE object path: message}, then its fix
+   * {@return one line per finding, {@code file:line:column: SEVERITY CODE object path: message}, then its fix
    * indented on the next line; findings grouped by file (a blank line between files) in the order given;
-   * then the summary line {@code N errors, N warnings, N infos in N files}.
+   * then the summary line {@code N errors, N warnings, N infos in N files}}
    *
+   * @param findings the findings, in the order lint returned them
    * @param files how many files were read (for the summary)
    * @param colour whether to colour the severities with ANSI escapes (only for a terminal)
    */
@@ -67,7 +68,12 @@ public final class FindingReports {
     return out.append(summary(findings, files)).append('\n').toString();
   }
 
-  /** {@code 2 errors, 1 warning, 0 infos in 3 files}. */
+  /**
+   * {@return {@code 2 errors, 1 warning, 0 infos in 3 files}}
+   *
+   * @param findings the findings, in the order lint returned them
+   * @param files how many files were read
+   */
   public static String summary(List<Finding> findings, int files) {
     Map<Finding.Severity, Integer> counts = counts(findings);
     return count(counts.get(Finding.Severity.ERROR), "error") + ", "
@@ -76,10 +82,13 @@ public final class FindingReports {
   }
 
   /**
-   * A JSON object: {@code findings}, each with {@code code}, {@code slug}, {@code severity}, {@code file},
+   * {@return a JSON object: {@code findings}, each with {@code code}, {@code slug}, {@code severity}, {@code file},
    * {@code line} and {@code column} (when known), {@code document}, {@code object}, {@code path},
    * {@code message} and {@code fix}; and {@code summary} with the counts of errors, warnings and infos and
-   * the number of files. Two-space indentation, a final line break.
+   * the number of files} Two-space indentation, a final line break.
+   *
+   * @param findings the findings, in the order lint returned them
+   * @param files how many files were read
    */
   public static String json(List<Finding> findings, int files) {
     ObjectNode root = NODES.objectNode();
@@ -107,12 +116,15 @@ public final class FindingReports {
   }
 
   /**
-   * A SARIF 2.1.0 log with one run of the tool {@code seldon-hpa} {@code toolVersion}: each {@link LintCode}
+   * {@return a SARIF 2.1.0 log with one run of the tool {@code seldon-hpa} {@code toolVersion}: each {@link LintCode}
    * found as a rule (id, slug as name, default level), one result per finding with its rule, level ({@code error},
    * {@code warning}, {@code note}), message (what is wrong, then the fix), file as a relative URI and the
-   * line and column as its region, the object and path as a logical location, and {@code properties.fix}.
+   * line and column as its region, the object and path as a logical location, and {@code properties.fix}}
    * A finding from a source that is not a file ({@code <stdin>}, {@code <adapter config>}) has only the
    * logical location.
+   *
+   * @param findings the findings, in the order lint returned them
+   * @param toolVersion the version the log names for the tool, such as {@code 0.1.0}
    */
   public static String sarif(List<Finding> findings, String toolVersion) {
     ObjectNode root = NODES.objectNode();

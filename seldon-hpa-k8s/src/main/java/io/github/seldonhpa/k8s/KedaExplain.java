@@ -22,7 +22,11 @@ public final class KedaExplain {
 
   private KedaExplain() {}
 
-  /** The generated HPA and each trigger's External metric. */
+  /**
+   * {@return the generated HPA and each trigger's External metric}
+   *
+   * @param so the ScaledObject
+   */
   public static KedaExplanation explain(ScaledObject so) {
     var out = KedaExplanation.builder().scaledObject(so).hpa(so.hpa());
     // the HPA's external metrics client: GET namespaces/<ns>/<metric>?labelSelector=<selector>
@@ -42,9 +46,12 @@ public final class KedaExplain {
   }
 
   /**
-   * One poll: runs every trigger's query at {@code time} as KEDA does (an empty result reads as 0, more than
-   * one sample is KEDA's error "returned multiple elements"), and derives the replicas.
+   * {@return one poll: runs every trigger's query at {@code time} as KEDA does (an empty result reads as 0, more than
+   * one sample is KEDA's error "returned multiple elements"), and derives the replicas}
    *
+   * @param so the ScaledObject whose triggers are polled
+   * @param prometheus the Prometheus the triggers' {@code serverAddress} names
+   * @param time the time of the poll, the queries' evaluation time
    * @param currentReplicas the target's {@code spec.replicas}
    * @throws PrometheusException when Prometheus cannot be queried
    * @throws HpaValidationException when a query returns several samples, which KEDA refuses

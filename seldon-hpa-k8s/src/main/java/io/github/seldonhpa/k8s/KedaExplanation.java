@@ -16,18 +16,18 @@ import org.immutables.value.Value;
 public abstract class KedaExplanation {
   KedaExplanation() {}
 
-  /** The ScaledObject explained. */
+  /** {@return the ScaledObject explained} */
   public abstract ScaledObject scaledObject();
 
-  /** The generated HPA ({@code keda-hpa-<name>}). */
+  /** {@return the generated HPA ({@code keda-hpa-<name>})} */
   public abstract Hpa hpa();
 
-  /** The generated HPA as YAML. */
+  /** {@return the generated HPA as YAML} */
   public final String hpaYaml() {
     return Manifests.yaml(hpa());
   }
 
-  /** One entry per trigger, in order. */
+  /** {@return one entry per trigger, in order} */
   public abstract List<Trigger> triggers();
 
   /** One trigger's External metric. */
@@ -35,30 +35,34 @@ public abstract class KedaExplanation {
   public abstract static class Trigger {
     Trigger() {}
 
-    /** The External metric name, {@code s<index>-prometheus}. */
+    /** {@return the External metric name, {@code s<index>-prometheus}} */
     public abstract String metricName();
 
-    /** The PromQL KEDA runs on every poll and on every HPA read. */
+    /** {@return the PromQL KEDA runs on every poll and on every HPA read} */
     public abstract String query();
 
-    /** The HPA's target: the threshold rounded to milli-units. */
+    /** {@return the HPA's target: the threshold rounded to milli-units} */
     public abstract Quantity hpaTarget();
 
-    /** Above which value KEDA activates the target from 0 (or the idle count): the activation threshold, or 0. */
+    /**
+     * {@return the value above which KEDA activates the target from 0 (or the idle count): the activation threshold, or
+     * 0}
+     */
     public abstract Quantity activationThreshold();
 
     /**
-     * The HPA's request, e.g. {@code /apis/external.metrics.k8s.io/v1beta1/namespaces/seldon-mesh/s0-prometheus?labelSelector=scaledobject.keda.sh%2Fname%3Dirisa0-model}.
+     * {@return the HPA's request, e.g.
+     * {@code /apis/external.metrics.k8s.io/v1beta1/namespaces/seldon-mesh/s0-prometheus?labelSelector=scaledobject.keda.sh%2Fname%3Dirisa0-model}}
      */
     public abstract String apiPath();
 
-    /** {@code kubectl get --raw <apiPath>}, the path single-quoted where a shell would read it. */
+    /** {@return {@code kubectl get --raw <apiPath>}, the path single-quoted where a shell would read it} */
     public final String kubectlCommand() {
       return "kubectl get --raw " + ShellWords.quote(apiPath());
     }
   }
 
-  /** A short report: the generated HPA's name, bounds and every trigger's metric and request. */
+  /** {@return a short report: the generated HPA's name, bounds and every trigger's metric and request} */
   public final String report() {
     StringBuilder sb = new StringBuilder();
     ScaledObject so = scaledObject();

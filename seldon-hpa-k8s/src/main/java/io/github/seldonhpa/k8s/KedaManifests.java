@@ -37,9 +37,12 @@ public final class KedaManifests {
   private KedaManifests() {}
 
   /**
-   * The plan's ScaledObjects (Model, then Server) with the queries the adapter would run for its metrics,
-   * explained against the series Seldon Core 2 publishes ({@link SeldonPresets#defaultSeries()}).
+   * {@return the plan's ScaledObjects (Model, then Server) with the queries the adapter would run for its metrics,
+   * explained against the series Seldon Core 2 publishes ({@link SeldonPresets#defaultSeries()})}
    *
+   * @param plan the plan; its metrics must be Object metrics
+   * @param keda the KEDA settings
+   * @param adapter the adapter config whose queries the triggers take
    * @throws HpaValidationException when a metric is not an Object metric, the adapter serves no query for
    *     it, or scale to zero is asked on a metric the Model's own pods count
    */
@@ -47,7 +50,14 @@ public final class KedaManifests {
     return scaledObjects(plan, keda, adapter, SeldonPresets.defaultSeries());
   }
 
-  /** As {@link #scaledObjects(ScalingPlan, KedaOptions, AdapterConfig)}, explained against {@code knownSeries}. */
+  /**
+   * {@return as {@link #scaledObjects(ScalingPlan, KedaOptions, AdapterConfig)}, explained against {@code knownSeries}}
+   *
+   * @param plan the plan; its metrics must be Object metrics
+   * @param keda the KEDA settings
+   * @param adapter the adapter config whose queries the triggers take
+   * @param knownSeries the series Prometheus holds (name and labels), standing in for {@code /api/v1/series}
+   */
   public static List<ScaledObject> scaledObjects(ScalingPlan plan, KedaOptions keda, AdapterConfig adapter,
       List<Series> knownSeries) {
     List<Metric> metrics = plan.modelHpa().metrics();
@@ -79,7 +89,13 @@ public final class KedaManifests {
     return keda.scaledObjects(plan, queries);
   }
 
-  /** The plan's ScaledObjects as fabric8 objects. */
+  /**
+   * {@return the plan's ScaledObjects as fabric8 objects}
+   *
+   * @param plan the plan; its metrics must be Object metrics
+   * @param keda the KEDA settings
+   * @param adapter the adapter config whose queries the triggers take
+   */
   public static List<GenericKubernetesResource> of(ScalingPlan plan, KedaOptions keda, AdapterConfig adapter) {
     List<GenericKubernetesResource> out = new ArrayList<>(2);
     for (ScaledObject so : scaledObjects(plan, keda, adapter)) {
@@ -88,12 +104,22 @@ public final class KedaManifests {
     return out;
   }
 
-  /** The plan's ScaledObjects as one multi-document YAML text. */
+  /**
+   * {@return the plan's ScaledObjects as one multi-document YAML text}
+   *
+   * @param plan the plan; its metrics must be Object metrics
+   * @param keda the KEDA settings
+   * @param adapter the adapter config whose queries the triggers take
+   */
   public static String yaml(ScalingPlan plan, KedaOptions keda, AdapterConfig adapter) {
     return yaml(scaledObjects(plan, keda, adapter));
   }
 
-  /** ScaledObjects as one multi-document YAML text. */
+  /**
+   * {@return ScaledObjects as one multi-document YAML text}
+   *
+   * @param scaledObjects the ScaledObjects, written in this order
+   */
   public static String yaml(List<ScaledObject> scaledObjects) {
     StringBuilder out = new StringBuilder(2048);
     for (ScaledObject so : scaledObjects) {
@@ -105,7 +131,11 @@ public final class KedaManifests {
     return out.toString();
   }
 
-  /** One ScaledObject as YAML. */
+  /**
+   * {@return one ScaledObject as YAML}
+   *
+   * @param scaledObject the ScaledObject
+   */
   public static String yaml(ScaledObject scaledObject) {
     return yaml(List.of(scaledObject));
   }

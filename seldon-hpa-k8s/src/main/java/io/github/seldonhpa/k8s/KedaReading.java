@@ -11,21 +11,21 @@ import org.immutables.value.Value;
 public abstract class KedaReading {
   KedaReading() {}
 
-  /** The replicas the target had ({@code scale.spec.replicas}). */
+  /** {@return the replicas the target had ({@code scale.spec.replicas})} */
   public abstract int currentReplicas();
 
-  /** One value per trigger, in order. */
+  /** {@return one value per trigger, in order} */
   public abstract List<TriggerValue> values();
 
-  /** Whether any trigger is above its activation threshold. */
+  /** {@return whether any trigger is above its activation threshold} */
   public final boolean active() {
     return values().stream().anyMatch(TriggerValue::active);
   }
 
   /**
-   * The replicas asked for: from 0 (or the idle count below minReplicaCount), KEDA's activation when active
+   * {@return the replicas asked for: from 0 (or the idle count below minReplicaCount), KEDA's activation when active
    * ({@code scaleFromZeroOrIdle}: minReplicaCount, at least 1); otherwise the HPA's proposal (the largest
-   * over the triggers, before stabilization and rate limits) clamped to its bounds. An inactive target
+   * over the triggers, before stabilization and rate limits) clamped to its bounds} An inactive target
    * above zero goes to 0 (or the idle count) only after the cooldown, which one read cannot see.
    */
   public abstract int desiredReplicas();
@@ -35,19 +35,22 @@ public abstract class KedaReading {
   public abstract static class TriggerValue {
     TriggerValue() {}
 
-    /** The External metric name. */
+    /** {@return the External metric name} */
     public abstract String metricName();
 
-    /** The query's value; 0 for an empty result (KEDA's {@code ignoreNullValues} default). */
+    /** {@return the query's value; 0 for an empty result (KEDA's {@code ignoreNullValues} default)} */
     public abstract double value();
 
-    /** The value as KEDA serves it to the HPA, in milli-units ({@code %.3f}). */
+    /** {@return the value as KEDA serves it to the HPA, in milli-units ({@code %.3f})} */
     public abstract long milliValue();
 
-    /** Whether the value is strictly above the activation threshold. */
+    /** {@return whether the value is strictly above the activation threshold} */
     public abstract boolean active();
 
-    /** The HPA's proposal for this metric at the current replicas ({@code ceil(value / target)} outside tolerance). */
+    /**
+     * {@return the HPA's proposal for this metric at the current replicas ({@code ceil(value / target)} outside
+     * tolerance)}
+     */
     public abstract int proposal();
   }
 

@@ -21,7 +21,13 @@ import java.util.Optional;
 public final class Lint {
   private Lint() {}
 
-  /** Lints the manifests; adapter configs are taken from among them. */
+  /**
+   * Lints the manifests; adapter configs are taken from among them.
+   *
+   * @param manifests the manifests as read, in the order of their files
+   * @param facts what lint cannot see in the manifests: the cluster's versions and settings
+   * @return the findings, in the order of the manifests, then by code and path; empty when all is well
+   */
   public static List<Finding> check(List<Manifest> manifests, LintFacts facts) {
     return check(manifests, Optional.empty(), facts);
   }
@@ -30,6 +36,11 @@ public final class Lint {
    * Lints the manifests, with an adapter config given as a value (named {@code <adapter config>} in
    * findings) besides any found among the manifests. Findings come in the order of the manifests (a given
    * config last), then by code and path.
+   *
+   * @param manifests the manifests as read, in the order of their files
+   * @param adapter an adapter config given as a value, or empty
+   * @param facts what lint cannot see in the manifests: the cluster's versions and settings
+   * @return the findings; empty when all is well
    */
   public static List<Finding> check(List<Manifest> manifests, Optional<AdapterConfig> adapter, LintFacts facts) {
     return LintRun.run(manifests, adapter, facts);

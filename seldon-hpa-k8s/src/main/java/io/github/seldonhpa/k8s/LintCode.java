@@ -59,7 +59,10 @@ public enum LintCode {
   MODEL_HPA_NEEDS_SELECTOR("SHPA026", "model-hpa-needs-selector", Finding.Severity.ERROR),
   /** A Server scaled by an HPA also sets {@code minReplicas}/{@code maxReplicas} (native server scaling). */
   SERVER_NATIVE_BOUNDS("SHPA027", "server-native-bounds", Finding.Severity.WARNING),
-  /** An HPA is written in {@code autoscaling/v1} or {@code v2beta2} (read as converted to v2), or in a version no longer served. */
+  /**
+   * An HPA is written in {@code autoscaling/v1} or {@code v2beta2} (read as converted to v2), or in a version no longer
+   * served.
+   */
   HPA_API_VERSION("SHPA028", "hpa-api-version", Finding.Severity.WARNING),
   /** A field lint reads has the wrong type. */
   INVALID_FIELD("SHPA029", "invalid-field", Finding.Severity.ERROR),
@@ -115,17 +118,17 @@ public enum LintCode {
     this.severity = severity;
   }
 
-  /** The stable id, {@code SHPA001}... */
+  /** {@return the stable id, {@code SHPA001}..} */
   public String id() {
     return id;
   }
 
-  /** The readable name, {@code hpa-target-not-scalable}... */
+  /** {@return the readable name, {@code hpa-target-not-scalable}..} */
   public String slug() {
     return slug;
   }
 
-  /** The severity of this check's findings. */
+  /** {@return the severity of this check's findings} */
   public Finding.Severity severity() {
     return severity;
   }

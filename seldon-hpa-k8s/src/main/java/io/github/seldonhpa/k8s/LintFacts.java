@@ -20,7 +20,7 @@ public abstract class LintFacts {
   private static final Pattern VERSION = Pattern.compile("v?(\\d{1,6})\\.(\\d{1,6})(?:\\.(\\d{1,6}))?(?:[-+].*)?");
 
   /**
-   * The interval at which Prometheus scrapes the Seldon agents. Default: 15 s, the interval of the
+   * {@return the interval at which Prometheus scrapes the Seldon agents} Default: 15 s, the interval of the
    * PodMonitors Seldon ships (Prometheus' own default is 1 m: set it when your monitors do not say).
    */
   @Value.Default
@@ -28,23 +28,23 @@ public abstract class LintFacts {
     return Duration.ofSeconds(15);
   }
 
-  /** prometheus-adapter's {@code --metrics-relist-interval}. Default: 1 m, the Helm chart's value. */
+  /** {@return prometheus-adapter's {@code --metrics-relist-interval}} Default: 1 m, the Helm chart's value. */
   @Value.Default
   public Duration relistInterval() {
     return Duration.ofMinutes(1);
   }
 
-  /** The Seldon Core 2 version ({@code 2.10.1}, {@code v2.8.4}). Default: unknown, version checks skipped. */
+  /** {@return the Seldon Core 2 version ({@code 2.10.1}, {@code v2.8.4})} Default: unknown, version checks skipped. */
   public abstract Optional<String> seldonVersion();
 
   /**
-   * The time from a server pod's creation until it can load a model. Default: unknown, the start-up check
+   * {@return the time from a server pod's creation until it can load a model} Default: unknown, the start-up check
    * is skipped.
    */
   public abstract Optional<Duration> serverStartup();
 
   /**
-   * The namespace of objects written without {@code metadata.namespace}, as {@code kubectl apply -n} gives it.
+   * {@return the namespace of objects written without {@code metadata.namespace}, as {@code kubectl apply -n} gives it}
    * Default: {@code default}, kubectl's.
    */
   @Value.Default
@@ -53,7 +53,7 @@ public abstract class LintFacts {
   }
 
   /**
-   * Whether to report objects lint does not check ({@link LintCode#NOT_CHECKED}, INFO). Default: false, so a
+   * {@return whether to report objects lint does not check ({@link LintCode#NOT_CHECKED}, INFO)} Default: false, so a
    * folder of mixed manifests gives findings about HPAs, Seldon objects and adapter configs only.
    */
   @Value.Default
@@ -62,26 +62,120 @@ public abstract class LintFacts {
   }
 
   /**
-   * The resources of the cluster prometheus-adapter runs in, against which the overrides of adapter configs
-   * read from YAML are normalised (a cluster's CRDs, KServe, ...). Default: {@link ResourceTable#builtIn()}.
+   * {@return the resources of the cluster prometheus-adapter runs in, against which the overrides of adapter configs
+   * read from YAML are normalised (a cluster's CRDs, KServe, ...)} Default: {@link ResourceTable#builtIn()}.
    */
   @Value.Default
   public ResourceTable resourceTable() {
     return ResourceTable.builtIn();
   }
 
-  /** The defaults: scrape 15 s, relist 1 m, version and start-up time unknown, namespace default. */
+  /** {@return the defaults: scrape 15 s, relist 1 m, version and start-up time unknown, namespace default} */
   public static LintFacts defaults() {
     return builder().build();
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableLintFacts.builder();
   }
 
-  /** Builds {@link LintFacts}. */
-  public static class Builder extends ImmutableLintFacts.Builder {}
+  /** Builds {@link LintFacts}; setters may be called again (the last value wins). */
+  public abstract static class Builder {
+    Builder() {}
+
+    /**
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's.
+     *
+     * @param instance the LintFacts whose values are copied
+     * @return this builder
+     */
+    public abstract Builder from(LintFacts instance);
+
+    /**
+     * Sets {@link LintFacts#scrapeInterval()}.
+     *
+     * @param scrapeInterval the interval at which Prometheus scrapes the Seldon agents, in whole milliseconds from
+     *     1 ms to 24 h
+     * @return this builder
+     */
+    public abstract Builder scrapeInterval(Duration scrapeInterval);
+
+    /**
+     * Sets {@link LintFacts#relistInterval()}.
+     *
+     * @param relistInterval prometheus-adapter's {@code --metrics-relist-interval}, in whole milliseconds from 1 ms
+     *     to 24 h
+     * @return this builder
+     */
+    public abstract Builder relistInterval(Duration relistInterval);
+
+    /**
+     * Sets {@link LintFacts#seldonVersion()}.
+     *
+     * @param seldonVersion the Seldon Core 2 version, such as {@code 2.10.1} or {@code v2.8.4}
+     * @return this builder
+     */
+    public abstract Builder seldonVersion(String seldonVersion);
+
+    /**
+     * Sets or clears {@link LintFacts#seldonVersion()}.
+     *
+     * @param seldonVersion the Seldon Core 2 version, or empty when unknown (version checks are skipped)
+     * @return this builder
+     */
+    public abstract Builder seldonVersion(Optional<String> seldonVersion);
+
+    /**
+     * Sets {@link LintFacts#serverStartup()}.
+     *
+     * @param serverStartup the time from a server pod's creation until it can load a model, in whole milliseconds
+     *     from 1 ms to 24 h
+     * @return this builder
+     */
+    public abstract Builder serverStartup(Duration serverStartup);
+
+    /**
+     * Sets or clears {@link LintFacts#serverStartup()}.
+     *
+     * @param serverStartup the start-up time, or empty when unknown (the start-up check is skipped)
+     * @return this builder
+     */
+    public abstract Builder serverStartup(Optional<? extends Duration> serverStartup);
+
+    /**
+     * Sets {@link LintFacts#defaultNamespace()}.
+     *
+     * @param defaultNamespace the namespace of objects written without {@code metadata.namespace}, a DNS-1123
+     *     label
+     * @return this builder
+     */
+    public abstract Builder defaultNamespace(String defaultNamespace);
+
+    /**
+     * Sets {@link LintFacts#reportNotChecked()}.
+     *
+     * @param reportNotChecked true to report objects lint does not check as {@link LintCode#NOT_CHECKED} (INFO)
+     * @return this builder
+     */
+    public abstract Builder reportNotChecked(boolean reportNotChecked);
+
+    /**
+     * Sets {@link LintFacts#resourceTable()}.
+     *
+     * @param resourceTable the resources of the cluster prometheus-adapter runs in
+     * @return this builder
+     */
+    public abstract Builder resourceTable(ResourceTable resourceTable);
+
+    /**
+     * Builds the {@link LintFacts}, checking every rule of its fields.
+     *
+     * @return the LintFacts
+     * @throws HpaValidationException when a value breaks a rule; the message names the field
+     */
+    public abstract LintFacts build();
+  }
 
   @Value.Check
   final void check() {

@@ -41,12 +41,12 @@ public final class Manifest {
     this.positions = positions;
   }
 
-  /** The name of the file or stream it was read from. */
+  /** {@return the name of the file or stream it was read from} */
   public String source() {
     return source;
   }
 
-  /** The document of the stream, counted from 1. */
+  /** {@return the document of the stream, counted from 1} */
   public int document() {
     return document;
   }
@@ -106,17 +106,19 @@ public final class Manifest {
   }
 
   /**
-   * Where the value at {@code path} starts ({@code spec.metrics[0].object.target.type}; keys that are not
-   * plain words are quoted: {@code data."config.yaml"}); for a mapping key, the position of the key.
+   * {@return where the value at {@code path} starts ({@code spec.metrics[0].object.target.type}; keys that are not
+   * plain words are quoted: {@code data."config.yaml"}); for a mapping key, the position of the key}
    * The empty path is the object itself.
+   *
+   * @param path a dotted path such as {@code spec.metrics[0].object.target.type}; "" for the object itself
    */
   public Optional<Position> position(String path) {
     return positions.find(root, path);
   }
 
   /**
-   * This HorizontalPodAutoscaler as the library's value type (which holds what an HPA on a Seldon Model or
-   * Server may be; the manifest keeps the rest, such as {@code status}). autoscaling/v1 and v2beta2 HPAs are
+   * {@return this HorizontalPodAutoscaler as the library's value type (which holds what an HPA on a Seldon Model or
+   * Server may be; the manifest keeps the rest, such as {@code status})} autoscaling/v1 and v2beta2 HPAs are
    * read as the API server converts them to v2 (a v1 {@code targetCPUUtilizationPercentage}, or its default
    * 80, becomes a cpu Utilization metric); without {@code metadata.namespace} the HPA is in {@code default}.
    *
@@ -128,9 +130,10 @@ public final class Manifest {
   }
 
   /**
-   * {@link #toHpa()}, with {@code namespace} for an HPA written without {@code metadata.namespace} (as
-   * {@code kubectl apply -n namespace} places it).
+   * {@return {@link #toHpa()}, with {@code namespace} for an HPA written without {@code metadata.namespace} (as
+   * {@code kubectl apply -n namespace} places it)}
    *
+   * @param namespace the namespace of an HPA written without {@code metadata.namespace}, a DNS-1123 label
    * @throws io.github.seldonhpa.HpaValidationException naming the field
    */
   public Hpa toHpa(String namespace) {
@@ -138,8 +141,8 @@ public final class Manifest {
   }
 
   /**
-   * This Seldon Model as the library's value type; spec fields it does not model go to
-   * {@link Model#extraSpec()} as written.
+   * {@return this Seldon Model as the library's value type; spec fields it does not model go to
+   * {@link Model#extraSpec()} as written}
    *
    * @throws io.github.seldonhpa.HpaValidationException naming the field
    */
@@ -148,8 +151,8 @@ public final class Manifest {
   }
 
   /**
-   * This Seldon Server as the library's value type; spec fields it does not model (such as {@code podSpec})
-   * go to {@link Server#extraSpec()} as written.
+   * {@return this Seldon Server as the library's value type; spec fields it does not model (such as {@code podSpec})
+   * go to {@link Server#extraSpec()} as written}
    *
    * @throws io.github.seldonhpa.HpaValidationException naming the field
    */
@@ -158,8 +161,8 @@ public final class Manifest {
   }
 
   /**
-   * The prometheus-adapter config of this ConfigMap ({@code data."config.yaml"}) or of this bare
-   * {@code config.yaml} document, read as strictly as the adapter does (unknown keys are errors).
+   * {@return the prometheus-adapter config of this ConfigMap ({@code data."config.yaml"}) or of this bare
+   * {@code config.yaml} document, read as strictly as the adapter does (unknown keys are errors)}
    *
    * @throws io.github.seldonhpa.HpaValidationException naming the field
    */
@@ -167,12 +170,16 @@ public final class Manifest {
     return ManifestValues.adapterConfig(this);
   }
 
-  /** The object as YAML: same fields, same order, same values (comments and anchors are not kept). */
+  /** {@return the object as YAML: same fields, same order, same values (comments and anchors are not kept)} */
   public String toYaml() {
     return YamlTrees.write(root);
   }
 
-  /** Several objects as one multi-document YAML stream, separated by {@code ---}. */
+  /**
+   * {@return several objects as one multi-document YAML stream, separated by {@code ---}}
+   *
+   * @param manifests the objects, written in this order
+   */
   public static String toYaml(List<Manifest> manifests) {
     StringBuilder out = new StringBuilder();
     for (Manifest m : manifests) {

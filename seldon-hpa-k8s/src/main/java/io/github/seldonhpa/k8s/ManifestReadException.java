@@ -12,9 +12,12 @@ import java.util.Optional;
 public final class ManifestReadException extends HpaValidationException {
   private static final long serialVersionUID = 1L;
 
+  /** The stream the error is in: a file path, {@code <stdin>} or {@code <string>}. */
   private final String source;
+  /** The document in the stream, counted from 0. */
   private final int document;
   private final transient Position position;
+  /** What is wrong, without the location. */
   private final String problem;
 
   ManifestReadException(String problem, String source, int document, Position position, Throwable cause) {
@@ -29,22 +32,22 @@ public final class ManifestReadException extends HpaValidationException {
     }
   }
 
-  /** The name of the file or stream, as given to the reader. */
+  /** {@return the name of the file or stream, as given to the reader} */
   public String source() {
     return source;
   }
 
-  /** The document of the stream, counted from 1 ({@code ---} separates documents). */
+  /** {@return the document of the stream, counted from 1 ({@code ---} separates documents)} */
   public int document() {
     return document;
   }
 
-  /** Where in the text, when known. */
+  /** {@return where in the text, when known} */
   public Optional<Position> position() {
     return Optional.ofNullable(position);
   }
 
-  /** The problem alone, without the location suffix. */
+  /** {@return the problem alone, without the location suffix} */
   public String problem() {
     return problem;
   }

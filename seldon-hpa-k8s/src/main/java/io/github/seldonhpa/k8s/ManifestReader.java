@@ -110,41 +110,61 @@ public final class ManifestReader {
     this.maxDocuments = maxDocuments;
   }
 
-  /** A reader with the default budgets. */
+  /** {@return a reader with the default budgets} */
   public static ManifestReader create() {
     return new ManifestReader(DEFAULT_MAX_BYTES, DEFAULT_MAX_EXPANDED_BYTES, DEFAULT_MAX_SCALAR_LENGTH,
         DEFAULT_MAX_NUMBER_LENGTH, DEFAULT_MAX_DEPTH, DEFAULT_MAX_DOCUMENTS);
   }
 
-  /** This reader with another size limit per stream, in bytes (at least 1). */
+  /**
+   * {@return this reader with another size limit per stream, in bytes (at least 1)}
+   *
+   * @param maxBytes the limit, at least 1
+   */
   public ManifestReader withMaxBytes(int maxBytes) {
     positive("maxBytes", maxBytes);
     return new ManifestReader(maxBytes, maxExpandedBytes, maxScalarLength, maxNumberLength, maxDepth,
         maxDocuments);
   }
 
-  /** This reader with another limit of a stream's size after alias expansion, in bytes (at least 1). */
+  /**
+   * {@return this reader with another limit of a stream's size after alias expansion, in bytes (at least 1)}
+   *
+   * @param maxExpandedBytes the limit, at least 1
+   */
   public ManifestReader withMaxExpandedBytes(int maxExpandedBytes) {
     positive("maxExpandedBytes", maxExpandedBytes);
     return new ManifestReader(maxBytes, maxExpandedBytes, maxScalarLength, maxNumberLength, maxDepth,
         maxDocuments);
   }
 
-  /** This reader with another limit of one scalar and of one line, in characters (at least 1). */
+  /**
+   * {@return this reader with another limit of one scalar and of one line, in characters (at least 1)}
+   *
+   * @param maxScalarLength the limit, at least 1
+   */
   public ManifestReader withMaxScalarLength(int maxScalarLength) {
     positive("maxScalarLength", maxScalarLength);
     return new ManifestReader(maxBytes, maxExpandedBytes, maxScalarLength, maxNumberLength, maxDepth,
         maxDocuments);
   }
 
-  /** This reader with another limit of a number's length, in characters (at least 1). */
+  /**
+   * {@return this reader with another limit of a number's length, in characters (at least 1)}
+   *
+   * @param maxNumberLength the limit, at least 1
+   */
   public ManifestReader withMaxNumberLength(int maxNumberLength) {
     positive("maxNumberLength", maxNumberLength);
     return new ManifestReader(maxBytes, maxExpandedBytes, maxScalarLength, maxNumberLength, maxDepth,
         maxDocuments);
   }
 
-  /** This reader with another deepest nesting of mappings and sequences (1 to 1,000). */
+  /**
+   * {@return this reader with another deepest nesting of mappings and sequences (1 to 1,000)}
+   *
+   * @param maxDepth the limit, 1 to 1,000
+   */
   public ManifestReader withMaxDepth(int maxDepth) {
     if (maxDepth < 1 || maxDepth > 1000) {
       throw new HpaValidationException("maxDepth must be in 1..1000 (was " + maxDepth + ")");
@@ -153,7 +173,11 @@ public final class ManifestReader {
         maxDocuments);
   }
 
-  /** This reader with another limit of documents per stream (at least 1). */
+  /**
+   * {@return this reader with another limit of documents per stream (at least 1)}
+   *
+   * @param maxDocuments the limit, at least 1
+   */
   public ManifestReader withMaxDocuments(int maxDocuments) {
     positive("maxDocuments", maxDocuments);
     return new ManifestReader(maxBytes, maxExpandedBytes, maxScalarLength, maxNumberLength, maxDepth,
@@ -172,6 +196,9 @@ public final class ManifestReader {
    * machine); other files are skipped. The path {@code -} reads standard input, named {@code <stdin>}. Each
    * file's path as given names it in errors and findings; a path that cannot be read is a
    * {@link ManifestReadException} naming it ({@code cannot read: no such file or directory (at deploy/x.yaml, document 0)}).
+   *
+   * @param path a YAML file, a folder, or {@code -} for standard input
+   * @return the manifests, in the order of the files and of the documents in each
    */
   public List<Manifest> read(Path path) {
     if (path.toString().equals("-")) {
@@ -188,10 +215,11 @@ public final class ManifestReader {
   }
 
   /**
-   * The {@code *.yaml} and {@code *.yml} files under a folder, recursively, sorted by their
+   * {@return the {@code *.yaml} and {@code *.yml} files under a folder, recursively, sorted by their
    * {@code /}-separated relative paths (file-system order differs between machines): the files
-   * {@link #read(Path)} reads from a folder, in its order.
+   * {@link #read(Path)} reads from a folder, in its order}
    *
+   * @param folder the folder to walk
    * @throws ManifestReadException when the folder cannot be walked, naming the path
    */
   public static List<Path> yamlFiles(Path folder) {
@@ -231,7 +259,13 @@ public final class ManifestReader {
   }
 
 
-  /** Reads a stream of UTF-8 bytes (not closed); {@code source} names it in errors and findings. */
+  /**
+   * Reads a stream of UTF-8 bytes (not closed); {@code source} names it in errors and findings.
+   *
+   * @param source the name of the stream in errors and findings, such as a file path
+   * @param in the UTF-8 YAML bytes
+   * @return the manifests, one per object, in the order of the documents
+   */
   public List<Manifest> read(String source, InputStream in) {
     byte[] bytes;
     try {
@@ -245,7 +279,13 @@ public final class ManifestReader {
     return parse(source, decode(source, bytes));
   }
 
-  /** Reads YAML text; {@code source} names it in errors and findings. */
+  /**
+   * Reads YAML text; {@code source} names it in errors and findings.
+   *
+   * @param source the name of the text in errors and findings, such as a file path
+   * @param yaml the YAML text, one or more documents
+   * @return the manifests, one per object, in the order of the documents
+   */
   public List<Manifest> read(String source, String yaml) {
     if (utf8Length(yaml) > maxBytes) {
       throw tooLarge(source);
@@ -253,7 +293,12 @@ public final class ManifestReader {
     return parse(source, yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml);
   }
 
-  /** Reads YAML text, named {@code <string>} in errors and findings. */
+  /**
+   * Reads YAML text, named {@code <string>} in errors and findings.
+   *
+   * @param yaml the YAML text, one or more documents
+   * @return the manifests, one per object, in the order of the documents
+   */
   public List<Manifest> read(String yaml) {
     return read("<string>", yaml);
   }

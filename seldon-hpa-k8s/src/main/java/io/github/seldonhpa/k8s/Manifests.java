@@ -43,8 +43,10 @@ public final class Manifests {
   private Manifests() {}
 
   /**
-   * The plan's manifests in the order to apply them: the Model (when the plan has a {@code storageUri}),
-   * the Model HPA and, for single-model serving, the Server HPA.
+   * {@return the plan's manifests in the order to apply them: the Model (when the plan has a {@code storageUri}),
+   * the Model HPA and, for single-model serving, the Server HPA}
+   *
+   * @param plan the plan to render
    */
   public static List<HasMetadata> of(ScalingPlan plan) {
     List<HasMetadata> objects = new ArrayList<>(3);
@@ -66,7 +68,11 @@ public final class Manifests {
     return hpas;
   }
 
-  /** An autoscaling/v2 HorizontalPodAutoscaler. */
+  /**
+   * {@return an autoscaling/v2 HorizontalPodAutoscaler}
+   *
+   * @param hpa the HPA to render
+   */
   public static HorizontalPodAutoscaler hpa(Hpa hpa) {
     return Mapper.INSTANCE.convertValue(ManifestTrees.hpa(hpa), HorizontalPodAutoscaler.class);
   }
@@ -91,7 +97,11 @@ public final class Manifests {
     return Mapper.INSTANCE.convertValue(ManifestTrees.server(server), GenericKubernetesResource.class);
   }
 
-  /** The plan's manifests (see {@link #of(ScalingPlan)}) as one multi-document YAML text. */
+  /**
+   * {@return the plan's manifests (see {@link #of(ScalingPlan)}) as one multi-document YAML text}
+   *
+   * @param plan the plan to render
+   */
   public static String yaml(ScalingPlan plan) {
     StringBuilder out = new StringBuilder(2048);
     plan.modelResource().ifPresent(m -> document(ManifestTrees.model(m), out));
@@ -100,7 +110,11 @@ public final class Manifests {
     return out.toString();
   }
 
-  /** The plan's HPAs (see {@link #hpas(ScalingPlan)}) as one multi-document YAML text. */
+  /**
+   * {@return the plan's HPAs (see {@link #hpas(ScalingPlan)}) as one multi-document YAML text}
+   *
+   * @param plan the plan to render
+   */
   public static String hpasYaml(ScalingPlan plan) {
     StringBuilder out = new StringBuilder(2048);
     document(ManifestTrees.hpa(plan.modelHpa()), out);
@@ -108,24 +122,38 @@ public final class Manifests {
     return out.toString();
   }
 
-  /** One HPA as YAML. */
+  /**
+   * {@return one HPA as YAML}
+   *
+   * @param hpa the HPA to render
+   */
   public static String yaml(Hpa hpa) {
     return documentText(ManifestTrees.hpa(hpa));
   }
 
-  /** One Model as YAML. */
+  /**
+   * {@return one Model as YAML}
+   *
+   * @param model the Model to render
+   */
   public static String yaml(Model model) {
     return documentText(ManifestTrees.model(model));
   }
 
-  /** One Server as YAML. */
+  /**
+   * {@return one Server as YAML}
+   *
+   * @param server the Server to render
+   */
   public static String yaml(Server server) {
     return documentText(ManifestTrees.server(server));
   }
 
   /**
-   * Seldon's native scaling settings as a {@code seldon-core-v2-setup} helm values file: the dotted keys of
-   * {@link NativeScaling#helmValues()} nested, the agent settings as strings as the chart holds them.
+   * {@return Seldon's native scaling settings as a {@code seldon-core-v2-setup} helm values file: the dotted keys of
+   * {@link NativeScaling#helmValues()} nested, the agent settings as strings as the chart holds them}
+   *
+   * @param settings the native scaling settings
    */
   public static String helmValuesYaml(NativeScaling settings) {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -146,7 +174,11 @@ public final class Manifests {
     return (Map<String, Object>) o;
   }
 
-  /** Several YAML documents joined with {@code ---} separators. */
+  /**
+   * {@return several YAML documents joined with {@code ---} separators}
+   *
+   * @param documents YAML documents, each with or without a trailing newline
+   */
   public static String join(List<String> documents) {
     StringBuilder out = new StringBuilder();
     for (String d : documents) {
@@ -158,25 +190,43 @@ public final class Manifests {
     return out.toString();
   }
 
-  /** The name prometheus-adapter's Helm chart gives its ConfigMap: {@code <release>-prometheus-adapter}. */
+  /**
+   * {@return the name prometheus-adapter's Helm chart gives its ConfigMap: {@code <release>-prometheus-adapter}}
+   *
+   * @param release the chart's Helm release name, such as {@code hpa-metrics}
+   */
   public static String adapterConfigMapName(String release) {
     return release + "-prometheus-adapter";
   }
 
-  /** The adapter's {@code config.yaml} text. */
+  /**
+   * {@return the adapter's {@code config.yaml} text}
+   *
+   * @param config the adapter's rules
+   */
   public static String adapterConfigYaml(AdapterConfig config) {
     return documentText(ManifestTrees.adapterConfig(config));
   }
 
   /**
-   * The ConfigMap the prometheus-adapter Helm release {@code release} reads its rules from
-   * ({@code <release>-prometheus-adapter} in the adapter's namespace, key {@code config.yaml}).
+   * {@return the ConfigMap the prometheus-adapter Helm release {@code release} reads its rules from
+   * ({@code <release>-prometheus-adapter} in the adapter's namespace, key {@code config.yaml})}
+   *
+   * @param release the chart's Helm release name, such as {@code hpa-metrics}
+   * @param namespace the release's namespace, such as {@code seldon-monitoring}
+   * @param config the adapter's rules, the ConfigMap's {@code config.yaml}
    */
   public static ConfigMap adapterConfigMap(String release, String namespace, AdapterConfig config) {
     return Mapper.INSTANCE.convertValue(adapterConfigMapTree(release, namespace, config), ConfigMap.class);
   }
 
-  /** {@link #adapterConfigMap(String, String, AdapterConfig)} as YAML. */
+  /**
+   * {@return {@link #adapterConfigMap(String, String, AdapterConfig)} as YAML}
+   *
+   * @param release the chart's Helm release name, such as {@code hpa-metrics}
+   * @param namespace the release's namespace, such as {@code seldon-monitoring}
+   * @param config the adapter's rules, the ConfigMap's {@code config.yaml}
+   */
   public static String adapterConfigMapYaml(String release, String namespace, AdapterConfig config) {
     return documentText(adapterConfigMapTree(release, namespace, config));
   }

@@ -93,19 +93,33 @@ public final class PlanFile {
     this.nativeScaling = nativeScaling;
   }
 
-  /** Reads the plans of a file ({@code -}: standard input), one per YAML document. */
+  /**
+   * Reads the plans of a file ({@code -}: standard input), one per YAML document.
+   *
+   * @param file a plan file, or {@code -} for standard input
+   * @return the plans, one per YAML document, in order
+   */
   public static List<PlanFile> read(Path file) {
     return of(ManifestReader.create().read(file));
   }
 
-  /** Reads the plans of a YAML text; {@code source} names it in errors. */
+  /**
+   * Reads the plans of a YAML text; {@code source} names it in errors.
+   *
+   * @param source the name of the text in errors, such as a file path
+   * @param yaml the YAML text, one plan per document
+   * @return the plans, one per YAML document, in order
+   */
   public static List<PlanFile> read(String source, String yaml) {
     return of(ManifestReader.create().read(source, yaml));
   }
 
   /**
-   * A plan built in Java (by a build step that renders plans from code), as if read from {@code source}: no
-   * adapter, no native scaling.
+   * {@return a plan built in Java (by a build step that renders plans from code), as if read from {@code source}: no
+   * adapter, no native scaling}
+   *
+   * @param source the name the plan goes by in errors and findings
+   * @param plan the plan
    */
   public static PlanFile of(String source, ScalingPlan plan) {
     return new PlanFile(source, 1, plan, Optional.empty(), DEFAULT_ADAPTER_RELEASE, DEFAULT_ADAPTER_NAMESPACE,
@@ -120,35 +134,35 @@ public final class PlanFile {
     return plans;
   }
 
-  /** The file or stream it was read from. */
+  /** {@return the file or stream it was read from} */
   public String source() {
     return source;
   }
 
-  /** The YAML document of the file, counted from 1. */
+  /** {@return the YAML document of the file, counted from 1} */
   public int document() {
     return document;
   }
 
-  /** The plan. */
+  /** {@return the plan} */
   public ScalingPlan plan() {
     return plan;
   }
 
-  /** The adapter config of {@code adapter:} (a preset or the rules as written), when given. */
+  /** {@return the adapter config of {@code adapter:} (a preset or the rules as written), when given} */
   public Optional<AdapterConfig> adapter() {
     return adapter;
   }
 
-  /** Seldon's native scaling settings of {@code nativeScaling:}, when given. */
+  /** {@return Seldon's native scaling settings of {@code nativeScaling:}, when given} */
   public Optional<NativeScaling> nativeScaling() {
     return nativeScaling;
   }
 
   /**
-   * The objects to apply, in order: the Model (when the plan has a {@code storageUri}), the Model HPA, the
-   * Server HPA (with a {@code serverName}) and the adapter ConfigMap (with an {@code adapter}), each as a
-   * {@link Manifest} read back from the library's YAML (source {@code <source> (rendered)}).
+   * {@return the objects to apply, in order: the Model (when the plan has a {@code storageUri}), the Model
+   * HPA, the Server HPA (with a {@code serverName}) and the adapter ConfigMap (with an {@code adapter}), each
+   * as a {@link Manifest} read back from the library's YAML (source {@code <source> (rendered)})}
    */
   public List<Manifest> objects() {
     List<String> docs = new ArrayList<>(4);
@@ -158,8 +172,10 @@ public final class PlanFile {
   }
 
   /**
-   * The objects of several plans, each once: an object two plans render alike (a shared adapter ConfigMap)
-   * is kept once; two different objects of the same kind, namespace and name are an error naming both plans.
+   * {@return the objects of several plans, each once: an object two plans render alike (a shared adapter ConfigMap)
+   * is kept once; two different objects of the same kind, namespace and name are an error naming both plans}
+   *
+   * @param plans the plans, in the order their objects are kept
    */
   public static List<Manifest> objects(List<PlanFile> plans) {
     Map<String, Manifest> seen = new LinkedHashMap<>();
@@ -181,8 +197,11 @@ public final class PlanFile {
   }
 
   /**
-   * A file name for one object, unique per kind, namespace and name ({@code _} cannot occur in them):
-   * {@code horizontalpodautoscaler_seldon-mesh_irisa0-model-hpa.yaml}.
+   * {@return a file name for one object, unique per kind, namespace and name ({@code _} cannot occur in them):
+   * {@code horizontalpodautoscaler_seldon-mesh_irisa0-model-hpa.yaml}}
+   *
+   * @param object the object to name
+   * @param extension the file extension without the dot, such as {@code yaml}
    */
   public static String fileName(Manifest object, String extension) {
     return Manifest.or(object.kind(), "object").toLowerCase(java.util.Locale.ROOT) + "_"

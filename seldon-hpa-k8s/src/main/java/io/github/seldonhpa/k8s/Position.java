@@ -13,7 +13,12 @@ public final class Position {
     this.column = column;
   }
 
-  /** The position at {@code line} and {@code column}, both counted from 1. */
+  /**
+   * {@return the position at {@code line} and {@code column}, both counted from 1}
+   *
+   * @param line the line, counted from 1
+   * @param column the column, counted from 1
+   */
   public static Position of(int line, int column) {
     if (line < 1 || column < 1) {
       throw new HpaValidationException(
@@ -22,12 +27,12 @@ public final class Position {
     return new Position(line, column);
   }
 
-  /** The line, counted from 1. */
+  /** {@return the line, counted from 1} */
   public int line() {
     return line;
   }
 
-  /** The column, counted from 1. */
+  /** {@return the column, counted from 1} */
   public int column() {
     return column;
   }

@@ -93,9 +93,10 @@ public final class PrometheusClient {
   }
 
   /**
-   * A client for the Prometheus at {@code baseUri} (e.g. {@code http://localhost:9090}, or with a path
-   * prefix such as {@code http://host/prometheus}) with the {@link #DEFAULT_TIMEOUT}.
+   * {@return a client for the Prometheus at {@code baseUri} (e.g. {@code http://localhost:9090}, or with a path
+   * prefix such as {@code http://host/prometheus}) with the {@link #DEFAULT_TIMEOUT}}
    *
+   * @param baseUri the Prometheus base URI, absolute, http or https
    * @throws HpaValidationException when {@code baseUri} is not an absolute http or https URI
    */
   public static PrometheusClient of(URI baseUri) {
@@ -103,9 +104,11 @@ public final class PrometheusClient {
   }
 
   /**
-   * A client for the Prometheus at {@code baseUri} that waits at most {@code timeout} for each answer,
-   * connecting, headers and body included.
+   * {@return a client for the Prometheus at {@code baseUri} that waits at most {@code timeout} for each answer,
+   * connecting, headers and body included}
    *
+   * @param baseUri the Prometheus base URI, absolute, http or https, with a host
+   * @param timeout the deadline of each answer, above 0
    * @throws HpaValidationException when {@code baseUri} is not an absolute http or https URI with a host,
    *     or {@code timeout} is not positive
    */
@@ -126,8 +129,9 @@ public final class PrometheusClient {
   }
 
   /**
-   * This client with another limit of a response body's size, in bytes.
+   * {@return this client with another limit of a response body's size, in bytes}
    *
+   * @param maxResponseBytes the limit, at least 1
    * @throws HpaValidationException when {@code maxResponseBytes} is not positive
    */
   public PrometheusClient withMaxResponseBytes(long maxResponseBytes) {
@@ -137,17 +141,17 @@ public final class PrometheusClient {
     return new PrometheusClient(baseUri, timeout, maxResponseBytes);
   }
 
-  /** The Prometheus base URI this client was created with. */
+  /** {@return the Prometheus base URI this client was created with} */
   public URI baseUri() {
     return baseUri;
   }
 
-  /** The deadline of one answer, connecting included. Default: {@link #DEFAULT_TIMEOUT}. */
+  /** {@return the deadline of one answer, connecting included} Default: {@link #DEFAULT_TIMEOUT}. */
   public Duration timeout() {
     return timeout;
   }
 
-  /** The largest response body read. Default: {@link #DEFAULT_MAX_RESPONSE_BYTES}. */
+  /** {@return the largest response body read} Default: {@link #DEFAULT_MAX_RESPONSE_BYTES}. */
   public long maxResponseBytes() {
     return maxResponseBytes;
   }
@@ -156,6 +160,9 @@ public final class PrometheusClient {
    * Evaluates {@code promql} at {@code time} (sent in Unix seconds to the millisecond, Prometheus'
    * precision) and returns the result vector.
    *
+   * @param promql the PromQL expression, not blank
+   * @param time the evaluation time
+   * @return the samples of the instant vector, in Prometheus' order
    * @throws HpaValidationException when {@code promql} is blank or {@code time} is beyond the range of
    *     Unix milliseconds (about 292 million years either side of 1970)
    * @throws PrometheusException.Unreachable when the host is unknown or refuses the connection
@@ -182,6 +189,11 @@ public final class PrometheusClient {
    * expression had no value). Prometheus refuses more than {@link RangeResult#MAX_POINTS_PER_SERIES} points
    * per series; this is checked before the request.
    *
+   * @param promql the PromQL expression, not blank
+   * @param start the range's start
+   * @param end the range's end, at or after {@code start}
+   * @param step the resolution, above 0, in whole milliseconds
+   * @return the series of the range matrix, each with its points
    * @throws HpaValidationException when {@code promql} is blank, {@code step} is not positive (or not whole
    *     milliseconds), {@code end} is before {@code start}, or the range needs more than 11,000 points
    * @throws PrometheusException.Unreachable when the server does not answer within the timeout

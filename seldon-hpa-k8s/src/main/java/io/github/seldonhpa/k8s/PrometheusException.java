@@ -53,8 +53,11 @@ public class PrometheusException extends RuntimeException {
    */
   public static final class QueryError extends PrometheusException {
     private static final long serialVersionUID = 1L;
+    /** The HTTP status of the answer. */
     private final int httpStatus;
+    /** Prometheus' {@code errorType}. */
     private final String errorType;
+    /** Prometheus' {@code error}. */
     private final String error;
 
     QueryError(int httpStatus, String errorType, String error, String query) {
@@ -65,17 +68,21 @@ public class PrometheusException extends RuntimeException {
       this.error = error;
     }
 
-    /** The HTTP status of the answer, e.g. 400 for {@code bad_data}, 422 for {@code execution}. */
+    /** {@return the HTTP status of the answer, e.g. 400 for {@code bad_data}, 422 for {@code execution}} */
     public int httpStatus() {
       return httpStatus;
     }
 
-    /** Prometheus' {@code errorType}: {@code bad_data}, {@code execution}, {@code timeout}, {@code canceled}... */
+    /**
+     * {@return Prometheus' {@code errorType}: {@code bad_data}, {@code execution}, {@code timeout}, {@code canceled}..}
+     */
     public String errorType() {
       return errorType;
     }
 
-    /** Prometheus' {@code error} text, e.g. {@code 1:5: parse error: unexpected end of input inside braces}. */
+    /**
+     * {@return Prometheus' {@code error} text, e.g. {@code 1:5: parse error: unexpected end of input inside braces}}
+     */
     public String error() {
       return error;
     }
@@ -87,7 +94,9 @@ public class PrometheusException extends RuntimeException {
    */
   public static final class EmptyResult extends PrometheusException {
     private static final long serialVersionUID = 1L;
+    /** The PromQL that matched nothing. */
     private final String query;
+    /** The evaluation time. */
     private final Instant time;
 
     EmptyResult(String message, String query, Instant time) {
@@ -96,12 +105,12 @@ public class PrometheusException extends RuntimeException {
       this.time = time;
     }
 
-    /** The PromQL that returned nothing. */
+    /** {@return the PromQL that returned nothing} */
     public String query() {
       return query;
     }
 
-    /** The evaluation time of the query. */
+    /** {@return the evaluation time of the query} */
     public Instant time() {
       return time;
     }

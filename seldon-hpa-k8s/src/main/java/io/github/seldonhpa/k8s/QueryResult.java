@@ -13,23 +13,26 @@ import org.immutables.value.Value;
 public abstract class QueryResult {
   QueryResult() {}
 
-  /** The PromQL that was run. */
+  /** {@return the PromQL that was run} */
   public abstract String query();
 
-  /** The evaluation time sent with the query. */
+  /** {@return the evaluation time sent with the query} */
   public abstract Instant time();
 
-  /** The result vector in Prometheus' order; never empty. */
+  /** {@return the result vector in Prometheus' order; never empty} */
   public abstract List<QuerySample> samples();
 
-  /** Prometheus' {@code warnings}, if it sent any. */
+  /** {@return Prometheus' {@code warnings}, if it sent any} */
   public abstract List<String> warnings();
 
   /**
-   * The sample value prometheus-adapter takes for the object whose resource label {@code label} is
+   * {@return the sample value prometheus-adapter takes for the object whose resource label {@code label} is
    * {@code value} (e.g. {@code model}, {@code irisa0}): the last sample with that label value, as the
-   * adapter takes the last when several match. The adapter then reports it in milli-units, truncated, and
+   * adapter takes the last when several match} The adapter then reports it in milli-units, truncated, and
    * NaN as 0. Empty when no sample matches, which the adapter reports as "metric not found".
+   *
+   * @param label the label name, such as {@code model}
+   * @param value the label value, such as {@code irisa0}
    */
   public OptionalDouble valueOf(String label, String value) {
     OptionalDouble found = OptionalDouble.empty();

@@ -9,13 +9,13 @@ import org.immutables.value.Value;
 public abstract class QuerySample {
   QuerySample() {}
 
-  /** The sample's labels in name order, without {@code __name__} when the query aggregated it away. */
+  /** {@return the sample's labels in name order, without {@code __name__} when the query aggregated it away} */
   public abstract Map<String, String> labels();
 
-  /** The value; {@code NaN} and the infinities are kept as Prometheus sends them. */
+  /** {@return the value; {@code NaN} and the infinities are kept as Prometheus sends them} */
   public abstract double value();
 
-  /** The sample's timestamp: the query's evaluation time, to the millisecond. */
+  /** {@return the sample's timestamp: the query's evaluation time, to the millisecond} */
   public abstract Instant timestamp();
 
   static QuerySample of(Map<String, String> labels, double value, Instant timestamp) {

@@ -34,45 +34,51 @@ public final class RangeResult {
     this.warnings = Collections.unmodifiableList(warnings);
   }
 
-  /** The PromQL that ran. */
+  /** {@return the PromQL that ran} */
   public String query() {
     return query;
   }
 
-  /** The range's start. */
+  /** {@return the range's start} */
   public Instant start() {
     return start;
   }
 
-  /** The range's end. */
+  /** {@return the range's end} */
   public Instant end() {
     return end;
   }
 
-  /** The resolution. */
+  /** {@return the resolution} */
   public Duration step() {
     return step;
   }
 
-  /** The series, in Prometheus' order. */
+  /** {@return the series, in Prometheus' order} */
   public List<RangeSeries> series() {
     return series;
   }
 
-  /** Prometheus' warnings. */
+  /** {@return Prometheus' warnings} */
   public List<String> warnings() {
     return warnings;
   }
 
-  /** The series whose label {@code label} is {@code value}. */
+  /**
+   * {@return the series whose label {@code label} is {@code value}}
+   *
+   * @param label the label name, such as {@code model}
+   * @param value the label value, such as {@code irisa0}
+   */
   public Optional<RangeSeries> seriesWith(String label, String value) {
     return series.stream().filter(s -> value.equals(s.labels().get(label))).findFirst();
   }
 
   /**
-   * One trace per value of {@code label} (e.g. {@code model}), by that value in the series' order: its points
-   * at seconds since {@link #start()}, linear between them, lasting until {@link #end()}.
+   * {@return one trace per value of {@code label} (e.g. {@code model}), by that value in the series' order: its points
+   * at seconds since {@link #start()}, linear between them, lasting until {@link #end()}}
    *
+   * @param label the label whose values key the map, such as {@code model}
    * @throws HpaValidationException when a series lacks the label, two series share its value, or a series
    *     has a negative, NaN or infinite point (a rate is never any of those)
    */

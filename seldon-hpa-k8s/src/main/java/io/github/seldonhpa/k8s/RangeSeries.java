@@ -20,22 +20,30 @@ public final class RangeSeries {
     this.values = values;
   }
 
-  /** The labels, sorted by name. */
+  /** {@return the labels, sorted by name} */
   public Map<String, String> labels() {
     return labels;
   }
 
-  /** How many points. */
+  /** {@return how many points} */
   public int size() {
     return times.length;
   }
 
-  /** The time of point {@code i}. */
+  /**
+   * {@return the time of point {@code i}}
+   *
+   * @param i the point's index, from 0 to {@code size() - 1}
+   */
   public Instant time(int i) {
     return Instant.ofEpochMilli(times[i]);
   }
 
-  /** The value of point {@code i}. */
+  /**
+   * {@return the value of point {@code i}}
+   *
+   * @param i the point's index, from 0 to {@code size() - 1}
+   */
   public double value(int i) {
     return values[i];
   }

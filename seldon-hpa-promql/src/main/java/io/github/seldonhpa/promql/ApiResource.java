@@ -12,25 +12,34 @@ import org.immutables.value.Value;
 public abstract class ApiResource {
   ApiResource() {}
 
-  /** The API group, "" for the core group (e.g. {@code mlops.seldon.io}). */
+  /** {@return the API group, "" for the core group (e.g. {@code mlops.seldon.io})} */
   public abstract String group();
 
-  /** The served version (e.g. {@code v1alpha1}); informational, objects are matched by group and kind. */
+  /** {@return the served version (e.g. {@code v1alpha1}); informational, objects are matched by group and kind} */
   public abstract String version();
 
-  /** The plural resource name (e.g. {@code models}). */
+  /** {@return the plural resource name (e.g. {@code models})} */
   public abstract String resource();
 
-  /** The singular resource name (e.g. {@code model}). */
+  /** {@return the singular resource name (e.g. {@code model})} */
   public abstract String singular();
 
-  /** The kind (e.g. {@code Model}). */
+  /** {@return the kind (e.g. {@code Model})} */
   public abstract String kind();
 
-  /** Whether objects live in a namespace. */
+  /** {@return whether objects live in a namespace} */
   public abstract boolean namespaced();
 
-  /** A resource; {@code group} "" for the core group. */
+  /**
+   * {@return a resource; {@code group} "" for the core group}
+   *
+   * @param group the API group, such as {@code mlops.seldon.io}; "" for the core group
+   * @param version the group version, such as {@code v1alpha1}
+   * @param resource the plural resource name, such as {@code models}
+   * @param singular the singular resource name, such as {@code model}
+   * @param kind the kind, such as {@code Model}
+   * @param namespaced whether objects live in a namespace
+   */
   public static ApiResource of(String group, String version, String resource, String singular, String kind,
       boolean namespaced) {
     return ImmutableApiResource.builder().group(group).version(version).resource(resource).singular(singular)

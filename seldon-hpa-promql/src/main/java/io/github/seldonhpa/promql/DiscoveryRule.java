@@ -13,23 +13,23 @@ import org.immutables.value.Value;
 public abstract class DiscoveryRule {
   DiscoveryRule() {}
 
-  /** {@code seriesQuery}: sent verbatim as {@code match[]} to {@code /api/v1/series}. */
+  /** {@return {@code seriesQuery}: sent verbatim as {@code match[]} to {@code /api/v1/series}} */
   public abstract String seriesQuery();
 
-  /** {@code seriesFilters}, applied in order. Default: none. */
+  /** {@return {@code seriesFilters}, applied in order} Default: none. */
   public abstract List<SeriesFilter> seriesFilters();
 
-  /** {@code resources}. Default: no overrides, no template. */
+  /** {@return {@code resources}} Default: no overrides, no template. */
   @Value.Default
   public ResourceMapping resources() {
     return ResourceMapping.none();
   }
 
-  /** {@code name}. Default: absent (the series name is the metric name). */
+  /** {@return {@code name}} Default: absent (the series name is the metric name). */
   public abstract Optional<NameMapping> name();
 
   /**
-   * {@code metricsQuery}: the query template. Default: "" (allowed at load; every query then fails with
+   * {@return {@code metricsQuery}: the query template} Default: "" (allowed at load; every query then fails with
    * {@code empty query produced by metrics query template}).
    */
   @Value.Default
@@ -37,7 +37,7 @@ public abstract class DiscoveryRule {
     return "";
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableDiscoveryRule.builder();
   }
@@ -47,84 +47,96 @@ public abstract class DiscoveryRule {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code DiscoveryRule} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * Collection elements and entries will be added, not replaced.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the DiscoveryRule whose values are copied
+     * @return this builder
      */
     public abstract Builder from(DiscoveryRule instance);
 
     /**
-     * Initializes the value for the {@link DiscoveryRule#seriesQuery() seriesQuery} attribute.
-     * @param seriesQuery The value for seriesQuery 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link DiscoveryRule#seriesQuery()}.
+     *
+     * @param seriesQuery {@code seriesQuery}: sent verbatim as {@code match[]} to {@code /api/v1/series}
+     * @return this builder
      */
     public abstract Builder seriesQuery(String seriesQuery);
 
     /**
-     * Adds one element to {@link DiscoveryRule#seriesFilters() seriesFilters} list.
-     * @param element A seriesFilters element
-     * @return {@code this} builder for use in a chained invocation
+     * Adds one element to {@link DiscoveryRule#seriesFilters()}.
+     *
+     * @param element the element to append; the list is {@code seriesFilters}, applied in order. Default: none
+     * @return this builder
      */
     public abstract Builder addSeriesFilter(SeriesFilter element);
 
     /**
-     * Adds elements to {@link DiscoveryRule#seriesFilters() seriesFilters} list.
-     * @param elements An array of seriesFilters elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link DiscoveryRule#seriesFilters()}.
+     *
+     * @param elements the elements to append, in order; the list is {@code seriesFilters}, applied in order. Default:
+     *     none
+     * @return this builder
      */
     public abstract Builder addSeriesFilters(SeriesFilter... elements);
 
     /**
-     * Sets or replaces all elements for {@link DiscoveryRule#seriesFilters() seriesFilters} list.
-     * @param elements An iterable of seriesFilters elements
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link DiscoveryRule#seriesFilters()}.
+     *
+     * @param elements the new elements, in iteration order (empty clears the list); the list is {@code seriesFilters},
+     *     applied in order. Default: none
+     * @return this builder
      */
     public abstract Builder seriesFilters(Iterable<? extends SeriesFilter> elements);
 
     /**
-     * Adds elements to {@link DiscoveryRule#seriesFilters() seriesFilters} list.
-     * @param elements An iterable of seriesFilters elements
-     * @return {@code this} builder for use in a chained invocation
+     * Adds elements to {@link DiscoveryRule#seriesFilters()}.
+     *
+     * @param elements the elements to append, in iteration order; the list is {@code seriesFilters}, applied in order.
+     *     Default: none
+     * @return this builder
      */
     public abstract Builder addAllSeriesFilters(Iterable<? extends SeriesFilter> elements);
 
     /**
-     * Initializes the value for the {@link DiscoveryRule#resources() resources} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link DiscoveryRule#resources() resources}.</em>
-     * @param resources The value for resources 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link DiscoveryRule#resources()}.
+     *
+     * @param resources {@code resources}. Default: no overrides, no template
+     * @return this builder
      */
     public abstract Builder resources(ResourceMapping resources);
 
     /**
-     * Initializes the optional value {@link DiscoveryRule#name() name} to name.
-     * @param name The value for name
-     * @return {@code this} builder for chained invocation
+     * Sets {@link DiscoveryRule#name()}.
+     *
+     * @param name {@code name}. Default: absent (the series name is the metric name)
+     * @return this builder
      */
     public abstract Builder name(NameMapping name);
 
     /**
-     * Initializes the optional value {@link DiscoveryRule#name() name} to name.
-     * @param name The value for name
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link DiscoveryRule#name()}.
+     *
+     * @param name the value, or empty to clear it; {@code name}. Default: absent (the series name is the metric name)
+     * @return this builder
      */
     public abstract Builder name(Optional<? extends NameMapping> name);
 
     /**
-     * Initializes the value for the {@link DiscoveryRule#metricsQuery() metricsQuery} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link DiscoveryRule#metricsQuery() metricsQuery}.</em>
-     * @param metricsQuery The value for metricsQuery 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link DiscoveryRule#metricsQuery()}.
+     *
+     * @param metricsQuery {@code metricsQuery}: the query template. Default: "" (allowed at load; every query then
+     *     fails with {@code empty query produced by metrics query template})
+     * @return this builder
      */
     public abstract Builder metricsQuery(String metricsQuery);
 
     /**
-     * Builds a new {@link DiscoveryRule DiscoveryRule}.
-     * @return An immutable instance of DiscoveryRule
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link DiscoveryRule}, checking every rule of its fields.
+     *
+     * @return the DiscoveryRule
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract DiscoveryRule build();
   }

@@ -14,78 +14,79 @@ import org.immutables.value.Value;
 public abstract class Explanation {
   Explanation() {}
 
-  /** The kind of HPA metric explained. */
+  /** {@return the kind of HPA metric explained} */
   public abstract Metric.Type metricType();
 
-  /** The metric name ({@code metric.name}; {@code cpu} or {@code memory} for a Resource metric). */
+  /** {@return the metric name ({@code metric.name}; {@code cpu} or {@code memory} for a Resource metric)} */
   public abstract String metricName();
 
   /**
-   * The requested resource, normalised (e.g. {@code models} in {@code mlops.seldon.io}; {@code pods} for Pods
-   * and Resource metrics; the empty resource for an External metric).
+   * {@return the requested resource, normalised (e.g. {@code models} in {@code mlops.seldon.io}; {@code pods} for Pods
+   * and Resource metrics; the empty resource for an External metric)}
    */
   public abstract GroupResource resource();
 
   /**
-   * The object name in the request path: the described object (the HPA's namespace for a {@code Namespace}
-   * object), {@code *} for a Pods metric, "" for External and Resource metrics.
+   * {@return the object name in the request path: the described object (the HPA's namespace for a {@code Namespace}
+   * object), {@code *} for a Pods metric, "" for External and Resource metrics}
    */
   public abstract String objectName();
 
-  /** The names of the objects the query selects (the pods or nodes for Pods and Resource metrics). */
+  /** {@return the names of the objects the query selects (the pods or nodes for Pods and Resource metrics)} */
   public abstract List<String> objectNames();
 
-  /** The objects' label selector ({@code labelSelector}) of a Pods or Resource request; "" otherwise. */
+  /** {@return the objects' label selector ({@code labelSelector}) of a Pods or Resource request; "" otherwise} */
   @Value.Default
   public String labelSelector() {
     return "";
   }
 
-  /** The request namespace; "" for the metric of a namespace object. */
+  /** {@return the request namespace; "" for the metric of a namespace object} */
   public abstract String namespace();
 
   /**
-   * The metric selector as the HPA sends it ({@code metricLabelSelector}, apimachinery's selector text,
-   * sorted by key); "" without one.
+   * {@return the metric selector as the HPA sends it ({@code metricLabelSelector}, apimachinery's selector text,
+   * sorted by key); "" without one}
    */
   public abstract String metricLabelSelector();
 
   /**
-   * The request path, e.g. {@code /apis/custom.metrics.k8s.io/v1beta1/namespaces/seldon-mesh/models.mlops.seldon.io/irisa0/infer_rps},
-   * with {@code ?metricLabelSelector=} URL-encoded when a selector is set.
+   * {@return the request path, e.g.
+   * {@code /apis/custom.metrics.k8s.io/v1beta1/namespaces/seldon-mesh/models.mlops.seldon.io/irisa0/infer_rps},
+   * with {@code ?metricLabelSelector=} URL-encoded when a selector is set}
    */
   public abstract String apiPath();
 
   /**
-   * {@code kubectl get --raw <apiPath>}: the same request by hand, the path single-quoted when a shell would
-   * otherwise read any of its characters (so a name such as {@code $(id)} is never run).
+   * {@return {@code kubectl get --raw <apiPath>}: the same request by hand, the path single-quoted when a shell would
+   * otherwise read any of its characters (so a name such as {@code $(id)} is never run)}
    */
   public abstract String kubectlCommand();
 
-  /** Whether the adapter registers the metric for this object and its query can select the series. */
+  /** {@return whether the adapter registers the metric for this object and its query can select the series} */
   public abstract boolean served();
 
-  /** The index in {@code rules} (or {@code externalRules}) of the rule serving the metric. */
+  /** {@return the index in {@code rules} (or {@code externalRules}) of the rule serving the metric} */
   public abstract Optional<Integer> ruleIndex();
 
-  /** The rule serving the metric. */
+  /** {@return the rule serving the metric} */
   public abstract Optional<DiscoveryRule> rule();
 
-  /** The series name the query is built on ({@code .Series}). */
+  /** {@return the series name the query is built on ({@code .Series})} */
   public abstract Optional<String> seriesName();
 
-  /** The known series behind the metric (same name, selected and kept by the rule). */
+  /** {@return the known series behind the metric (same name, selected and kept by the rule)} */
   public abstract List<Series> series();
 
-  /** The exact PromQL the adapter runs, when a rule serves the metric. */
+  /** {@return the exact PromQL the adapter runs, when a rule serves the metric} */
   public abstract Optional<String> query();
 
-  /** Why the metric is not served (empty when it is). */
+  /** {@return why the metric is not served (empty when it is)} */
   public abstract List<String> reasons();
 
   /**
-   * Rules that nearly serve it: a name {@code as} that differs, the resource missing from a rule's
-   * overrides, a selector label the series lack, a filter that drops the series.
+   * {@return rules that nearly serve it: a name {@code as} that differs, the resource missing from a rule's
+   * overrides, a selector label the series lack, a filter that drops the series}
    */
   public abstract List<String> nearMisses();
 

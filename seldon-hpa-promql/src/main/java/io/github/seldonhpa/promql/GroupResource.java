@@ -11,26 +11,35 @@ import org.immutables.value.Value;
 public abstract class GroupResource {
   GroupResource() {}
 
-  /** {@code group}: the API group, "" for the core group. Default: "". */
+  /** {@return {@code group}: the API group, "" for the core group} Default: "". */
   @Value.Default
   public String group() {
     return "";
   }
 
-  /** {@code resource}: the resource name, singular or plural, as written. */
+  /** {@return {@code resource}: the resource name, singular or plural, as written} */
   public abstract String resource();
 
-  /** The group-resource {@code resource} in {@code group}. */
+  /**
+   * {@return the group-resource {@code resource} in {@code group}}
+   *
+   * @param group the API group, such as {@code mlops.seldon.io}; "" for the core group
+   * @param resource the resource name, plural or singular, such as {@code models}
+   */
   public static GroupResource of(String group, String resource) {
     return builder().group(group).resource(resource).build();
   }
 
-  /** A core-group resource such as {@code pod} or {@code namespace}. */
+  /**
+   * {@return a core-group resource such as {@code pod} or {@code namespace}}
+   *
+   * @param resource the resource name, plural or singular, such as {@code pods}
+   */
   public static GroupResource core(String resource) {
     return of("", resource);
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableGroupResource.builder();
   }
@@ -40,33 +49,36 @@ public abstract class GroupResource {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code GroupResource} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the GroupResource whose values are copied
+     * @return this builder
      */
     public abstract Builder from(GroupResource instance);
 
     /**
-     * Initializes the value for the {@link GroupResource#group() group} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link GroupResource#group() group}.</em>
-     * @param group The value for group 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link GroupResource#group()}.
+     *
+     * @param group {@code group}: the API group, "" for the core group. Default: ""
+     * @return this builder
      */
     public abstract Builder group(String group);
 
     /**
-     * Initializes the value for the {@link GroupResource#resource() resource} attribute.
-     * @param resource The value for resource 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link GroupResource#resource()}.
+     *
+     * @param resource {@code resource}: the resource name, singular or plural, as written
+     * @return this builder
      */
     public abstract Builder resource(String resource);
 
     /**
-     * Builds a new {@link GroupResource GroupResource}.
-     * @return An immutable instance of GroupResource
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link GroupResource}, checking every rule of its fields.
+     *
+     * @return the GroupResource
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract GroupResource build();
 

@@ -105,6 +105,8 @@ public final class MetricsQuery {
    * Compiles {@code rule.metricsQuery()} and {@code rule.resources()} as the adapter does at start-up, with
    * the built-in resource table ({@link ResourceTable#builtIn()}).
    *
+   * @param rule the rule whose {@code metricsQuery} and {@code resources} are compiled
+   * @return the compiled query, ready to build queries for any request
    * @throws HpaValidationException with the adapter's error text when the template or resources are invalid
    */
   public static MetricsQuery of(DiscoveryRule rule) {
@@ -115,6 +117,9 @@ public final class MetricsQuery {
    * Compiles {@code rule.metricsQuery()} and {@code rule.resources()} as the adapter does at start-up in a
    * cluster serving {@code resources}.
    *
+   * @param rule the rule whose {@code metricsQuery} and {@code resources} are compiled
+   * @param resources the API resources the cluster serves
+   * @return the compiled query, ready to build queries for any request
    * @throws HpaValidationException with the adapter's error text when the template or resources are invalid
    */
   public static MetricsQuery of(DiscoveryRule rule, ResourceTable resources) {
@@ -139,8 +144,8 @@ public final class MetricsQuery {
   }
 
   /**
-   * The query for a custom metric of the objects {@code names} of {@code resource}, as the adapter builds
-   * it for {@code /apis/custom.metrics.k8s.io/v1beta1/namespaces/<namespace>/<resource>/<name>/<metric>}.
+   * {@return the query for a custom metric of the objects {@code names} of {@code resource}, as the adapter builds
+   * it for {@code /apis/custom.metrics.k8s.io/v1beta1/namespaces/<namespace>/<resource>/<name>/<metric>}}
    *
    * @param series the series name the metric was discovered from ({@code .Series})
    * @param resource the requested resource, singular or plural (e.g. {@code models} in
@@ -189,11 +194,14 @@ public final class MetricsQuery {
   }
 
   /**
-   * The query for an external metric, as the adapter builds it for
+   * {@return the query for an external metric, as the adapter builds it for
    * {@code /apis/external.metrics.k8s.io/v1beta1/namespaces/<namespace>/<metric>?labelSelector=...}: the
    * selector's matchers, then the namespace matcher unless the rule says {@code namespaced: false};
-   * {@code .GroupBy} is "" and {@code .GroupBySlice} empty, as in production.
+   * {@code .GroupBy} is "" and {@code .GroupBySlice} empty, as in production}
    *
+   * @param series the series name the rule matched
+   * @param namespace the HPA's namespace
+   * @param selector the External metric's {@code metric.selector}, or empty for none
    * @throws HpaValidationException with the adapter's error text when no query can be built
    */
   public String buildExternal(String series, String namespace, Optional<LabelSelector> selector) {

@@ -12,24 +12,31 @@ import org.immutables.value.Value;
 public abstract class NameMapping {
   NameMapping() {}
 
-  /** {@code matches}. Default: "" ({@code .*}). */
+  /** {@return {@code matches}} Default: "" ({@code .*}). */
   @Value.Default
   public String matches() {
     return "";
   }
 
-  /** {@code as}. Default: "" (see the type's description). */
+  /** {@return {@code as}} Default: "" (see the type's description). */
   @Value.Default
   public String as() {
     return "";
   }
 
-  /** {@code matches: <matches>, as: <as>}. */
+  /**
+   * {@return {@code matches: <matches>, as: <as>}}
+   *
+   * @param matches a Go RE2 regexp searched (unanchored) in the series name, such as {@code ^(.*)_total$}; "" means
+   *     {@code .*}
+   * @param as the API metric name as a {@code Regexp.Expand} template, such as {@code ${1}_per_second}; "" means {@code
+   *     $0} without a capture group, {@code $1} with one
+   */
   public static NameMapping of(String matches, String as) {
     return builder().matches(matches).as(as).build();
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableNameMapping.builder();
   }
@@ -39,34 +46,36 @@ public abstract class NameMapping {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code NameMapping} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the NameMapping whose values are copied
+     * @return this builder
      */
     public abstract Builder from(NameMapping instance);
 
     /**
-     * Initializes the value for the {@link NameMapping#matches() matches} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link NameMapping#matches() matches}.</em>
-     * @param matches The value for matches 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link NameMapping#matches()}.
+     *
+     * @param matches {@code matches}. Default: "" ({@code .*})
+     * @return this builder
      */
     public abstract Builder matches(String matches);
 
     /**
-     * Initializes the value for the {@link NameMapping#as() as} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link NameMapping#as() as}.</em>
-     * @param as The value for as 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link NameMapping#as()}.
+     *
+     * @param as {@code as}. Default: "" (see the type's description)
+     * @return this builder
      */
     public abstract Builder as(String as);
 
     /**
-     * Builds a new {@link NameMapping NameMapping}.
-     * @return An immutable instance of NameMapping
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link NameMapping}, checking every rule of its fields.
+     *
+     * @return the NameMapping
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract NameMapping build();
   }

@@ -23,6 +23,8 @@ public final class PrometheusDuration {
    * Formats as Prometheus does: largest units first, years and weeks only when they divide the rest
    * exactly ({@code 90s} is {@code 1m30s}, {@code 14d} is {@code 2w}, zero is {@code 0s}).
    *
+   * @param duration a duration at least 0, in whole milliseconds
+   * @return the Prometheus text, such as {@code 1m30s}
    * @throws HpaValidationException for negative durations or fractions of a millisecond
    */
   public static String format(Duration duration) {
@@ -54,6 +56,8 @@ public final class PrometheusDuration {
    * each at most once, or {@code 0}.
    *
    * @param field the field named in the error, e.g. {@code resourceRules.window}
+   * @param text the duration as written, such as {@code 1m30s}
+   * @return the duration
    * @throws HpaValidationException for text Prometheus rejects
    */
   public static Duration parse(String field, String text) {

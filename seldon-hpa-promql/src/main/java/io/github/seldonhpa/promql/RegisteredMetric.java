@@ -13,25 +13,25 @@ import org.immutables.value.Value;
 public abstract class RegisteredMetric {
   RegisteredMetric() {}
 
-  /** Whether the metric is served on {@code external.metrics.k8s.io}. */
+  /** {@return whether the metric is served on {@code external.metrics.k8s.io}} */
   public abstract boolean external();
 
-  /** The normalised resource (plural) of a custom metric; empty for an external one. */
+  /** {@return the normalised resource (plural) of a custom metric; empty for an external one} */
   public abstract Optional<GroupResource> resource();
 
   /**
-   * Whether the custom metric is requested with a namespace: false for namespaces, nodes and
-   * persistentvolumes, true otherwise (and for external metrics).
+   * {@return whether the custom metric is requested with a namespace: false for namespaces, nodes and
+   * persistentvolumes, true otherwise (and for external metrics)}
    */
   public abstract boolean namespaced();
 
-  /** The API metric name (the {@code name.as} expansion). */
+  /** {@return the API metric name (the {@code name.as} expansion)} */
   public abstract String metricName();
 
-  /** The backing series name, {@code .Series} of the query. */
+  /** {@return the backing series name, {@code .Series} of the query} */
   public abstract String seriesName();
 
-  /** The index of the producing rule in {@code rules} or {@code externalRules}. */
+  /** {@return the index of the producing rule in {@code rules} or {@code externalRules}} */
   public abstract int ruleIndex();
 
   static RegisteredMetric custom(GroupResource resource, boolean namespaced, String metric, String series,

@@ -15,19 +15,19 @@ import org.immutables.value.Value;
 public abstract class ResourceMapping {
   ResourceMapping() {}
 
-  /** {@code overrides}: series label to group-resource, in the order written. */
+  /** {@return {@code overrides}: series label to group-resource, in the order written} */
   public abstract Map<String, GroupResource> overrides();
 
-  /** {@code template}: the generic label form, e.g. {@code <<.Resource>>}. */
+  /** {@return {@code template}: the generic label form, e.g. {@code <<.Resource>>}} */
   public abstract Optional<String> template();
 
   /**
-   * {@code namespaced}: whether an external rule adds the HPA's namespace as a matcher. Ignored by custom
+   * {@return {@code namespaced}: whether an external rule adds the HPA's namespace as a matcher} Ignored by custom
    * rules. Default: true.
    */
   public abstract Optional<Boolean> namespaced();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableResourceMapping.builder();
   }
@@ -37,87 +37,106 @@ public abstract class ResourceMapping {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code ResourceMapping} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * Collection elements and entries will be added, not replaced.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the ResourceMapping whose values are copied
+     * @return this builder
      */
     public abstract Builder from(ResourceMapping instance);
 
     /**
-     * Put one entry to the {@link ResourceMapping#overrides() overrides} map.
-     * @param key The key in the overrides map
-     * @param value The associated value in the overrides map
-     * @return {@code this} builder for use in a chained invocation
+     * Puts one entry into {@link ResourceMapping#overrides()}; a key put again takes the new value.
+     *
+     * @param key the key
+     * @param value the value; the map is {@code overrides}: series label to group-resource, in the order written
+     * @return this builder
      */
     public abstract Builder putOverride(String key, GroupResource value);
 
     /**
-     * Put one entry to the {@link ResourceMapping#overrides() overrides} map. Nulls are not permitted
-     * @param entry The key and value entry
-     * @return {@code this} builder for use in a chained invocation
+     * Puts one entry into {@link ResourceMapping#overrides()}; a key put again takes the new value.
+     *
+     * @param entry the key and value; the map is {@code overrides}: series label to group-resource, in the order
+     *     written
+     * @return this builder
      */
     public abstract Builder putOverride(Map.Entry<String, ? extends GroupResource> entry);
 
     /**
-     * Sets or replaces all mappings from the specified map as entries for the {@link ResourceMapping#overrides() overrides} map. Nulls are not permitted
-     * @param entries The entries that will be added to the overrides map
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link ResourceMapping#overrides()}.
+     *
+     * @param entries the new entries, in iteration order (empty clears the map); the map is {@code overrides}: series
+     *     label to group-resource, in the order written
+     * @return this builder
      */
     public abstract Builder overrides(Map<String, ? extends GroupResource> entries);
 
     /**
-     * Put all mappings from the specified map as entries to {@link ResourceMapping#overrides() overrides} map. Nulls are not permitted
-     * @param entries The entries that will be added to the overrides map
-     * @return {@code this} builder for use in a chained invocation
+     * Puts every entry of {@code entries} into {@link ResourceMapping#overrides()}, keeping the others.
+     *
+     * @param entries the entries, in iteration order; the map is {@code overrides}: series label to group-resource, in
+     *     the order written
+     * @return this builder
      */
     public abstract Builder putAllOverrides(Map<String, ? extends GroupResource> entries);
 
     /**
-     * Initializes the optional value {@link ResourceMapping#template() template} to template.
-     * @param template The value for template
-     * @return {@code this} builder for chained invocation
+     * Sets {@link ResourceMapping#template()}.
+     *
+     * @param template {@code template}: the generic label form, e.g. {@code <<.Resource>>}
+     * @return this builder
      */
     public abstract Builder template(String template);
 
     /**
-     * Initializes the optional value {@link ResourceMapping#template() template} to template.
-     * @param template The value for template
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link ResourceMapping#template()}.
+     *
+     * @param template the value, or empty to clear it; {@code template}: the generic label form, e.g.
+     *     {@code <<.Resource>>}
+     * @return this builder
      */
     public abstract Builder template(Optional<String> template);
 
     /**
-     * Initializes the optional value {@link ResourceMapping#namespaced() namespaced} to namespaced.
-     * @param namespaced The value for namespaced
-     * @return {@code this} builder for chained invocation
+     * Sets {@link ResourceMapping#namespaced()}.
+     *
+     * @param namespaced {@code namespaced}: whether an external rule adds the HPA's namespace as a matcher. Ignored by
+     *     custom rules. Default: true
+     * @return this builder
      */
     public abstract Builder namespaced(boolean namespaced);
 
     /**
-     * Initializes the optional value {@link ResourceMapping#namespaced() namespaced} to namespaced.
-     * @param namespaced The value for namespaced
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link ResourceMapping#namespaced()}.
+     *
+     * @param namespaced the value, or empty to clear it; {@code namespaced}: whether an external rule adds the HPA's
+     *     namespace as a matcher. Ignored by custom rules. Default: true
+     * @return this builder
      */
     public abstract Builder namespaced(Optional<Boolean> namespaced);
 
     /**
-     * Builds a new {@link ResourceMapping ResourceMapping}.
-     * @return An immutable instance of ResourceMapping
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link ResourceMapping}, checking every rule of its fields.
+     *
+     * @return the ResourceMapping
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract ResourceMapping build();
 
 }
 
-  /** A mapping with only a label {@code template}. */
+  /**
+   * {@return a mapping with only a label {@code template}}
+   *
+   * @param template a Go template over {@code .Group} and {@code .Resource}, such as {@code kubernetes_<<.Resource>>}
+   */
   public static ResourceMapping template(String template) {
     return builder().template(template).build();
   }
 
-  /** A mapping with neither overrides nor template. */
+  /** {@return a mapping with neither overrides nor template} */
   public static ResourceMapping none() {
     return builder().build();
   }

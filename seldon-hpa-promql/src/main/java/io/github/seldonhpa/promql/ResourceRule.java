@@ -11,22 +11,22 @@ import org.immutables.value.Value;
 public abstract class ResourceRule {
   ResourceRule() {}
 
-  /** {@code containerQuery}: the per-pod query template, grouped by pod and container. */
+  /** {@return {@code containerQuery}: the per-pod query template, grouped by pod and container} */
   public abstract String containerQuery();
 
-  /** {@code nodeQuery}: the per-node query template. */
+  /** {@return {@code nodeQuery}: the per-node query template} */
   public abstract String nodeQuery();
 
-  /** {@code resources}: the label mapping (usually overrides for namespace, pod and node). */
+  /** {@return {@code resources}: the label mapping (usually overrides for namespace, pod and node)} */
   @Value.Default
   public ResourceMapping resources() {
     return ResourceMapping.none();
   }
 
-  /** {@code containerLabel}: the series label holding the container name, e.g. {@code container}. */
+  /** {@return {@code containerLabel}: the series label holding the container name, e.g. {@code container}} */
   public abstract String containerLabel();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableResourceRule.builder();
   }
@@ -36,47 +36,52 @@ public abstract class ResourceRule {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code ResourceRule} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the ResourceRule whose values are copied
+     * @return this builder
      */
     public abstract Builder from(ResourceRule instance);
 
     /**
-     * Initializes the value for the {@link ResourceRule#containerQuery() containerQuery} attribute.
-     * @param containerQuery The value for containerQuery 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link ResourceRule#containerQuery()}.
+     *
+     * @param containerQuery {@code containerQuery}: the per-pod query template, grouped by pod and container
+     * @return this builder
      */
     public abstract Builder containerQuery(String containerQuery);
 
     /**
-     * Initializes the value for the {@link ResourceRule#nodeQuery() nodeQuery} attribute.
-     * @param nodeQuery The value for nodeQuery 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link ResourceRule#nodeQuery()}.
+     *
+     * @param nodeQuery {@code nodeQuery}: the per-node query template
+     * @return this builder
      */
     public abstract Builder nodeQuery(String nodeQuery);
 
     /**
-     * Initializes the value for the {@link ResourceRule#resources() resources} attribute.
-     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link ResourceRule#resources() resources}.</em>
-     * @param resources The value for resources 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link ResourceRule#resources()}.
+     *
+     * @param resources {@code resources}: the label mapping (usually overrides for namespace, pod and node)
+     * @return this builder
      */
     public abstract Builder resources(ResourceMapping resources);
 
     /**
-     * Initializes the value for the {@link ResourceRule#containerLabel() containerLabel} attribute.
-     * @param containerLabel The value for containerLabel 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link ResourceRule#containerLabel()}.
+     *
+     * @param containerLabel {@code containerLabel}: the series label holding the container name, e.g. {@code container}
+     * @return this builder
      */
     public abstract Builder containerLabel(String containerLabel);
 
     /**
-     * Builds a new {@link ResourceRule ResourceRule}.
-     * @return An immutable instance of ResourceRule
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link ResourceRule}, checking every rule of its fields.
+     *
+     * @return the ResourceRule
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract ResourceRule build();
   }

@@ -13,16 +13,16 @@ import org.immutables.value.Value;
 public abstract class ResourceRules {
   ResourceRules() {}
 
-  /** {@code cpu}. */
+  /** {@return {@code cpu}} */
   public abstract ResourceRule cpu();
 
-  /** {@code memory}. */
+  /** {@return {@code memory}} */
   public abstract ResourceRule memory();
 
-  /** {@code window}, e.g. 5m. */
+  /** {@return {@code window}, e.g. 5m} */
   public abstract Duration window();
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableResourceRules.builder();
   }
@@ -32,39 +32,44 @@ public abstract class ResourceRules {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code ResourceRules} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the ResourceRules whose values are copied
+     * @return this builder
      */
     public abstract Builder from(ResourceRules instance);
 
     /**
-     * Initializes the value for the {@link ResourceRules#cpu() cpu} attribute.
-     * @param cpu The value for cpu 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link ResourceRules#cpu()}.
+     *
+     * @param cpu {@code cpu}
+     * @return this builder
      */
     public abstract Builder cpu(ResourceRule cpu);
 
     /**
-     * Initializes the value for the {@link ResourceRules#memory() memory} attribute.
-     * @param memory The value for memory 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link ResourceRules#memory()}.
+     *
+     * @param memory {@code memory}
+     * @return this builder
      */
     public abstract Builder memory(ResourceRule memory);
 
     /**
-     * Initializes the value for the {@link ResourceRules#window() window} attribute.
-     * @param window The value for window 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link ResourceRules#window()}.
+     *
+     * @param window {@code window}, e.g. 5m
+     * @return this builder
      */
     public abstract Builder window(Duration window);
 
     /**
-     * Builds a new {@link ResourceRules ResourceRules}.
-     * @return An immutable instance of ResourceRules
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link ResourceRules}, checking every rule of its fields.
+     *
+     * @return the ResourceRules
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract ResourceRules build();
 

@@ -85,14 +85,16 @@ public final class ResourceTable {
       new Entry("keda.sh", "clustertriggerauthentications", "clustertriggerauthentication",
           "ClusterTriggerAuthentication", false)));
 
-  /** The built-in table: the core group and the common built-in, Seldon and KEDA groups. */
+  /** {@return the built-in table: the core group and the common built-in, Seldon and KEDA groups} */
   public static ResourceTable builtIn() {
     return BUILT_IN;
   }
 
   /**
-   * This table and {@code resources}; a resource with the group and plural name of one already in the
-   * table replaces it.
+   * {@return this table and {@code resources}; a resource with the group and plural name of one already in the
+   * table replaces it}
+   *
+   * @param resources the resources to add or replace
    */
   public ResourceTable with(ApiResource... resources) {
     List<Entry> out = new ArrayList<>(entries);

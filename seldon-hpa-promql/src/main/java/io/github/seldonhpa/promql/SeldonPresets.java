@@ -31,9 +31,9 @@ public final class SeldonPresets {
   private SeldonPresets() {}
 
   /**
-   * Seldon's documented rule, byte for byte as in its ConfigMap: {@code seldon_model_infer_total} served
+   * {@return Seldon's documented rule, byte for byte as in its ConfigMap: {@code seldon_model_infer_total} served
    * as {@code infer_rps} for models, servers, pods and namespaces, with query
-   * {@code sum by (<<.GroupBy>>) (rate (<<.Series>>{<<.LabelMatchers>>}[<window>]))} laid out over lines.
+   * {@code sum by (<<.GroupBy>>) (rate (<<.Series>>{<<.LabelMatchers>>}[<window>]))} laid out over lines}
    *
    * @param window the rate window, e.g. 2 minutes (rendered as a Prometheus duration: {@code 2m},
    *     {@code 1m30s})
@@ -48,10 +48,12 @@ public final class SeldonPresets {
   }
 
   /**
-   * Mean inference latency per model in seconds, {@code infer_latency_seconds}: the rate of
+   * {@return mean inference latency per model in seconds, {@code infer_latency_seconds}: the rate of
    * {@code seldon_model_infer_seconds_total} divided by the rate of {@code seldon_model_infer_total} over
-   * the same matchers, for models, servers, pods and namespaces. Without traffic in the window the query
+   * the same matchers, for models, servers, pods and namespaces} Without traffic in the window the query
    * returns no sample (rather than NaN), so the HPA keeps the current scale.
+   *
+   * @param window the {@code rate()} window, such as 1 minute; at least two scrape intervals
    */
   public static DiscoveryRule modelLatency(Duration window) {
     return DiscoveryRule.builder()
@@ -63,10 +65,12 @@ public final class SeldonPresets {
   }
 
   /**
-   * Inference calls per second per pipeline, {@code pipeline_infer_rps}, from the pipeline gateway's
-   * {@code seldon_pipeline_infer_total}, for pipelines, pods and namespaces. Its {@code server} label is
+   * {@return inference calls per second per pipeline, {@code pipeline_infer_rps}, from the pipeline gateway's
+   * {@code seldon_pipeline_infer_total}, for pipelines, pods and namespaces} Its {@code server} label is
    * always {@code pipeline-gateway}, so it is not mapped. A Pipeline has no scale subresource: use it to
    * scale the gateway, not a Seldon CR.
+   *
+   * @param window the {@code rate()} window, such as 1 minute; at least two scrape intervals
    */
   public static DiscoveryRule pipelineInferRps(Duration window) {
     return DiscoveryRule.builder()
@@ -78,9 +82,11 @@ public final class SeldonPresets {
   }
 
   /**
-   * Mean inference latency per pipeline in seconds, {@code pipeline_infer_latency_seconds}, as
+   * {@return mean inference latency per pipeline in seconds, {@code pipeline_infer_latency_seconds}, as
    * {@link #modelLatency} for {@code seldon_pipeline_infer_seconds_total} over
-   * {@code seldon_pipeline_infer_total}.
+   * {@code seldon_pipeline_infer_total}}
+   *
+   * @param window the {@code rate()} window, such as 1 minute; at least two scrape intervals
    */
   public static DiscoveryRule pipelineLatency(Duration window) {
     return DiscoveryRule.builder()
@@ -91,16 +97,20 @@ public final class SeldonPresets {
         .build();
   }
 
-  /** Seldon's documented adapter config: the single {@link #modelInferRps} rule. */
+  /**
+   * {@return Seldon's documented adapter config: the single {@link #modelInferRps} rule}
+   *
+   * @param window the {@code rate()} window, such as 1 minute; at least two scrape intervals
+   */
   public static AdapterConfig inferRpsConfig(Duration window) {
     return AdapterConfig.builder().addRule(modelInferRps(window)).build();
   }
 
   /**
-   * Series as Seldon Core 2 publishes them, one per metric above, with the labels of Seldon's documented
+   * {@return series as Seldon Core 2 publishes them, one per metric above, with the labels of Seldon's documented
    * example ({@code seldon_model_infer_total{code="200", container="agent", endpoint="metrics", ...,
    * model="irisa0", namespace="seldon-mesh", pod="mlserver-0", server="mlserver"}}) and their pipeline
-   * gateway counterparts; for discovery and explain when no real series are at hand.
+   * gateway counterparts; for discovery and explain when no real series are at hand}
    */
   public static List<Series> defaultSeries() {
     return List.of(

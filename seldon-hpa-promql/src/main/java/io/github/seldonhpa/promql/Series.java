@@ -11,18 +11,23 @@ import org.immutables.value.Value;
 public abstract class Series {
   Series() {}
 
-  /** The metric name, e.g. {@code seldon_model_infer_total}. */
+  /** {@return the metric name, e.g. {@code seldon_model_infer_total}} */
   public abstract String name();
 
-  /** The labels other than {@code __name__}. */
+  /** {@return the labels other than {@code __name__}} */
   public abstract Map<String, String> labels();
 
-  /** The series {@code name} with {@code labels}. */
+  /**
+   * {@return the series {@code name} with {@code labels}}
+   *
+   * @param name the series name ({@code __name__}), such as {@code seldon_model_infer_total}
+   * @param labels the series labels, without {@code __name__}
+   */
   public static Series of(String name, Map<String, String> labels) {
     return builder().name(name).putAllLabels(labels).build();
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableSeries.builder();
   }
@@ -32,55 +37,62 @@ public abstract class Series {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code Series} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * Collection elements and entries will be added, not replaced.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the Series whose values are copied
+     * @return this builder
      */
     public abstract Builder from(Series instance);
 
     /**
-     * Initializes the value for the {@link Series#name() name} attribute.
-     * @param name The value for name 
-     * @return {@code this} builder for use in a chained invocation
+     * Sets {@link Series#name()}.
+     *
+     * @param name the metric name, e.g. {@code seldon_model_infer_total}
+     * @return this builder
      */
     public abstract Builder name(String name);
 
     /**
-     * Put one entry to the {@link Series#labels() labels} map.
-     * @param key The key in the labels map
-     * @param value The associated value in the labels map
-     * @return {@code this} builder for use in a chained invocation
+     * Puts one entry into {@link Series#labels()}; a key put again takes the new value.
+     *
+     * @param key the key
+     * @param value the value; the map is the labels other than {@code __name__}
+     * @return this builder
      */
     public abstract Builder putLabel(String key, String value);
 
     /**
-     * Put one entry to the {@link Series#labels() labels} map. Nulls are not permitted
-     * @param entry The key and value entry
-     * @return {@code this} builder for use in a chained invocation
+     * Puts one entry into {@link Series#labels()}; a key put again takes the new value.
+     *
+     * @param entry the key and value; the map is the labels other than {@code __name__}
+     * @return this builder
      */
     public abstract Builder putLabel(Map.Entry<String, ? extends String> entry);
 
     /**
-     * Sets or replaces all mappings from the specified map as entries for the {@link Series#labels() labels} map. Nulls are not permitted
-     * @param entries The entries that will be added to the labels map
-     * @return {@code this} builder for use in a chained invocation
+     * Replaces {@link Series#labels()}.
+     *
+     * @param entries the new entries, in iteration order (empty clears the map); the map is the labels other than
+     *     {@code __name__}
+     * @return this builder
      */
     public abstract Builder labels(Map<String, ? extends String> entries);
 
     /**
-     * Put all mappings from the specified map as entries to {@link Series#labels() labels} map. Nulls are not permitted
-     * @param entries The entries that will be added to the labels map
-     * @return {@code this} builder for use in a chained invocation
+     * Puts every entry of {@code entries} into {@link Series#labels()}, keeping the others.
+     *
+     * @param entries the entries, in iteration order; the map is the labels other than {@code __name__}
+     * @return this builder
      */
     public abstract Builder putAllLabels(Map<String, ? extends String> entries);
 
     /**
-     * Builds a new {@link Series Series}.
-     * @return An immutable instance of Series
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link Series}, checking every rule of its fields.
+     *
+     * @return the Series
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract Series build();
   }

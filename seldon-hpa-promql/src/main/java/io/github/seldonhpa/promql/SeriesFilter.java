@@ -12,23 +12,31 @@ import org.immutables.value.Value;
 public abstract class SeriesFilter {
   SeriesFilter() {}
 
-  /** {@code is}: series names must match. */
+  /** {@return {@code is}: series names must match} */
   public abstract Optional<String> is();
 
-  /** {@code isNot}: series names must not match. */
+  /** {@return {@code isNot}: series names must not match} */
   public abstract Optional<String> isNot();
 
-  /** {@code is: <regexp>}. */
+  /**
+   * {@return {@code is: <regexp>}}
+   *
+   * @param regexp a Go RE2 regexp a series name must match to be kept
+   */
   public static SeriesFilter is(String regexp) {
     return builder().is(regexp).build();
   }
 
-  /** {@code isNot: <regexp>}. */
+  /**
+   * {@return {@code isNot: <regexp>}}
+   *
+   * @param regexp a Go RE2 regexp a series name must not match to be kept
+   */
   public static SeriesFilter isNot(String regexp) {
     return builder().isNot(regexp).build();
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return ImmutableSeriesFilter.builder();
   }
@@ -38,55 +46,71 @@ public abstract class SeriesFilter {
     Builder() {}
 
     /**
-     * Fill a builder with attribute values from the provided {@code SeriesFilter} instance.
-     * Regular attribute values will be replaced with those from the given instance.
-     * Absent optional values will not replace present values.
-     * @param instance The instance from which to copy values
-     * @return {@code this} builder for use in a chained invocation
+     * Copies every value of {@code instance}: scalar and present optional values replace this builder's, list elements
+     * and map entries are added to its own.
+     *
+     * @param instance the SeriesFilter whose values are copied
+     * @return this builder
      */
     public abstract Builder from(SeriesFilter instance);
 
     /**
-     * Initializes the optional value {@link SeriesFilter#is() is} to is.
-     * @param is The value for is
-     * @return {@code this} builder for chained invocation
+     * Sets {@link SeriesFilter#is()}.
+     *
+     * @param is {@code is}: series names must match
+     * @return this builder
      */
     public abstract Builder is(String is);
 
     /**
-     * Initializes the optional value {@link SeriesFilter#is() is} to is.
-     * @param is The value for is
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link SeriesFilter#is()}.
+     *
+     * @param is the value, or empty to clear it; {@code is}: series names must match
+     * @return this builder
      */
     public abstract Builder is(Optional<String> is);
 
     /**
-     * Initializes the optional value {@link SeriesFilter#isNot() not} to not.
-     * @param not The value for not
-     * @return {@code this} builder for chained invocation
+     * Sets {@link SeriesFilter#isNot()}.
+     *
+     * @param not {@code isNot}: series names must not match
+     * @return this builder
      */
     public abstract Builder not(String not);
 
     /**
-     * Initializes the optional value {@link SeriesFilter#isNot() not} to not.
-     * @param not The value for not
-     * @return {@code this} builder for use in a chained invocation
+     * Sets or clears {@link SeriesFilter#isNot()}.
+     *
+     * @param not the value, or empty to clear it; {@code isNot}: series names must not match
+     * @return this builder
      */
     public abstract Builder not(Optional<String> not);
 
     /**
-     * Builds a new {@link SeriesFilter SeriesFilter}.
-     * @return An immutable instance of SeriesFilter
-     * @throws io.github.seldonhpa.HpaValidationException if any required attributes are missing
+     * Builds the {@link SeriesFilter}, checking every rule of its fields.
+     *
+     * @return the SeriesFilter
+     * @throws io.github.seldonhpa.HpaValidationException when a required value is missing or a value breaks a rule; the
+     *     message names the field
      */
     public abstract SeriesFilter build();
 
-    /** Sets {@code isNot} (the generated setter drops the {@code is} prefix as for any accessor). */
+    /**
+     * Sets {@code isNot} (the generated setter drops the {@code is} prefix as for any accessor).
+     *
+     * @param regexp a Go RE2 regexp a series name must not match to be kept
+     * @return this builder
+     */
     public final Builder isNot(String regexp) {
       return not(regexp);
     }
 
-    /** Sets or clears {@code isNot}. */
+    /**
+     * Sets or clears {@code isNot}.
+     *
+     * @param regexp the regular expression, or empty for none
+     * @return this builder
+     */
     public final Builder isNot(Optional<String> regexp) {
       return not(regexp);
     }

@@ -8,7 +8,11 @@ package io.github.seldonhpa.promql;
 public final class ShellWords {
   private ShellWords() {}
 
-  /** The word as a POSIX shell reads it back unchanged: bare when it can be, else single-quoted. */
+  /**
+   * {@return the word as a POSIX shell reads it back unchanged: bare when it can be, else single-quoted}
+   *
+   * @param word any text, empty and newlines included
+   */
   public static String quote(String word) {
     if (!word.isEmpty() && word.chars().allMatch(ShellWords::plain)) {
       return word;

@@ -22,12 +22,22 @@ public final class AdapterConfigAssert extends AbstractAssert<AdapterConfigAsser
     this.knownSeries = knownSeries;
   }
 
-  /** Explains against these series, as {@code /api/v1/series} would list them. */
+  /**
+   * Explains against these series, as {@code /api/v1/series} would list them.
+   *
+   * @param series the series Prometheus holds (name and labels)
+   * @return this assertion, to chain more
+   */
   public AdapterConfigAssert withSeries(List<Series> series) {
     return new AdapterConfigAssert(actual, List.copyOf(series));
   }
 
-  /** Explains against the series of this traffic. */
+  /**
+   * Explains against the series of this traffic.
+   *
+   * @param traffic the traffic whose series Prometheus would hold
+   * @return this assertion, to chain more
+   */
   public AdapterConfigAssert withSeriesOf(SeldonTraffic traffic) {
     return withSeries(traffic.series());
   }
@@ -35,17 +45,35 @@ public final class AdapterConfigAssert extends AbstractAssert<AdapterConfigAsser
   /**
    * The adapter serves the metric for the object to an HPA in {@code hpaNamespace}; continue on the
    * explanation ({@code .hasQuery(..)}).
+   *
+   * @param metricName the HPA's metric name, such as {@code infer_rps}
+   * @param object the described object, such as {@code ObjectReference.model("irisa0")}
+   * @param hpaNamespace the HPA's namespace
+   * @return assertions on the explanation
    */
   public ExplanationAssert serves(String metricName, ObjectReference object, String hpaNamespace) {
     return explaining(metric(metricName, object), hpaNamespace).isServed();
   }
 
-  /** The adapter does not serve the metric for the object; continue on the explanation ({@code .hasReason(..)}). */
+  /**
+   * The adapter does not serve the metric for the object; continue on the explanation ({@code .hasReason(..)}).
+   *
+   * @param metricName the HPA's metric name, such as {@code infer_rps}
+   * @param object the described object, such as {@code ObjectReference.model("irisa0")}
+   * @param hpaNamespace the HPA's namespace
+   * @return assertions on the explanation
+   */
   public ExplanationAssert doesNotServe(String metricName, ObjectReference object, String hpaNamespace) {
     return explaining(metric(metricName, object), hpaNamespace).isNotServed();
   }
 
-  /** Assertions on what the adapter does with this HPA metric (its selector included) in {@code hpaNamespace}. */
+  /**
+   * Assertions on what the adapter does with this HPA metric (its selector included) in {@code hpaNamespace}.
+   *
+   * @param metric the HPA's Object metric, its selector included
+   * @param hpaNamespace the HPA's namespace
+   * @return assertions on the explanation
+   */
   public ExplanationAssert explaining(ObjectMetric metric, String hpaNamespace) {
     isNotNull();
     return new ExplanationAssert(actual.explain(metric, hpaNamespace, knownSeries));

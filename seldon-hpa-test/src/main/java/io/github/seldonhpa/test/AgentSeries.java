@@ -47,98 +47,129 @@ public final class AgentSeries {
   }
 
   /**
-   * A series of the model with the defaults: version 1, namespace {@code seldon-mesh}, server
-   * {@code mlserver}, replica 0, method {@code rest}, code {@code 200}, 1/32 s per request.
+   * {@return a series of the model with the defaults: version 1, namespace {@code seldon-mesh}, server
+   * {@code mlserver}, replica 0, method {@code rest}, code {@code 200}, 1/32 s per request}
+   *
+   * @param model the Model's name, the {@code model} label
    */
   public static AgentSeries model(String model) {
     return new AgentSeries(nonEmpty("model", model), 1, "seldon-mesh", "mlserver", 0, "rest", "200", 1.0 / 32,
         Map.of());
   }
 
-  /** The {@code model} label. */
+  /** {@return the {@code model} label} */
   public String model() {
     return model;
   }
 
-  /** The model version: {@code model_internal} is {@code <model>_<version>}. */
+  /** {@return the model version: {@code model_internal} is {@code <model>_<version>}} */
   public int modelVersion() {
     return modelVersion;
   }
 
-  /** A copy with this model version (>= 1). */
+  /**
+   * {@return a copy with this model version (>= 1)}
+   *
+   * @param version the model version, at least 1
+   */
   public AgentSeries modelVersion(int version) {
     Validation.check(version >= 1, "modelVersion must be >= 1 (was %d)", version);
     return new AgentSeries(model, version, namespace, server, replica, methodType, code, secondsPerRequest,
         extraLabels);
   }
 
-  /** The {@code namespace} label: where the Model, its Server and the pods are. */
+  /** {@return the {@code namespace} label: where the Model, its Server and the pods are} */
   public String namespace() {
     return namespace;
   }
 
-  /** A copy in this namespace. */
+  /**
+   * {@return a copy in this namespace}
+   *
+   * @param namespace the {@code namespace} label
+   */
   public AgentSeries namespace(String namespace) {
     return new AgentSeries(model, modelVersion, nonEmpty("namespace", namespace), server, replica, methodType,
         code, secondsPerRequest, extraLabels);
   }
 
-  /** The {@code server} label. */
+  /** {@return the {@code server} label} */
   public String server() {
     return server;
   }
 
-  /** A copy on this server. */
+  /**
+   * {@return a copy on this server}
+   *
+   * @param server the Server's name, the {@code server} label
+   */
   public AgentSeries server(String server) {
     return new AgentSeries(model, modelVersion, namespace, nonEmpty("server", server), replica, methodType, code,
         secondsPerRequest, extraLabels);
   }
 
-  /** The {@code server_replica} label: the ordinal of the server's pod. */
+  /** {@return the {@code server_replica} label: the ordinal of the server's pod} */
   public int replica() {
     return replica;
   }
 
-  /** A copy on this server replica (>= 0), that is on pod {@code <server>-<replica>}. */
+  /**
+   * {@return a copy on this server replica (>= 0), that is on pod {@code <server>-<replica>}}
+   *
+   * @param replica the server replica, at least 0
+   */
   public AgentSeries replica(int replica) {
     Validation.check(replica >= 0, "replica must be >= 0 (was %d)", replica);
     return new AgentSeries(model, modelVersion, namespace, server, replica, methodType, code, secondsPerRequest,
         extraLabels);
   }
 
-  /** The {@code pod} label: {@code <server>-<replica>}, as the Server's StatefulSet names its pods. */
+  /** {@return the {@code pod} label: {@code <server>-<replica>}, as the Server's StatefulSet names its pods} */
   public String pod() {
     return server + "-" + replica;
   }
 
-  /** The {@code method_type} label: {@code rest} or {@code grpc}. */
+  /** {@return the {@code method_type} label: {@code rest} or {@code grpc}} */
   public String methodType() {
     return methodType;
   }
 
-  /** A copy with this {@code method_type}. */
+  /**
+   * {@return a copy with this {@code method_type}}
+   *
+   * @param methodType {@code rest} or {@code grpc}
+   */
   public AgentSeries methodType(String methodType) {
     return new AgentSeries(model, modelVersion, namespace, server, replica, nonEmpty("methodType", methodType),
         code, secondsPerRequest, extraLabels);
   }
 
-  /** The {@code code} label: the HTTP status ({@code 200}) or gRPC code ({@code OK}). */
+  /** {@return the {@code code} label: the HTTP status ({@code 200}) or gRPC code ({@code OK})} */
   public String code() {
     return code;
   }
 
-  /** A copy with this {@code code}. */
+  /**
+   * {@return a copy with this {@code code}}
+   *
+   * @param code the response code: an HTTP status such as {@code 200} for REST, a status name such as
+   *     {@code OK} for gRPC
+   */
   public AgentSeries code(String code) {
     return new AgentSeries(model, modelVersion, namespace, server, replica, methodType, nonEmpty("code", code),
         secondsPerRequest, extraLabels);
   }
 
-  /** The mean inference time per request, which {@code seldon_model_infer_seconds_total} counts. */
+  /** {@return the mean inference time per request, which {@code seldon_model_infer_seconds_total} counts} */
   public double secondsPerRequest() {
     return secondsPerRequest;
   }
 
-  /** A copy with this mean inference time per request (finite, >= 0). */
+  /**
+   * {@return a copy with this mean inference time per request (finite, >= 0)}
+   *
+   * @param seconds the mean inference time per request in seconds, finite and at least 0
+   */
   public AgentSeries secondsPerRequest(double seconds) {
     Validation.check(Double.isFinite(seconds) && seconds >= 0, "secondsPerRequest must be a finite number >= 0 (was %s)",
         seconds);
@@ -146,8 +177,11 @@ public final class AgentSeries {
   }
 
   /**
-   * A copy with one more label, or another value for a label above (such as {@code instance}): what a
-   * PodMonitor's relabelling adds in your cluster.
+   * {@return a copy with one more label, or another value for a label above (such as {@code instance}): what a
+   * PodMonitor's relabelling adds in your cluster}
+   *
+   * @param name the label name, a Prometheus label name
+   * @param value the label value
    */
   public AgentSeries label(String name, String value) {
     Validation.check(name != null && LABEL_NAME.matcher(name).matches() && !name.startsWith("__"),
@@ -161,7 +195,7 @@ public final class AgentSeries {
   }
 
   /**
-   * Every label, in the order of Seldon's example, then the added ones by name. {@code instance} is
+   * {@return every label, in the order of Seldon's example, then the added ones by name} {@code instance} is
    * {@code 10.244.<a>.<b>:9006} with {@code a} and {@code b} derived from the namespace and pod, so a pod keeps
    * its address in every series.
    */

@@ -10,7 +10,12 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, ScaleDe
     super(actual, DecisionAssert.class);
   }
 
-  /** The reconcile leaves {@code scale.spec.replicas} at {@code expected}. */
+  /**
+   * The reconcile leaves {@code scale.spec.replicas} at {@code expected}.
+   *
+   * @param expected the replicas, at least 0
+   * @return this assertion, to chain more
+   */
   public DecisionAssert hasDesiredReplicas(int expected) {
     isNotNull();
     if (actual.desiredReplicas() != expected) {
@@ -20,7 +25,7 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, ScaleDe
     return this;
   }
 
-  /** The reconcile writes a new {@code scale.spec.replicas}. */
+  /** {@return the reconcile writes a new {@code scale.spec.replicas}} */
   public DecisionAssert isRescaled() {
     isNotNull();
     if (!actual.rescaled()) {
@@ -30,7 +35,7 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, ScaleDe
     return this;
   }
 
-  /** The reconcile keeps {@code scale.spec.replicas}. */
+  /** {@return the reconcile keeps {@code scale.spec.replicas}} */
   public DecisionAssert isNotRescaled() {
     isNotNull();
     if (actual.rescaled()) {
@@ -40,7 +45,14 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, ScaleDe
     return this;
   }
 
-  /** The reconcile sets this condition, e.g. {@code ScalingLimited=True/TooManyReplicas}. */
+  /**
+   * The reconcile sets this condition, e.g. {@code ScalingLimited=True/TooManyReplicas}.
+   *
+   * @param type the condition type
+   * @param status the condition's status
+   * @param reason the condition's reason, such as {@code TooManyReplicas}
+   * @return this assertion, to chain more
+   */
   public DecisionAssert hasCondition(HpaCondition.Type type, boolean status, String reason) {
     isNotNull();
     String expected = type.yamlName() + "=" + (status ? "True" : "False") + "/" + reason;

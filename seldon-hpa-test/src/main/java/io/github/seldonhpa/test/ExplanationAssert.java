@@ -9,7 +9,7 @@ public final class ExplanationAssert extends AbstractAssert<ExplanationAssert, E
     super(actual, ExplanationAssert.class);
   }
 
-  /** A rule serves the metric for the object. */
+  /** {@return a rule serves the metric for the object} */
   public ExplanationAssert isServed() {
     isNotNull();
     if (!actual.served()) {
@@ -20,7 +20,7 @@ public final class ExplanationAssert extends AbstractAssert<ExplanationAssert, E
     return this;
   }
 
-  /** No rule serves the metric for the object. */
+  /** {@return no rule serves the metric for the object} */
   public ExplanationAssert isNotServed() {
     isNotNull();
     if (actual.served()) {
@@ -31,7 +31,12 @@ public final class ExplanationAssert extends AbstractAssert<ExplanationAssert, E
     return this;
   }
 
-  /** The adapter runs exactly this PromQL (a YAML {@code |} block keeps its final newline). */
+  /**
+   * The adapter runs exactly this PromQL (a YAML {@code |} block keeps its final newline).
+   *
+   * @param expected the whole PromQL
+   * @return this assertion, to chain more
+   */
   public ExplanationAssert hasQuery(String expected) {
     isNotNull();
     String query = actual.query().orElse(null);
@@ -45,7 +50,12 @@ public final class ExplanationAssert extends AbstractAssert<ExplanationAssert, E
     return this;
   }
 
-  /** The HPA requests exactly this custom-metrics API path. */
+  /**
+   * The HPA requests exactly this custom-metrics API path.
+   *
+   * @param expected the whole path, query string included
+   * @return this assertion, to chain more
+   */
   public ExplanationAssert hasApiPath(String expected) {
     isNotNull();
     if (!actual.apiPath().equals(expected)) {
@@ -55,7 +65,12 @@ public final class ExplanationAssert extends AbstractAssert<ExplanationAssert, E
     return this;
   }
 
-  /** One of the reasons the metric is not served contains {@code text}. */
+  /**
+   * One of the reasons the metric is not served contains {@code text}.
+   *
+   * @param text a part of the reason, matched as is
+   * @return this assertion, to chain more
+   */
   public ExplanationAssert hasReasonContaining(String text) {
     isNotNull();
     if (actual.reasons().stream().noneMatch(r -> r.contains(text))) {

@@ -13,7 +13,7 @@ public final class FindingsAssert extends AbstractAssert<FindingsAssert, List<Fi
     super(actual, FindingsAssert.class);
   }
 
-  /** No finding at all, not even INFO. */
+  /** {@return no finding at all, not even INFO} */
   public FindingsAssert isEmpty() {
     isNotNull();
     if (!actual.isEmpty()) {
@@ -23,17 +23,22 @@ public final class FindingsAssert extends AbstractAssert<FindingsAssert, List<Fi
     return this;
   }
 
-  /** No finding of severity ERROR. */
+  /** {@return no finding of severity ERROR} */
   public FindingsAssert hasNoErrors() {
     return without(List.of(Finding.Severity.ERROR), "ERROR");
   }
 
-  /** No finding of severity ERROR or WARNING: the manifests lint clean. */
+  /** {@return no finding of severity ERROR or WARNING: the manifests lint clean} */
   public FindingsAssert hasNoErrorsOrWarnings() {
     return without(List.of(Finding.Severity.ERROR, Finding.Severity.WARNING), "ERROR or WARNING");
   }
 
-  /** At least one finding with this code. */
+  /**
+   * At least one finding with this code.
+   *
+   * @param code the lint code
+   * @return this assertion, to chain more
+   */
   public FindingsAssert containsCode(LintCode code) {
     isNotNull();
     if (actual.stream().noneMatch(f -> f.code() == code)) {
@@ -43,7 +48,12 @@ public final class FindingsAssert extends AbstractAssert<FindingsAssert, List<Fi
     return this;
   }
 
-  /** Exactly these codes, one per finding, in the order lint returns them. */
+  /**
+   * Exactly these codes, one per finding, in the order lint returns them.
+   *
+   * @param codes the lint codes, in order
+   * @return this assertion, to chain more
+   */
   public FindingsAssert containsExactlyCodes(LintCode... codes) {
     isNotNull();
     List<String> have = actual.stream().map(f -> f.code().id()).collect(Collectors.toList());
@@ -55,7 +65,14 @@ public final class FindingsAssert extends AbstractAssert<FindingsAssert, List<Fi
     return this;
   }
 
-  /** A finding with this code at this path (of the object), whose message is exactly {@code message}. */
+  /**
+   * A finding with this code at this path (of the object), whose message is exactly {@code message}.
+   *
+   * @param code the lint code
+   * @param path the path in the object, such as {@code spec.metrics[0].object.target}
+   * @param message the whole message
+   * @return this assertion, to chain more
+   */
   public FindingsAssert hasFinding(LintCode code, String path, String message) {
     isNotNull();
     if (actual.stream().noneMatch(f -> f.code() == code && f.path().equals(path) && f.message().equals(message))) {

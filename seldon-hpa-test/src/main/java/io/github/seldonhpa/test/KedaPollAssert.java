@@ -20,7 +20,12 @@ public final class KedaPollAssert extends AbstractAssert<KedaPollAssert, KedaRea
     this.time = time;
   }
 
-  /** The ScaledObject's only trigger reads exactly {@code expected}. */
+  /**
+   * The ScaledObject's only trigger reads exactly {@code expected}.
+   *
+   * @param expected the trigger's value, compared exactly
+   * @return this assertion, to chain more
+   */
   public KedaPollAssert hasTriggerValue(double expected) {
     isNotNull();
     if (actual.values().size() != 1 || Double.compare(actual.values().get(0).value(), expected) != 0) {
@@ -30,7 +35,7 @@ public final class KedaPollAssert extends AbstractAssert<KedaPollAssert, KedaRea
     return this;
   }
 
-  /** Some trigger is above its activation threshold. */
+  /** {@return some trigger is above its activation threshold} */
   public KedaPollAssert isActive() {
     isNotNull();
     if (!actual.active()) {
@@ -40,7 +45,7 @@ public final class KedaPollAssert extends AbstractAssert<KedaPollAssert, KedaRea
     return this;
   }
 
-  /** No trigger is above its activation threshold. */
+  /** {@return no trigger is above its activation threshold} */
   public KedaPollAssert isNotActive() {
     isNotNull();
     if (actual.active()) {
@@ -50,7 +55,12 @@ public final class KedaPollAssert extends AbstractAssert<KedaPollAssert, KedaRea
     return this;
   }
 
-  /** KEDA and its HPA ask for {@code expected} replicas. */
+  /**
+   * KEDA and its HPA ask for {@code expected} replicas.
+   *
+   * @param expected the replicas, at least 0
+   * @return this assertion, to chain more
+   */
   public KedaPollAssert decides(int expected) {
     isNotNull();
     if (actual.desiredReplicas() != expected) {

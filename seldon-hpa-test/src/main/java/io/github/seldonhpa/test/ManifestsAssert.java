@@ -22,6 +22,9 @@ public final class ManifestsAssert extends AbstractAssert<ManifestsAssert, List<
   /**
    * The manifests are exactly these objects, in this order, each written like
    * {@code HorizontalPodAutoscaler seldon-mesh/irisa0-model-hpa}.
+   *
+   * @param objects one {@code <kind> <namespace>/<name>} per object, in order
+   * @return this assertion, to chain more
    */
   public ManifestsAssert containsExactlyObjects(String... objects) {
     isNotNull();
@@ -33,23 +36,33 @@ public final class ManifestsAssert extends AbstractAssert<ManifestsAssert, List<
     return this;
   }
 
-  /** No lint finding of severity ERROR or WARNING with the default facts (INFO findings are allowed). */
+  /** {@return no lint finding of severity ERROR or WARNING with the default facts (INFO findings are allowed)} */
   public ManifestsAssert lintsClean() {
     return lintsClean(LintFacts.defaults());
   }
 
-  /** No lint finding of severity ERROR or WARNING with these facts (INFO findings are allowed). */
+  /**
+   * No lint finding of severity ERROR or WARNING with these facts (INFO findings are allowed).
+   *
+   * @param facts what lint cannot see in the manifests: the cluster's versions and settings
+   * @return this assertion, to chain more
+   */
   public ManifestsAssert lintsClean(LintFacts facts) {
     lint(facts).hasNoErrorsOrWarnings();
     return this;
   }
 
-  /** Assertions on the findings of lint with the default facts. */
+  /** {@return assertions on the findings of lint with the default facts} */
   public FindingsAssert lint() {
     return lint(LintFacts.defaults());
   }
 
-  /** Assertions on the findings of lint with these facts. */
+  /**
+   * Assertions on the findings of lint with these facts.
+   *
+   * @param facts what lint cannot see in the manifests: the cluster's versions and settings
+   * @return assertions on the findings
+   */
   public FindingsAssert lint(LintFacts facts) {
     isNotNull();
     List<Finding> findings = Lint.check(actual, facts);
@@ -57,8 +70,8 @@ public final class ManifestsAssert extends AbstractAssert<ManifestsAssert, List<
   }
 
   /**
-   * Assertions on the one prometheus-adapter config among the manifests (a ConfigMap with
-   * {@code config.yaml}, or a bare config).
+   * {@return assertions on the one prometheus-adapter config among the manifests (a ConfigMap with
+   * {@code config.yaml}, or a bare config)}
    */
   public AdapterConfigAssert adapterConfig() {
     isNotNull();

@@ -12,7 +12,12 @@ public final class PlanAssert extends AbstractAssert<PlanAssert, ScalingPlan> {
     super(actual, PlanAssert.class);
   }
 
-  /** The plan renders exactly this YAML ({@code Manifests.yaml(plan)}). */
+  /**
+   * The plan renders exactly this YAML ({@code Manifests.yaml(plan)}).
+   *
+   * @param expected the whole YAML text
+   * @return this assertion, to chain more
+   */
   public PlanAssert rendersYaml(String expected) {
     isNotNull();
     String yaml = Manifests.yaml(actual);
@@ -24,7 +29,7 @@ public final class PlanAssert extends AbstractAssert<PlanAssert, ScalingPlan> {
     return this;
   }
 
-  /** Assertions on the manifests the plan renders, read back as a cluster would read them. */
+  /** {@return assertions on the manifests the plan renders, read back as a cluster would read them} */
   public ManifestsAssert manifests() {
     isNotNull();
     return new ManifestsAssert(ManifestReader.create().read("plan " + actual.namespace() + "/" + actual.modelName(),
@@ -34,13 +39,22 @@ public final class PlanAssert extends AbstractAssert<PlanAssert, ScalingPlan> {
   /**
    * What the HPA pair decides when the plan's only metric reads {@code value} (requests per second for the
    * seeds' {@code infer_rps}); continue with {@code .fromReplicas(n)} and {@code .decides(n)}.
+   *
+   * @param value the metric value, in the metric's units
+   * @return assertions on the pair's decision
    */
   public PlanDecisionAssert at(double value) {
     isNotNull();
     return new PlanDecisionAssert(actual, value, Map.of(), actual.minReplicas());
   }
 
-  /** What the HPA pair decides when this metric reads {@code value}; add the others with {@code .at(name, value)}. */
+  /**
+   * What the HPA pair decides when this metric reads {@code value}; add the others with {@code .at(name, value)}.
+   *
+   * @param metricName the metric's name, such as {@code infer_rps}
+   * @param value the metric value, in the metric's units
+   * @return assertions on the pair's decision
+   */
   public PlanDecisionAssert at(String metricName, double value) {
     isNotNull();
     return new PlanDecisionAssert(actual, null, Map.of(metricName, value), actual.minReplicas());

@@ -37,20 +37,36 @@ public final class PlanDecisionAssert extends AbstractAssert<PlanDecisionAssert,
     this.fromReplicas = fromReplicas;
   }
 
-  /** With this metric at this value, besides the ones named before (for plans with several metrics). */
+  /**
+   * With this metric at this value, besides the ones named before (for plans with several metrics).
+   *
+   * @param metricName the metric's name, such as {@code infer_rps}
+   * @param value the metric value, in the metric's units
+   * @return this assertion, to chain more
+   */
   public PlanDecisionAssert at(String metricName, double value) {
     Map<String, Double> more = new LinkedHashMap<>(values);
     more.put(metricName, value);
     return new PlanDecisionAssert(actual, null, more, fromReplicas);
   }
 
-  /** From this many replicas (default: the plan's {@code minReplicas}). */
+  /**
+   * From this many replicas (default: the plan's {@code minReplicas}).
+   *
+   * @param replicas the current replicas of both HPAs, at least 0
+   * @return this assertion, to chain more
+   */
   public PlanDecisionAssert fromReplicas(int replicas) {
     Validation.check(replicas >= 0, "fromReplicas must be >= 0 (was %d)", replicas);
     return new PlanDecisionAssert(actual, onlyValue, values, replicas);
   }
 
-  /** Both HPAs of the pair decide {@code expected} replicas. */
+  /**
+   * Both HPAs of the pair decide {@code expected} replicas.
+   *
+   * @param expected the replicas, at least 0
+   * @return this assertion, to chain more
+   */
   public PlanDecisionAssert decides(int expected) {
     isNotNull();
     List<Hpa> hpas = new ArrayList<>();

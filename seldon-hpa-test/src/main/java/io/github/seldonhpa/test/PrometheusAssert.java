@@ -15,13 +15,24 @@ public final class PrometheusAssert extends AbstractAssert<PrometheusAssert, Pro
     super(actual, PrometheusAssert.class);
   }
 
-  /** Runs the query at the traffic's last sample; Prometheus must answer with samples. */
+  /**
+   * Runs the query at the traffic's last sample; Prometheus must answer with samples.
+   *
+   * @param promql the PromQL expression
+   * @return assertions on the result
+   */
   public QueryResultAssert query(String promql) {
     isNotNull();
     return query(promql, actual.traffic().end());
   }
 
-  /** Runs the query at {@code time}; Prometheus must answer with samples. */
+  /**
+   * Runs the query at {@code time}; Prometheus must answer with samples.
+   *
+   * @param promql the PromQL expression
+   * @param time the evaluation time
+   * @return assertions on the result
+   */
   public QueryResultAssert query(String promql, Instant time) {
     isNotNull();
     QueryResult result = null;
@@ -36,6 +47,10 @@ public final class PrometheusAssert extends AbstractAssert<PrometheusAssert, Pro
   /**
    * Polls the KEDA ScaledObject's prometheus triggers at the traffic's last sample, from
    * {@code currentReplicas}, as KEDA does ({@code KedaExplain.read}).
+   *
+   * @param scaledObject the ScaledObject whose triggers are polled
+   * @param currentReplicas the target's {@code spec.replicas}
+   * @return assertions on the poll
    */
   public KedaPollAssert polls(ScaledObject scaledObject, int currentReplicas) {
     return polls(scaledObject, currentReplicas, actual.traffic().end());
@@ -44,6 +59,11 @@ public final class PrometheusAssert extends AbstractAssert<PrometheusAssert, Pro
   /**
    * Polls the KEDA ScaledObject's prometheus triggers at {@code time}, from {@code currentReplicas}; a query
    * Prometheus refuses, or one returning several samples (which KEDA refuses), fails the assertion.
+   *
+   * @param scaledObject the ScaledObject whose triggers are polled
+   * @param currentReplicas the target's {@code spec.replicas}
+   * @param time the time of the poll
+   * @return assertions on the poll
    */
   public KedaPollAssert polls(ScaledObject scaledObject, int currentReplicas, Instant time) {
     isNotNull();
@@ -57,7 +77,13 @@ public final class PrometheusAssert extends AbstractAssert<PrometheusAssert, Pro
     return new KedaPollAssert(reading, scaledObject.namespace() + "/" + scaledObject.name(), time);
   }
 
-  /** Runs the query at {@code time}; Prometheus must answer with no samples (the HPA would get no metric). */
+  /**
+   * Runs the query at {@code time}; Prometheus must answer with no samples (the HPA would get no metric).
+   *
+   * @param promql the PromQL expression
+   * @param time the evaluation time
+   * @return this assertion, to chain more
+   */
   public PrometheusAssert returnsNothingFor(String promql, Instant time) {
     isNotNull();
     try {

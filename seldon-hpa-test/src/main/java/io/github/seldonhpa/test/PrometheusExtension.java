@@ -57,30 +57,38 @@ public final class PrometheusExtension implements ExecutionCondition, BeforeAllC
     this.startTimeout = startTimeout;
   }
 
-  /** A Prometheus holding this traffic; backfill and readiness each wait at most 60 s. */
+  /**
+   * {@return a Prometheus holding this traffic; backfill and readiness each wait at most 60 s}
+   *
+   * @param traffic the traffic to backfill, as {@code SeldonTraffic} writes it
+   */
   public static PrometheusExtension backfilling(SeldonTraffic traffic) {
     Validation.check(traffic != null, "traffic must be set (was null)");
     return new PrometheusExtension(traffic, Duration.ofSeconds(60));
   }
 
-  /** A copy that waits at most this long for the backfill and, again, for Prometheus to be ready. */
+  /**
+   * {@return a copy that waits at most this long for the backfill and, again, for Prometheus to be ready}
+   *
+   * @param timeout the longest wait, above 0
+   */
   public PrometheusExtension startTimeout(Duration timeout) {
     Validation.check(!timeout.isNegative() && !timeout.isZero(), "startTimeout must be > 0 (was %s)", timeout);
     return new PrometheusExtension(traffic, timeout);
   }
 
-  /** The backfilled traffic. */
+  /** {@return the backfilled traffic} */
   public SeldonTraffic traffic() {
     return traffic;
   }
 
-  /** The folder holding {@code prometheus} and {@code promtool}. */
+  /** {@return the folder holding {@code prometheus} and {@code promtool}} */
   public static Path binaries() {
     return Paths.get(System.getProperty(BIN_PROPERTY, "/usr/bin"));
   }
 
   /**
-   * The client of the running server.
+   * {@return the client of the running server}
    *
    * @throws IllegalStateException outside the test class's lifetime, or when the extension is registered on
    *     an instance field (it must be {@code static})
@@ -93,17 +101,26 @@ public final class PrometheusExtension implements ExecutionCondition, BeforeAllC
     return running.client();
   }
 
-  /** The server's address, {@code http://127.0.0.1:<port>}. */
+  /** {@return the server's address, {@code http://127.0.0.1:<port>}} */
   public URI baseUri() {
     return client().baseUri();
   }
 
-  /** An instant query at {@code time}, as prometheus-adapter runs it (see {@link PrometheusClient#query}). */
+  /**
+   * {@return an instant query at {@code time}, as prometheus-adapter runs it (see {@link PrometheusClient#query})}
+   *
+   * @param promql the PromQL expression
+   * @param time the evaluation time
+   */
   public QueryResult query(String promql, Instant time) {
     return client().query(promql, time);
   }
 
-  /** An instant query at the traffic's last sample. */
+  /**
+   * {@return an instant query at the traffic's last sample}
+   *
+   * @param promql the PromQL expression
+   */
   public QueryResult query(String promql) {
     return query(promql, traffic.end());
   }

@@ -14,7 +14,12 @@ public final class QueryResultAssert extends AbstractAssert<QueryResultAssert, Q
     super(actual, QueryResultAssert.class);
   }
 
-  /** The result is one sample, of exactly this value. */
+  /**
+   * The result is one sample, of exactly this value.
+   *
+   * @param expected the sample's value, compared exactly
+   * @return this assertion, to chain more
+   */
   public QueryResultAssert hasValue(double expected) {
     isNotNull();
     if (actual.samples().size() != 1 || Double.compare(actual.samples().get(0).value(), expected) != 0) {
@@ -27,12 +32,25 @@ public final class QueryResultAssert extends AbstractAssert<QueryResultAssert, Q
   /**
    * The sample whose {@code label} is {@code value} (the last one, as prometheus-adapter picks the sample for
    * an object) is exactly {@code expected}.
+   *
+   * @param label the label name, such as {@code model}
+   * @param value the label value, such as {@code irisa0}
+   * @param expected the sample's value, compared exactly
+   * @return this assertion, to chain more
    */
   public QueryResultAssert hasValue(String label, String value, double expected) {
     return hasValueWithin(label, value, expected, 0);
   }
 
-  /** As {@link #hasValue(String, String, double)}, within {@code tolerance} of {@code expected}. */
+  /**
+   * As {@link #hasValue(String, String, double)}, within {@code tolerance} of {@code expected}.
+   *
+   * @param label the label name, such as {@code model}
+   * @param value the label value, such as {@code irisa0}
+   * @param expected the sample's expected value
+   * @param tolerance the largest difference allowed, at least 0
+   * @return this assertion, to chain more
+   */
   public QueryResultAssert hasValueWithin(String label, String value, double expected, double tolerance) {
     isNotNull();
     OptionalDouble have = actual.valueOf(label, value);
@@ -48,7 +66,12 @@ public final class QueryResultAssert extends AbstractAssert<QueryResultAssert, Q
     return this;
   }
 
-  /** The result has exactly this many samples. */
+  /**
+   * The result has exactly this many samples.
+   *
+   * @param expected the number of samples, at least 0
+   * @return this assertion, to chain more
+   */
   public QueryResultAssert hasSamples(int expected) {
     isNotNull();
     if (actual.samples().size() != expected) {

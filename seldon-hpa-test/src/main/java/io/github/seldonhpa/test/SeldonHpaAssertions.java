@@ -29,56 +29,93 @@ import java.util.List;
 public final class SeldonHpaAssertions {
   private SeldonHpaAssertions() {}
 
-  /** A plan: the YAML it renders, its manifests, what its HPA pair decides. */
+  /**
+   * {@return assertions on a plan: the YAML it renders, its manifests, what its HPA pair decides}
+   *
+   * @param plan the plan
+   */
   public static PlanAssert assertThat(ScalingPlan plan) {
     return new PlanAssert(plan);
   }
 
-  /** One reconcile of one HPA. */
+  /**
+   * {@return assertions on one reconcile of one HPA}
+   *
+   * @param decision the controller's decision
+   */
   public static DecisionAssert assertThat(ScaleDecision decision) {
     return new DecisionAssert(decision);
   }
 
-  /** A prometheus-adapter config: what it serves, with which query. */
+  /**
+   * {@return assertions on a prometheus-adapter config: what it serves, with which query}
+   *
+   * @param config the adapter config
+   */
   public static AdapterConfigAssert assertThat(AdapterConfig config) {
     return new AdapterConfigAssert(config, SeldonPresets.defaultSeries());
   }
 
-  /** What the adapter does with one HPA metric. */
+  /**
+   * {@return assertions on what the adapter does with one HPA metric}
+   *
+   * @param explanation what {@code AdapterConfig.explain} returned
+   */
   public static ExplanationAssert assertThat(Explanation explanation) {
     return new ExplanationAssert(explanation);
   }
 
-  /** The real Prometheus of a {@link PrometheusExtension}: queries and their values. */
+  /**
+   * {@return assertions on the real Prometheus of a {@link PrometheusExtension}: queries and their values}
+   *
+   * @param prometheus the extension running Prometheus
+   */
   public static PrometheusAssert assertThat(PrometheusExtension prometheus) {
     return new PrometheusAssert(prometheus);
   }
 
-  /** The result of an instant query. */
+  /**
+   * {@return assertions on the result of an instant query}
+   *
+   * @param result the query result
+   */
   public static QueryResultAssert assertThat(QueryResult result) {
     return new QueryResultAssert(result);
   }
 
-  /** A simulated Model/Server pair. */
+  /**
+   * {@return assertions on a simulated Model/Server pair}
+   *
+   * @param result the simulation result
+   */
   public static SimulationAssert assertThat(SimulationResult result) {
     return new SimulationAssert(result);
   }
 
-  /** Manifests as read ({@code ManifestReader}). */
+  /**
+   * {@return assertions on manifests as read ({@code ManifestReader})}
+   *
+   * @param manifests the manifests
+   */
   public static ManifestsAssert assertThatManifests(List<Manifest> manifests) {
     return new ManifestsAssert(manifests);
   }
 
   /**
-   * Manifests in YAML text, read as {@code ManifestReader} reads a file.
+   * {@return assertions on manifests in YAML text, read as {@code ManifestReader} reads a file}
    *
+   * @param yaml YAML text, one or more documents
    * @throws io.github.seldonhpa.k8s.ManifestReadException when the text is not readable YAML
    */
   public static ManifestsAssert assertThatYaml(String yaml) {
     return new ManifestsAssert(ManifestReader.create().read("<yaml>", yaml));
   }
 
-  /** Lint findings ({@code Lint.check}). */
+  /**
+   * {@return assertions on lint findings ({@code Lint.check})}
+   *
+   * @param findings the findings
+   */
   public static FindingsAssert assertThatFindings(List<Finding> findings) {
     return new FindingsAssert(findings);
   }

@@ -54,12 +54,12 @@ public final class SeldonTraffic {
       this.trace = trace;
     }
 
-    /** The series. */
+    /** {@return the series} */
     public AgentSeries series() {
       return series;
     }
 
-    /** Its requests per second, as a function of the seconds since the first sample. */
+    /** {@return its requests per second, as a function of the seconds since the first sample} */
     public RpsTrace trace() {
       return trace;
     }
@@ -80,7 +80,11 @@ public final class SeldonTraffic {
     this.loads = loads;
   }
 
-  /** No traffic yet, with samples every 15 s over the hour before {@code end} (the last sample). */
+  /**
+   * {@return no traffic yet, with samples every 15 s over the hour before {@code end} (the last sample)}
+   *
+   * @param end the time of the last sample
+   */
   public static SeldonTraffic endingAt(Instant end) {
     Validation.check(end != null, "end must be set (was null)");
     Validation.check(end.getNano() % 1_000_000 == 0, "end must be whole milliseconds, Prometheus' precision (was %s)",
@@ -88,57 +92,74 @@ public final class SeldonTraffic {
     return new SeldonTraffic(end, Duration.ofSeconds(15), Duration.ofHours(1), List.of());
   }
 
-  /** The last sample: a scrape, and the natural evaluation time of the tests' queries. */
+  /** {@return the last sample: a scrape, and the natural evaluation time of the tests' queries} */
   public Instant end() {
     return end;
   }
 
-  /** The first sample, {@code end - history}. */
+  /** {@return the first sample, {@code end - history}} */
   public Instant start() {
     return end.minus(history);
   }
 
-  /** The time between samples. */
+  /** {@return the time between samples} */
   public Duration scrapeInterval() {
     return scrapeInterval;
   }
 
-  /** A copy with samples this far apart: whole seconds, at least 1 s, set before any series is added. */
+  /**
+   * {@return a copy with samples this far apart: whole seconds, at least 1 s, set before any series is added}
+   *
+   * @param interval the scrape interval
+   */
   public SeldonTraffic scrapeInterval(Duration interval) {
     return new SeldonTraffic(end, checkTiming("scrapeInterval", interval), history, loads);
   }
 
-  /** How far back the samples go. */
+  /** {@return how far back the samples go} */
   public Duration history() {
     return history;
   }
 
   /**
-   * A copy with samples this far back from {@code end}: whole seconds, a whole number of scrape intervals
-   * (checked when the first series is added), set before any series is added.
+   * {@return a copy with samples this far back from {@code end}: whole seconds, a whole number of scrape intervals
+   * (checked when the first series is added), set before any series is added}
+   *
+   * @param history how far back the samples go
    */
   public SeldonTraffic history(Duration history) {
     return new SeldonTraffic(end, scrapeInterval, checkTiming("history", history), loads);
   }
 
-  /** The series and their loads, in the order they were added. */
+  /** {@return the series and their loads, in the order they were added} */
   public List<Load> loads() {
     return loads;
   }
 
-  /** Samples per series: one per scrape from {@code start()} to {@code end()}, both included. */
+  /** {@return samples per series: one per scrape from {@code start()} to {@code end()}, both included} */
   public int samplesPerSeries() {
     return (int) (history.getSeconds() / scrapeInterval.getSeconds()) + 1;
   }
 
-  /** A copy with the series at a constant {@code rps}. */
+  /**
+   * {@return a copy with the series at a constant {@code rps}}
+   *
+   * @param series the agent series to add
+   * @param rps the requests per second, finite and at least 0
+   */
   public SeldonTraffic constant(AgentSeries series, double rps) {
     return trace(series, RpsTrace.constant(rps, history));
   }
 
   /**
-   * A copy with the series at {@code from} rps until {@code rampStart}, then linearly to {@code to} at
-   * {@code rampEnd}, then {@code to}.
+   * {@return a copy with the series at {@code from} rps until {@code rampStart}, then linearly to {@code to} at
+   * {@code rampEnd}, then {@code to}}
+   *
+   * @param series the agent series to add
+   * @param from the requests per second before the ramp
+   * @param to the requests per second after the ramp
+   * @param rampStart when the ramp starts, at or after {@code start()}
+   * @param rampEnd when the ramp ends: after {@code rampStart}, at or before the last sample
    */
   public SeldonTraffic ramp(AgentSeries series, double from, double to, Instant rampStart, Instant rampEnd) {
     Validation.check(rampStart != null && rampEnd != null && !rampStart.isBefore(start()) && rampEnd.isAfter(rampStart)
@@ -151,7 +172,14 @@ public final class SeldonTraffic {
         : RpsTrace.points(new double[] {0, a, b}, new double[] {from, from, to}, history));
   }
 
-  /** A copy with the series at {@code before} rps until {@code at}, then {@code after}. */
+  /**
+   * {@return a copy with the series at {@code before} rps until {@code at}, then {@code after}}
+   *
+   * @param series the agent series to add
+   * @param before the requests per second before {@code at}, finite and at least 0
+   * @param after the requests per second from {@code at}, finite and at least 0
+   * @param at when the rate changes: after {@code start()}, at or before the last sample
+   */
   public SeldonTraffic step(AgentSeries series, double before, double after, Instant at) {
     Validation.check(at != null && at.isAfter(start()) && !at.isAfter(end),
         "step must be after %s and at or before %s (was %s)", start(), end, at);
@@ -162,10 +190,12 @@ public final class SeldonTraffic {
   }
 
   /**
-   * A copy with the series following the trace, its time 0 at {@code start()}: a recorded trace
-   * ({@code RpsTrace.readCsv}, {@code time_seconds,rps}), or any {@code RpsTrace}. Past the trace's last
+   * {@return a copy with the series following the trace, its time 0 at {@code start()}: a recorded trace
+   * ({@code RpsTrace.readCsv}, {@code time_seconds,rps}), or any {@code RpsTrace}} Past the trace's last
    * point the load stays at its last value.
    *
+   * @param series the agent series to add
+   * @param trace the offered requests per second over time
    * @throws io.github.seldonhpa.HpaValidationException when the series was already added
    */
   public SeldonTraffic trace(AgentSeries series, RpsTrace trace) {
@@ -182,8 +212,8 @@ public final class SeldonTraffic {
   }
 
   /**
-   * Every series by name and labels, as {@code /api/v1/series} lists them: what
-   * {@code AdapterConfig.explain(metric, namespace, knownSeries)} and {@code discover} take. The model
+   * {@return every series by name and labels, as {@code /api/v1/series} lists them: what
+   * {@code AdapterConfig.explain(metric, namespace, knownSeries)} and {@code discover} take} The model
    * counters of every added series, then the aggregate counters of every server replica and method.
    */
   public List<Series> series() {
@@ -207,7 +237,7 @@ public final class SeldonTraffic {
     return out;
   }
 
-  /** The OpenMetrics text: the four counter families, every sample, {@code # EOF}. */
+  /** {@return the OpenMetrics text: the four counter families, every sample, {@code # EOF}} */
   public String toOpenMetrics() {
     StringBuilder out = new StringBuilder();
     try {
@@ -218,7 +248,12 @@ public final class SeldonTraffic {
     return out.toString();
   }
 
-  /** Writes {@link #toOpenMetrics()} to the file (UTF-8). */
+  /**
+   * Writes {@link #toOpenMetrics()} to the file (UTF-8).
+   *
+   * @param file the file to write; replaced if it exists
+   * @throws java.io.UncheckedIOException when the file cannot be written
+   */
   public void writeOpenMetrics(Path file) {
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       write(out);

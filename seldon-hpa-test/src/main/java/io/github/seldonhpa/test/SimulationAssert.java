@@ -15,7 +15,12 @@ public final class SimulationAssert extends AbstractAssert<SimulationAssert, Sim
     super(actual, SimulationAssert.class);
   }
 
-  /** In total, the serving replicas spend at most {@code seconds} past their saturation RPS. */
+  /**
+   * In total, the serving replicas spend at most {@code seconds} past their saturation RPS.
+   *
+   * @param seconds the limit in seconds, at least 0
+   * @return this assertion, to chain more
+   */
   public SimulationAssert spendsAtMostSecondsAboveSaturation(double seconds) {
     isNotNull();
     SimulationSummary s = actual.summary();
@@ -27,7 +32,12 @@ public final class SimulationAssert extends AbstractAssert<SimulationAssert, Sim
     return this;
   }
 
-  /** No unbroken stretch above saturation lasts longer than {@code seconds}. */
+  /**
+   * No unbroken stretch above saturation lasts longer than {@code seconds}.
+   *
+   * @param seconds the limit in seconds, at least 0
+   * @return this assertion, to chain more
+   */
   public SimulationAssert neverStaysAboveSaturationLongerThan(double seconds) {
     isNotNull();
     SimulationSummary s = actual.summary();
@@ -39,7 +49,12 @@ public final class SimulationAssert extends AbstractAssert<SimulationAssert, Sim
     return this;
   }
 
-  /** The model is ScheduleFailed (waiting for server replicas) for at most {@code seconds} in total. */
+  /**
+   * The model is ScheduleFailed (waiting for server replicas) for at most {@code seconds} in total.
+   *
+   * @param seconds the limit in seconds, at least 0
+   * @return this assertion, to chain more
+   */
   public SimulationAssert isScheduleFailedAtMostSeconds(double seconds) {
     isNotNull();
     SimulationSummary s = actual.summary();
@@ -50,7 +65,12 @@ public final class SimulationAssert extends AbstractAssert<SimulationAssert, Sim
     return this;
   }
 
-  /** The Model HPA and the Server HPA each ask for at most {@code replicas}. */
+  /**
+   * The Model HPA and the Server HPA each ask for at most {@code replicas}.
+   *
+   * @param replicas the limit, at least 0
+   * @return this assertion, to chain more
+   */
   public SimulationAssert peaksAtMostAt(int replicas) {
     isNotNull();
     SimulationSummary s = actual.summary();
