@@ -80,7 +80,7 @@ final class FleetChart {
           continue;
         }
         band(svg, r, base, top, max, tEnd, stride, COLORS[c]);
-        labels.add(c < shown ? r.models().get(order.get(c)).model() : "other models");
+        labels.add(c < shown ? r.models().get(order.get(c)).modelName() : "other models");
         colors.add(COLORS[c]);
         base = top;
       }

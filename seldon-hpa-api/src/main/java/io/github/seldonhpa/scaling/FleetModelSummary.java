@@ -43,13 +43,13 @@ public final class FleetModelSummary {
     this.notConverged = notConverged;
   }
 
-  /** {@return the Model} */
-  public String model() {
+  /** {@return the Model's name, as {@link FleetModel#name()}} */
+  public String modelName() {
     return model;
   }
 
-  /** {@return its Server} */
-  public String server() {
+  /** {@return the name of the Server hosting it, as {@link FleetServer#name()}} */
+  public String serverName() {
     return server;
   }
 

@@ -35,8 +35,8 @@ final class FleetReport {
     for (int m = 0; m < r.models().size(); m++) {
       FleetModelSummary s = r.models().get(m);
       h.append(s.converged() ? "<tr>" : "<tr class=\"stuck\">")
-          .append("<td class=\"name\">").append(FleetChart.esc(s.model())).append("</td><td class=\"name\">")
-          .append(FleetChart.esc(s.server())).append("</td>");
+          .append("<td class=\"name\">").append(FleetChart.esc(s.modelName())).append("</td><td class=\"name\">")
+          .append(FleetChart.esc(s.serverName())).append("</td>");
       for (double v : new double[] {s.secondsAboveSaturation(), s.scheduleFailedSeconds(), s.servingReplicaSeconds(),
           s.serverReplicaSeconds(), s.pendingPodSeconds(), s.metricErrorSeconds()}) {
         h.append("<td>").append(SimulationResult.num(v)).append("</td>");
@@ -67,7 +67,7 @@ final class FleetReport {
   private static String strip(FleetResult r, int m) {
     int n = r.steps();
     double sat = r.fleet().servers().stream().flatMap(s -> s.models().stream())
-        .filter(x -> x.name().equals(r.models().get(m).model())).findFirst().orElseThrow().saturationRps();
+        .filter(x -> x.name().equals(r.models().get(m).modelName())).findFirst().orElseThrow().saturationRps();
     double max = 1;
     for (int i = 0; i < n; i++) {
       max = Math.max(max, Math.max(r.servingReplicas(m, i), r.rps(m, i) / sat));

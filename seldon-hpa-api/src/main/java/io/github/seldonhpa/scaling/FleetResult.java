@@ -279,8 +279,8 @@ public final class FleetResult {
     sb.append("model | server | above saturation s | ScheduleFailed s | serving replica-s | server pod-s |"
         + " pending pod-s | peak pending | metric error s | peak model/server | converged\n");
     for (FleetModelSummary m : models) {
-      sb.append(String.format(Locale.ROOT, "%s | %s | %s | %s | %s | %s | %s | %d | %s | %d/%d | %s\n", m.model(),
-          m.server(), SimulationResult.num(m.secondsAboveSaturation()), SimulationResult.num(m.scheduleFailedSeconds()),
+      sb.append(String.format(Locale.ROOT, "%s | %s | %s | %s | %s | %s | %s | %d | %s | %d/%d | %s\n", m.modelName(),
+          m.serverName(), SimulationResult.num(m.secondsAboveSaturation()), SimulationResult.num(m.scheduleFailedSeconds()),
           SimulationResult.num(m.servingReplicaSeconds()), SimulationResult.num(m.serverReplicaSeconds()),
           SimulationResult.num(m.pendingPodSeconds()), m.peakPendingPods(), SimulationResult.num(m.metricErrorSeconds()),
           m.peakModelReplicas(), m.peakServerReplicas(), m.converged() ? "yes" : "no"));
@@ -295,7 +295,7 @@ public final class FleetResult {
       sb.append("never converge: none\n");
     } else {
       for (FleetModelSummary m : stuck) {
-        sb.append("never converges: ").append(m.model()).append(" (").append(m.notConvergedReason().orElse(""))
+        sb.append("never converges: ").append(m.modelName()).append(" (").append(m.notConvergedReason().orElse(""))
             .append(")\n");
       }
     }

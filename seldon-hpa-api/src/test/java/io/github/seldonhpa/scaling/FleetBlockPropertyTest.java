@@ -64,7 +64,7 @@ class FleetBlockPropertyTest {
     StringBuilder b = new StringBuilder(r.report());
     b.append(r.pendingPodSeconds()).append(' ').append(r.peakNodes()).append(' ').append(r.nodeSeconds()).append('\n');
     for (FleetModelSummary s : r.models()) {
-      b.append(s.model()).append(' ').append(s.longestAboveSaturation()).append(' ').append(s.metricErrorSeconds())
+      b.append(s.modelName()).append(' ').append(s.longestAboveSaturation()).append(' ').append(s.metricErrorSeconds())
           .append(' ').append(s.peakPendingPods()).append(' ').append(s.finalServerReplicas()).append('\n');
     }
     for (int i = 0; i < r.steps(); i++) {
