@@ -3,6 +3,8 @@ package io.github.seldonhpa.scaling;
 import io.github.seldonhpa.Hpa;
 import io.github.seldonhpa.HpaValidationException;
 import io.github.seldonhpa.NativeScaling;
+import java.lang.reflect.Array;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 
 /**
  * The loop of {@link Fleet#run()}. Each tick has two phases: every server (with its models) steps, touching
@@ -213,7 +216,7 @@ final class FleetEngine {
   }
 
   /** The faults that {@code hit}, sharing one empty array for the usual case of none. */
-  private Fault[] faults(java.util.function.Predicate<Fault> hit) {
+  private Fault[] faults(Predicate<Fault> hit) {
     Fault[] hits = fleet.faults().stream().filter(hit).toArray(Fault[]::new);
     return hits.length == 0 ? NO_FAULTS : hits;
   }
@@ -387,10 +390,10 @@ final class FleetEngine {
     Saved(int s) {
       int count = firstModel[s + 1] - firstModel[s];
       for (int i = 0; i < models.length; i++) {
-        models[i] = java.lang.reflect.Array.newInstance(modelState[i].getClass().getComponentType(), count);
+        models[i] = Array.newInstance(modelState[i].getClass().getComponentType(), count);
       }
       for (int i = 0; i < server.length; i++) {
-        server[i] = java.lang.reflect.Array.newInstance(serverState[i].getClass().getComponentType(), 1);
+        server[i] = Array.newInstance(serverState[i].getClass().getComponentType(), 1);
       }
       ring = new double[count * window];
       ringPresent = new boolean[count * window];
@@ -621,7 +624,6 @@ final class FleetEngine {
   private void stepServer(int s, Lane acc, int k) {
     int j = k - acc.k0;
     long t = k * tickMs;
-    NativeScaling lag = this.lag[s];
     int first = firstModel[s];
     int end = firstModel[s + 1];
     boolean pairMetricOk = true;
@@ -660,7 +662,7 @@ final class FleetEngine {
       int oldSpec = modelSpec[m];
       int oldServing = serving[m];
       boolean oldFailed = failed[m];
-      if (lag == null) {
+      if (lag[s] == null) {
         if (t >= nextModelSync[m]) {
           hpaActive[m] = metricOk;
           if (metricOk) {
@@ -669,7 +671,7 @@ final class FleetEngine {
           nextModelSync[m] = next(nextModelSync[m], t, syncMs);
         }
       } else {
-        nativeStep(m, s, lag, lagActive[s], serverFixed[s], rps, t);
+        nativeStep(m, s, lag[s], lagActive[s], serverFixed[s], rps, t);
       }
       if (!hpaActive[m]) {
         errorSec[m] += tickSec;
@@ -917,7 +919,7 @@ final class FleetEngine {
     int peakNodes;
     double nodeSeconds;
 
-    ClusterState(Cluster cluster, java.time.Duration tick) {
+    ClusterState(Cluster cluster, Duration tick) {
       this.cluster = cluster;
       this.tickSec = tick.toMillis() / 1000.0;
       this.readyNodes = cluster.nodes();
